@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// One setting builds the site for a subpath: DANVAN_BASE=/danvan/ npm run build
+const base = process.env.DANVAN_BASE || '/';
+const site = process.env.DANVAN_SITE || 'https://danvan.example.vn';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  // scripts/build.ts builds into a temporary folder and swaps it into dist/ on success.
+  outDir: process.env.DANVAN_OUT_DIR || './dist',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  prefetch: false,
+  telemetry: false,
+});

@@ -1,0 +1,51 @@
+/**
+ * npm run build: check → graph → Astro → Pagefind, into a temporary folder that replaces
+ * dist/ only when every step succeeded, so a failed or interrupted build never leaves a
+ * half-written site (the previous dist/ stays as it was).
+ */
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runStep } from './lib/steps.ts';
+
+const root = join(import.meta.dirname, '..');
+const outDir = process.env.DANVAN_DIST ? join(root, process.env.DANVAN_DIST) : join(root, 'dist');
+const tmpDir = `${outDir}.tmp-${process.pid}`;
+
+function cleanup(): void {
+  rmSync(tmpDir, { recursive: true, force: true });
+}
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+process.on('SIGTERM', () => {
+  cleanup();
+  process.exit(143);
+});
+
+const env = { ...process.env, DANVAN_OUT_DIR: tmpDir };
+const steps = [
+  () => runStep('Kiểm tra nội dung (npm run check)', ['scripts/check.ts'], { cwd: root }),
+  () => runStep('Dựng đồ thị trích dẫn', ['scripts/build-graph.ts'], { cwd: root }),
+  () => runStep('Dựng trang (Astro)', ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: root, env }),
+  () => runStep('Lập chỉ mục tìm kiếm (Pagefind)', ['scripts/index-search.ts', tmpDir], { cwd: root }),
+];
+
+const started = performance.now();
+for (const step of steps) {
+  const result = step();
+  if (!result.ok) {
+    cleanup();
+    console.error(`\nDựng trang thất bại ở bước "${result.name}"; dist/ trước đó được giữ nguyên.`);
+    process.exit(1);
+  }
+}
+
+// Swap: the old dist/ is moved aside first so that dist/ is never a half-copied folder.
+const old = `${outDir}.old-${process.pid}`;
+if (existsSync(outDir)) renameSync(outDir, old);
+renameSync(tmpDir, outDir);
+rmSync(old, { recursive: true, force: true });
+
+const total = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`\nXong sau ${total} s. Trang tĩnh ở ${outDir}. Xem thử: npm run preview`);

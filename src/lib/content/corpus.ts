@@ -1,0 +1,218 @@
+/**
+ * Reads the whole content folder (documents, implementation records, course modules,
+ * registries) into typed objects, validating each file against its schema and turning
+ * every schema problem into a Diagnostic with file and line. Shared by `npm run check`,
+ * the graph build, the Astro loader and the editors' tools.
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative, basename, sep } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.ts';
+import { parseContentFile, type ParsedContentFile } from './frontmatter.ts';
+import { documentFrontmatterSchema, type DocumentFrontmatter } from '../schema/document.ts';
+import { implementationFrontmatterSchema, type ImplementationFrontmatter } from '../schema/implementation.ts';
+import { courseFrontmatterSchema, type CourseFrontmatter } from '../schema/course.ts';
+import {
+  issuerRegistrySchema,
+  provinceRegistrySchema,
+  topicRegistrySchema,
+  type Issuer,
+  type Province,
+  type Topic,
+} from '../schema/registries.ts';
+
+export const CONTENT_DIRS = {
+  documents: 'content/van-ban',
+  implementations: 'content/thuc-tien',
+  courses: 'content/chuyen-de',
+  registries: 'content/registries',
+} as const;
+
+export interface LoadedFile<T> {
+  /** File name without extension; for documents this must equal the derived id. */
+  id: string;
+  /** Path relative to the content root's parent (the project root), forward slashes. */
+  file: string;
+  data: T;
+  body: string;
+  /** 1-based file line of the first body line. */
+  bodyLine: number;
+  raw: string;
+  parsed: ParsedContentFile;
+}
+
+export interface Registries {
+  issuers: Issuer[];
+  provinces: Province[];
+  topics: Topic[];
+}
+
+export interface Corpus {
+  root: string;
+  documents: LoadedFile<DocumentFrontmatter>[];
+  implementations: LoadedFile<ImplementationFrontmatter>[];
+  courses: LoadedFile<CourseFrontmatter>[];
+  registries: Registries;
+  /** Problems found while reading and validating single files. */
+  diagnostics: Diagnostic[];
+}
+
+function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** All files with the extension under dir, recursively, in a stable order. */
+export function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith(ext)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Turns zod issues into diagnostics, located with the YAML line of the field. */
+export function schemaDiagnostics(
+  error: z.ZodError,
+  file: string,
+  lineOf: (path: (string | number)[]) => number,
+): Diagnostic[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+      message = `thiếu trường bắt buộc (cần ${issue.expected})`;
+    } else if (issue.code === 'unrecognized_keys') {
+      message = `trường không có trong lược đồ: ${issue.keys.join(', ')}`;
+    } else if (issue.code === 'invalid_value') {
+      message = `giá trị không hợp lệ; cần một trong: ${issue.values.map(String).join(', ')}`;
+    }
+    return {
+      severity: 'error' as const,
+      file,
+      line: lineOf(path),
+      field: path.join('.') || undefined,
+      code: issue.code === 'custom' ? 'invalid-value' : `schema-${issue.code.replace(/_/g, '-')}`,
+      message,
+    } satisfies Diagnostic as Diagnostic;
+  });
+}
+
+function readUtf8(path: string, file: string, diagnostics: Diagnostic[]): string | null {
+  const bytes = readFileSync(path);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD') && !bytes.includes(Buffer.from('\uFFFD'))) {
+    diagnostics.push({ severity: 'error', file, line: 0, code: 'not-utf8', message: 'tệp không phải UTF-8 hợp lệ' });
+    return null;
+  }
+  return text;
+}
+
+function loadCollection<T>(
+  root: string,
+  dir: string,
+  schema: z.ZodType<T>,
+  diagnostics: Diagnostic[],
+): LoadedFile<T>[] {
+  const out: LoadedFile<T>[] = [];
+  for (const path of listFiles(join(root, dir), '.mdx')) {
+    const file = toPosix(relative(root, path));
+    const raw = readUtf8(path, file, diagnostics);
+    if (raw === null) continue;
+    const parsed = parseContentFile(raw);
+    if (parsed.missingFrontmatter) {
+      diagnostics.push({ severity: 'error', file, line: 1, code: 'frontmatter-missing', message: 'tệp phải bắt đầu bằng khối frontmatter "---"' });
+      continue;
+    }
+    if (parsed.yamlErrors.length) {
+      for (const e of parsed.yamlErrors) {
+        diagnostics.push({ severity: 'error', file, line: e.line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message}` });
+      }
+      continue;
+    }
+    const result = schema.safeParse(parsed.data ?? {});
+    if (!result.success) {
+      diagnostics.push(...schemaDiagnostics(result.error, file, parsed.lineOf));
+      continue;
+    }
+    out.push({
+      id: basename(path, '.mdx'),
+      file,
+      data: result.data,
+      body: parsed.body,
+      bodyLine: parsed.bodyLine,
+      raw,
+      parsed,
+    });
+  }
+  return out;
+}
+
+function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[]): T[] {
+  const path = join(root, CONTENT_DIRS.registries, `${name}.yaml`);
+  const file = `${CONTENT_DIRS.registries}/${name}.yaml`;
+  if (!existsSync(path)) {
+    diagnostics.push({ severity: 'error', file, line: 0, code: 'registry-missing', message: `thiếu sổ danh mục ${file}` });
+    return [];
+  }
+  const raw = readUtf8(path, file, diagnostics);
+  if (raw === null) return [];
+  const counter = new LineCounter();
+  const doc = parseDocument(raw.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter: counter, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      diagnostics.push({ severity: 'error', file, line: e.linePos?.[0]?.line ?? 1, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message.split('\n')[0]}` });
+    }
+    return [];
+  }
+  const lineOf = (p: (string | number)[]) => {
+    for (let d = p.length; d >= 0; d--) {
+      const node = d === 0 ? doc.contents : doc.getIn(p.slice(0, d), true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) return counter.linePos(range[0]).line;
+    }
+    return 1;
+  };
+  const result = schema.safeParse(doc.toJS() ?? []);
+  if (!result.success) {
+    diagnostics.push(...schemaDiagnostics(result.error, file, lineOf));
+    // Keep the valid entries so one bad entry does not hide the rest of the corpus.
+    const items = (doc.toJS() ?? []) as unknown[];
+    const itemSchema = (schema as unknown as z.ZodArray<z.ZodType<T>>).element;
+    return Array.isArray(items)
+      ? items.flatMap((item) => {
+          const r = itemSchema.safeParse(item);
+          return r.success ? [r.data] : [];
+        })
+      : [];
+  }
+  return result.data;
+}
+
+export function loadRegistries(root: string, diagnostics: Diagnostic[] = []): Registries {
+  return {
+    issuers: loadRegistry(root, 'issuers', issuerRegistrySchema, diagnostics),
+    provinces: loadRegistry(root, 'provinces', provinceRegistrySchema, diagnostics),
+    topics: loadRegistry(root, 'topics', topicRegistrySchema, diagnostics),
+  };
+}
+
+/** Loads every content file under root/content. Never throws on bad content. */
+export function loadCorpus(root: string): Corpus {
+  const diagnostics: Diagnostic[] = [];
+  const registries = loadRegistries(root, diagnostics);
+  return {
+    root,
+    documents: loadCollection(root, CONTENT_DIRS.documents, documentFrontmatterSchema, diagnostics),
+    implementations: loadCollection(root, CONTENT_DIRS.implementations, implementationFrontmatterSchema, diagnostics),
+    courses: loadCollection(root, CONTENT_DIRS.courses, courseFrontmatterSchema, diagnostics),
+    registries,
+    diagnostics,
+  };
+}

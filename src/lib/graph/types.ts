@@ -1,0 +1,128 @@
+/**
+ * The generated graph file (.generated/graph.json): the contract between the graph
+ * build (scripts/build-graph.ts) and everything that reads it (pages, API, search, CLI).
+ * Arrays are sorted (nodes by id, edges by from/to/type) so the file is deterministic.
+ */
+import type { DocumentTypeId } from '../document-types.ts';
+import type { RelationType, Source, StatusValue } from '../schema/document.ts';
+import type { Figure } from '../schema/implementation.ts';
+import type { Level } from '../schema/registries.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+
+export interface EffectiveStatus {
+  /** "superseded" when another corpus document replaces this one, whatever `status` says. */
+  status: StatusValue | 'superseded';
+  /** Vietnamese sentence explaining the status ("Bị thay thế bởi Quyết định số 23-QĐ/TW từ 30/7/2021"). */
+  reason: string;
+  /** The replacing document, when superseded. */
+  by?: string;
+  /** From when, ISO date. */
+  since?: string;
+  /** The chain of replacements to the newest document ([this, next, …, newest]). */
+  chain?: string[];
+}
+
+export interface GraphNode {
+  id: string;
+  /** Source file, relative to the project root. */
+  file: string;
+  type: DocumentTypeId;
+  number: string | null;
+  issued: string;
+  year: number;
+  issuer: string;
+  coIssuers: string[];
+  signer: string | null;
+  title: string;
+  province: string | null;
+  level: Level;
+  topics: string[];
+  /** Status as declared in frontmatter, with its date. */
+  status: StatusValue;
+  statusAsOf: string;
+  statusReason: string | null;
+  effectiveStatus: EffectiveStatus;
+  fullText: boolean;
+  summary: string | null;
+  featured: boolean;
+  aliases: string[];
+  sources: Source[];
+  /** Standard citation line: "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về …". */
+  citation: string;
+  /** Canonical key for numbered documents ("33/CT-TTg@2021"), else null. */
+  key: string | null;
+}
+
+export interface Evidence {
+  /** The sentence around the citation, as written in the citing document's body. */
+  sentence: string;
+  /** Text of the heading the sentence sits under, if any. */
+  heading: string | null;
+  /** Anchor id of that heading on the citing page, if any. */
+  anchor: string | null;
+  /** 1-based line in the citing file. */
+  line: number;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  type: RelationType;
+  /** explicit: frontmatter; inferred: typed from the sentence; text: a plain citation (cites). */
+  origin: 'explicit' | 'inferred' | 'text';
+  evidence: Evidence[];
+}
+
+/** A cited document that is not in the corpus, grouped by its parsed identity. */
+export interface UnresolvedReference {
+  /** Identity key ("35-CT/TW@2014", or "Luật Khiếu nại" for named references). */
+  key: string;
+  type: DocumentTypeId | null;
+  number: string | null;
+  year: number | null;
+  province: string | null;
+  /** What the text says of the issuer, when it says ("Bộ Chính trị"). */
+  issuer: string | null;
+  citedBy: { id: string; evidence: Evidence }[];
+}
+
+/** A mention with several corpus candidates: never guessed, listed for editors. */
+export interface Ambiguity {
+  from: string;
+  text: string;
+  candidates: string[];
+  evidence: Evidence;
+}
+
+export interface ImplementationRecord {
+  id: string;
+  file: string;
+  title: string;
+  date: string;
+  province: string | null;
+  reportsOn: string[];
+  topics: string[];
+  figures: Figure[];
+  sources: Source[];
+}
+
+export interface Graph {
+  version: 1;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** For each node id, indices into `edges` pointing at it (the inverse view). */
+  incoming: Record<string, number[]>;
+  /** For each node id, indices into `edges` leaving it. */
+  outgoing: Record<string, number[]>;
+  unresolved: UnresolvedReference[];
+  ambiguities: Ambiguity[];
+  implementations: ImplementationRecord[];
+  diagnostics: Diagnostic[];
+  stats: { documents: number; references: number; resolved: number; unresolved: number; warnings: number };
+}
+
+/** Where generated files live; never committed. */
+export const GENERATED_DIR = '.generated';
+export const GRAPH_FILE = '.generated/graph.json';
+/** Rendered, citation-linked body HTML: .generated/bodies/<collection>/<id>.html, collection = documents | implementations | courses. Links to documents are written href="__BASE__van-ban/<id>/"; pages replace __BASE__ with the site base. */
+export const BODIES_DIR = '.generated/bodies';
