@@ -12,6 +12,8 @@ export default defineConfig({
   // scripts/build.ts builds into a temporary folder and swaps it into dist/ on success.
   outDir: process.env.DANVAN_OUT_DIR || './dist',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // The pages' CSP forbids inline script: Vite must never inline a small script bundle.
+  vite: { build: { assetsInlineLimit: 0 } },
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,

@@ -3,9 +3,9 @@
  * dist/ only when every step succeeded, so a failed or interrupted build never leaves a
  * half-written site (the previous dist/ stays as it was).
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { runStep } from './lib/steps.ts';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { runStep, stopCurrentStep } from './lib/steps.ts';
 
 const root = join(import.meta.dirname, '..');
 const outDir = process.env.DANVAN_DIST ? join(root, process.env.DANVAN_DIST) : join(root, 'dist');
@@ -14,14 +14,21 @@ const tmpDir = `${outDir}.tmp-${process.pid}`;
 function cleanup(): void {
   rmSync(tmpDir, { recursive: true, force: true });
 }
-process.on('SIGINT', () => {
-  cleanup();
-  process.exit(130);
-});
-process.on('SIGTERM', () => {
-  cleanup();
-  process.exit(143);
-});
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    stopCurrentStep();
+    cleanup();
+    console.error(`\nDựng trang bị dừng (${signal}); dist/ trước đó được giữ nguyên.`);
+    process.exit(code);
+  });
+}
+
+// Leftovers of a build that was killed outright (SIGKILL, power loss) are removed first.
+for (const name of readdirSync(dirname(outDir))) {
+  if (name.startsWith(`${basename(outDir)}.tmp-`) || name.startsWith(`${basename(outDir)}.old-`)) {
+    rmSync(join(dirname(outDir), name), { recursive: true, force: true });
+  }
+}
 
 const env = { ...process.env, DANVAN_OUT_DIR: tmpDir };
 const steps = [
@@ -33,7 +40,7 @@ const steps = [
 
 const started = performance.now();
 for (const step of steps) {
-  const result = step();
+  const result = await step();
   if (!result.ok) {
     cleanup();
     console.error(`\nDựng trang thất bại ở bước "${result.name}"; dist/ trước đó được giữ nguyên.`);

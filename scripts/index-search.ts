@@ -1,25 +1,99 @@
-/** Builds the Pagefind index for a built site folder (argument), in place. */
+/**
+ * Builds the search files of a built site folder (argument), in place:
+ *  - the Pagefind index, with a folded copy of each indexed page's text (đ → d, new-style
+ *    tone placement; see src/lib/search/fold.ts) so that "dang" finds "Đảng";
+ *  - the number index, tim-kiem/so/<shard>.json, from .generated/graph.json, which the
+ *    browser fetches only for queries that contain a document number.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { createIndex, close } from 'pagefind';
+import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
+import { injectFoldedBlocks } from '../src/lib/search/html-fold.ts';
+import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-index.ts';
+import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 
+const root = join(import.meta.dirname, '..');
 const site = process.argv[2];
 if (!site) {
   console.error('usage: node scripts/index-search.ts <built-site-folder>');
   process.exit(2);
 }
-const { index, errors } = await createIndex({});
+
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      if (name !== 'pagefind') out.push(...htmlFiles(p));
+    } else if (name.endsWith('.html')) out.push(p);
+  }
+  return out;
+}
+
+const started = performance.now();
+const { index, errors } = await createIndex({ forceLanguage: 'vi' });
 if (!index) {
   console.error('Pagefind không khởi tạo được:', errors.join('; '));
   process.exit(1);
 }
-const added = await index.addDirectory({ path: site });
-if (added.errors.length) {
-  console.error('Pagefind lỗi khi đọc trang:', added.errors.join('; '));
+
+// Pagefind indexes only data-pagefind-body pages once any page has one; the same rule here
+// lets a site without marked pages (early development) still be indexed whole.
+// One page at a time, in path order: the index files must not depend on which request the
+// Pagefind service happened to finish first (two builds of one commit are byte-identical).
+const files = htmlFiles(site);
+const problems: string[] = [];
+let indexed = 0;
+const add = async (file: string, html: string) => {
+  const sourcePath = relative(site, file).split(sep).join('/');
+  const added = await index.addHTMLFile({ sourcePath, content: injectFoldedBlocks(html) });
+  problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+  indexed++;
+};
+for (const file of files) {
+  const html = readFileSync(file, 'utf8');
+  if (html.includes('data-pagefind-body')) await add(file, html);
+}
+if (indexed === 0) for (const file of files) await add(file, readFileSync(file, 'utf8'));
+if (problems.length) {
+  console.error('Pagefind lỗi khi đọc trang:', problems.join('; '));
   process.exit(1);
 }
-const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+// A previous run's chunks would otherwise stay next to the new ones.
+rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
 if (written.errors.length) {
   console.error('Pagefind lỗi khi ghi chỉ mục:', written.errors.join('; '));
   process.exit(1);
 }
-console.log(`Pagefind: ${added.page_count} trang đã lập chỉ mục.`);
 await close();
+// The default UI bundles inject inline styles, which the site's CSP forbids; the site uses
+// its own UI over pagefind.js, so they are not shipped.
+for (const name of readdirSync(join(site, 'pagefind'))) {
+  if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) rmSync(join(site, 'pagefind', name));
+}
+
+// Number index.
+const graphPath = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
+let shardCount = 0;
+let entryCount = 0;
+if (existsSync(graphPath)) {
+  const graph = JSON.parse(readFileSync(graphPath, 'utf8')) as Graph;
+  const names = cachedRegistryNames(root);
+  const shards = buildNumberShards(graph, { issuer: names.issuer, province: names.province });
+  const dir = join(site, NUMBER_INDEX_DIR);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [shard, entries] of shards) {
+    writeFileSync(join(dir, `${shard}.json`), JSON.stringify(entries));
+    shardCount++;
+    entryCount += entries.length;
+  }
+} else {
+  console.error(`Chưa có ${GRAPH_FILE}: bỏ qua chỉ mục số hiệu (chạy scripts/build-graph.ts trước).`);
+  process.exit(1);
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`Pagefind: ${indexed} trang đã lập chỉ mục; chỉ mục số hiệu: ${entryCount} mục trong ${shardCount} tệp (${seconds} s).`);

@@ -13,9 +13,9 @@ const reports = mkdtempSync(join(tmpdir(), 'danvan-test-'));
 const vitest = 'node_modules/vitest/vitest.mjs';
 const only = process.argv.slice(2);
 
-function vitestStep(project: string): { result: StepResult; report: string } {
+async function vitestStep(project: string): Promise<{ result: StepResult; report: string }> {
   const report = join(reports, `${project}.json`);
-  const result = runStep(
+  const result = await runStep(
     `Kiểm thử ${project}`,
     [vitest, 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only],
     { cwd: root },
@@ -26,14 +26,14 @@ function vitestStep(project: string): { result: StepResult; report: string } {
 const results: StepResult[] = [];
 const jsonReports: string[] = [];
 
-results.push(runStep('Kiểm tra kiểu (astro sync + tsc)', ['scripts/run.mjs', 'typecheck'], { cwd: root }));
-const unit = vitestStep('unit');
+results.push(await runStep('Kiểm tra kiểu (astro sync + tsc)', ['scripts/run.mjs', 'typecheck'], { cwd: root }));
+const unit = await vitestStep('unit');
 results.push(unit.result);
 jsonReports.push(unit.report);
-const build = runStep('Dựng trang để kiểm thử trình duyệt (npm run build)', ['scripts/build.ts'], { cwd: root });
+const build = await runStep('Dựng trang để kiểm thử trình duyệt (npm run build)', ['scripts/build.ts'], { cwd: root });
 results.push(build);
 if (build.ok) {
-  const browser = vitestStep('browser');
+  const browser = await vitestStep('browser');
   results.push(browser.result);
   jsonReports.push(browser.report);
 }

@@ -1,5 +1,5 @@
 /** Runs build steps as child processes with the same Node, timing each one. */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 export interface StepResult {
   name: string;
@@ -7,12 +7,29 @@ export interface StepResult {
   seconds: number;
 }
 
-export function runStep(name: string, args: string[], options: SpawnSyncOptions = {}): StepResult {
+let current: ChildProcess | null = null;
+
+/** The step running now, so a signal handler can stop it before cleaning up. */
+export function stopCurrentStep(): void {
+  if (current && current.exitCode === null) current.kill('SIGTERM');
+}
+
+export function runStep(name: string, args: string[], options: SpawnOptions = {}): Promise<StepResult> {
   const started = performance.now();
   process.stdout.write(`\n▶ ${name}\n`);
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', ...options });
-  const seconds = (performance.now() - started) / 1000;
-  const ok = r.status === 0;
-  process.stdout.write(`${ok ? '✔' : '✘'} ${name} (${seconds.toFixed(1)} s)\n`);
-  return { name, ok, seconds };
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', ...options });
+    current = child;
+    const finish = (ok: boolean) => {
+      current = null;
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(`${ok ? '✔' : '✘'} ${name} (${seconds.toFixed(1)} s)\n`);
+      resolve({ name, ok, seconds });
+    };
+    child.on('error', (err) => {
+      process.stderr.write(`Không chạy được bước "${name}": ${err.message}\n`);
+      finish(false);
+    });
+    child.on('exit', (code) => finish(code === 0));
+  });
 }

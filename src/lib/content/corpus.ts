@@ -123,35 +123,45 @@ function loadCollection<T>(
   const out: LoadedFile<T>[] = [];
   for (const path of listFiles(join(root, dir), '.mdx')) {
     const file = toPosix(relative(root, path));
-    const raw = readUtf8(path, file, diagnostics);
-    if (raw === null) continue;
-    const parsed = parseContentFile(raw);
-    if (parsed.missingFrontmatter) {
-      diagnostics.push({ severity: 'error', file, line: 1, code: 'frontmatter-missing', message: 'tệp phải bắt đầu bằng khối frontmatter "---"' });
-      continue;
+    try {
+      const loaded = loadOne(path, file, schema, diagnostics);
+      if (loaded) out.push(loaded);
+    } catch (e) {
+      // Never let one file stop the whole load: report it and go on.
+      diagnostics.push({ severity: 'error', file, line: 0, code: 'internal-error', message: `không đọc được tệp: ${e instanceof Error ? e.message : String(e)}` });
     }
-    if (parsed.yamlErrors.length) {
-      for (const e of parsed.yamlErrors) {
-        diagnostics.push({ severity: 'error', file, line: e.line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message}` });
-      }
-      continue;
-    }
-    const result = schema.safeParse(parsed.data ?? {});
-    if (!result.success) {
-      diagnostics.push(...schemaDiagnostics(result.error, file, parsed.lineOf));
-      continue;
-    }
-    out.push({
-      id: basename(path, '.mdx'),
-      file,
-      data: result.data,
-      body: parsed.body,
-      bodyLine: parsed.bodyLine,
-      raw,
-      parsed,
-    });
   }
   return out;
+}
+
+function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostics: Diagnostic[]): LoadedFile<T> | null {
+  const raw = readUtf8(path, file, diagnostics);
+  if (raw === null) return null;
+  const parsed = parseContentFile(raw);
+  if (parsed.missingFrontmatter) {
+    diagnostics.push({ severity: 'error', file, line: 1, code: 'frontmatter-missing', message: 'tệp phải bắt đầu bằng khối frontmatter "---"' });
+    return null;
+  }
+  if (parsed.yamlErrors.length) {
+    for (const e of parsed.yamlErrors) {
+      diagnostics.push({ severity: 'error', file, line: e.line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message}` });
+    }
+    return null;
+  }
+  const result = schema.safeParse(parsed.data ?? {});
+  if (!result.success) {
+    diagnostics.push(...schemaDiagnostics(result.error, file, parsed.lineOf));
+    return null;
+  }
+  return {
+    id: basename(path, '.mdx'),
+    file,
+    data: result.data,
+    body: parsed.body,
+    bodyLine: parsed.bodyLine,
+    raw,
+    parsed,
+  };
 }
 
 function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[]): T[] {
@@ -164,10 +174,10 @@ function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, dia
   const raw = readUtf8(path, file, diagnostics);
   if (raw === null) return [];
   const counter = new LineCounter();
-  const doc = parseDocument(raw.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter: counter, uniqueKeys: true });
+  const doc = parseDocument(raw.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     for (const e of doc.errors) {
-      diagnostics.push({ severity: 'error', file, line: e.linePos?.[0]?.line ?? 1, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message.split('\n')[0]}` });
+      diagnostics.push({ severity: 'error', file, line: counter.linePos(e.pos[0]).line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message.split('\n')[0]}` });
     }
     return [];
   }
@@ -179,11 +189,18 @@ function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, dia
     }
     return 1;
   };
-  const result = schema.safeParse(doc.toJS() ?? []);
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? [];
+  } catch (e) {
+    diagnostics.push({ severity: 'error', file, line: 1, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e instanceof Error ? e.message : String(e)}` });
+    return [];
+  }
+  const result = schema.safeParse(data);
   if (!result.success) {
     diagnostics.push(...schemaDiagnostics(result.error, file, lineOf));
     // Keep the valid entries so one bad entry does not hide the rest of the corpus.
-    const items = (doc.toJS() ?? []) as unknown[];
+    const items = data as unknown[];
     const itemSchema = (schema as unknown as z.ZodArray<z.ZodType<T>>).element;
     return Array.isArray(items)
       ? items.flatMap((item) => {

@@ -55,9 +55,10 @@ export function parseContentFile(raw: string): ParsedContentFile {
   const yamlText = lines.slice(1, end).join('\n');
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'core', lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  // Frontmatter starts on file line 2, so YAML line n is file line n + 1.
+  // Frontmatter starts on file line 2, so YAML line n is file line n + 1. With
+  // prettyErrors off, e.linePos is not filled in: the line comes from the offset.
   const yamlErrors = doc.errors.map((e) => ({
-    line: (e.linePos?.[0]?.line ?? 1) + 1,
+    line: counter.linePos(e.pos[0]).line + 1,
     message: e.message.split('\n')[0]!,
   }));
   const lineOf = (path: (string | number)[]): number => {
@@ -79,8 +80,17 @@ export function parseContentFile(raw: string): ParsedContentFile {
     }
     return 1;
   };
+  let data: unknown = null;
+  if (!yamlErrors.length) {
+    try {
+      data = doc.toJS() ?? {};
+    } catch (e) {
+      // toJS refuses alias bombs ("billion laughs") and similar: a content error, not a crash.
+      yamlErrors.push({ line: 2, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
   return {
-    data: yamlErrors.length ? null : (doc.toJS() ?? {}),
+    data,
     body: lines.slice(end + 1).join('\n'),
     bodyLine: end + 2,
     yamlErrors,

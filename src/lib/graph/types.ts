@@ -118,7 +118,12 @@ export interface Graph {
   ambiguities: Ambiguity[];
   implementations: ImplementationRecord[];
   diagnostics: Diagnostic[];
-  stats: { documents: number; references: number; resolved: number; unresolved: number; warnings: number };
+  /**
+   * Counts over document bodies: `references` = mentions read (self-mentions excluded),
+   * `resolved` = linked to a corpus document, `unresolved` = mentions of documents not in
+   * the corpus, `ambiguous` = mentions with several candidates (never guessed).
+   */
+  stats: { documents: number; references: number; resolved: number; unresolved: number; ambiguous: number; warnings: number };
 }
 
 /** Where generated files live; never committed. */

@@ -1,0 +1,138 @@
+/**
+ * npm run bench:refs — throughput of extraction + resolution (findReferences) on one core.
+ * Generates a seeded, deterministic corpus of Vietnamese directive-like prose (≈ 5–15
+ * references per 2 KB, plus numbers, dates, ratios and ranges that must not match),
+ * measures MB/s at two sizes to show the cost is linear, and writes benchmarks/refs.md.
+ * Usage: npm run bench:refs [-- --mb 50]
+ */
+import { cpus } from 'node:os';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findReferences, type CorpusIndex } from '../src/lib/citations/index.ts';
+import { fixtureIndex } from '../src/lib/citations/eval-sets.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mbArg = process.argv.indexOf('--mb');
+const LARGE_MB = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 50;
+const SMALL_MB = Math.max(1, Math.round(LARGE_MB / 5));
+
+/** Mulberry32: small, seeded, deterministic. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FILLER = [
+  'các cấp ủy, tổ chức đảng, chính quyền từ tỉnh đến cơ sở tiếp tục quán triệt sâu sắc quan điểm của Đảng về công tác dân vận',
+  'nâng cao chất lượng tiếp xúc, đối thoại trực tiếp giữa người đứng đầu với Nhân dân, giải quyết kịp thời kiến nghị chính đáng',
+  'đẩy mạnh cải cách hành chính, chuyển đổi số, công khai minh bạch thủ tục hành chính trong giai đoạn 2021-2025',
+  'phong trào thi đua "Dân vận khéo" được nhân rộng với 1.750 mô hình, trong đó 17/17 sở, ngành đăng ký thực hiện',
+  'Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Mặt trận Tổ quốc và các tổ chức chính trị - xã hội theo dõi, đôn đốc',
+  'tỷ lệ hài lòng của người dân đạt 92,5%, tăng 3,2% so với năm 2020; nhiệm kỳ 2020-2025 có 226/226 xã đạt chuẩn',
+  'cán bộ, công chức, viên chức thực hiện nghiêm kỷ luật, kỷ cương hành chính, văn hóa công vụ theo khoản 1 Điều 3 Quyết định này',
+];
+const ISSUERS = ['của Thủ tướng Chính phủ', 'của Bộ Chính trị', 'của Ban Bí thư', 'của Ban Thường vụ Tỉnh ủy', 'của Ủy ban nhân dân tỉnh', 'của Chính phủ'];
+const VERBS = ['Thực hiện', 'Căn cứ', 'Tiếp tục thực hiện', 'triển khai', 'theo', 'gắn với thực hiện hiệu quả'];
+
+function reference(r: () => number): string {
+  const n = 1 + Math.floor(r() * 300);
+  const y = 2005 + Math.floor(r() * 20);
+  const date = `ngày ${1 + Math.floor(r() * 28)}/${1 + Math.floor(r() * 12)}/${y}`;
+  switch (Math.floor(r() * 10)) {
+    case 0: return `Chỉ thị số ${n}/CT-TTg ${date}`;
+    case 1: return `Nghị quyết số ${n}-NQ/TW ${date}`;
+    case 2: return `Quyết định số ${n}/QĐ-UBND ${date}`;
+    case 3: return `Nghị định số ${n}/${y}/NĐ-CP ${date}`;
+    case 4: return `Kết luận số ${n}-KL/TW`;
+    case 5: return `Quyết định số ${n}-QĐ/TW và ${n + 1}-QĐ/TW ${date}`;
+    case 6: return `Chỉ thị số ${n}`;
+    case 7: return `Kế hoạch số ${n}-KH/TU ${date}`;
+    case 8: return `Luật Khiếu nại`;
+    default: return `Chương trình phối hợp số ${n}-CTr/BDVTW-BCSĐCP`;
+  }
+}
+
+/** One document of about `size` characters. */
+function documentText(r: () => number, size: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  while (length < size) {
+    const refs = 1 + Math.floor(r() * 2);
+    let s = `${VERBS[Math.floor(r() * VERBS.length)]} ${FILLER[Math.floor(r() * FILLER.length)]}`;
+    for (let k = 0; k < refs; k++) s += `, ${reference(r)} ${ISSUERS[Math.floor(r() * ISSUERS.length)]} về ${FILLER[Math.floor(r() * FILLER.length)]}`;
+    s += '.\n';
+    parts.push(s);
+    length += s.length;
+  }
+  return parts.join('');
+}
+
+function corpusOf(mb: number, seed: number): string[] {
+  const r = rng(seed);
+  const docs: string[] = [];
+  let bytes = 0;
+  while (bytes < mb * 1024 * 1024) {
+    const d = documentText(r, 4000 + Math.floor(r() * 16000));
+    docs.push(d);
+    bytes += Buffer.byteLength(d, 'utf8');
+  }
+  return docs;
+}
+
+function run(docs: string[], index: CorpusIndex): { mb: number; seconds: number; wall: number; refs: number } {
+  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d, 'utf8'), 0);
+  let refs = 0;
+  // CPU time of this process, not wall time: the machine may be shared, and the question
+  // is what one core costs. Wall time is reported beside it.
+  const c0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  for (const d of docs) refs += findReferences(d, index, { province: 'ha-tinh', date: '2026-01-01' }).length;
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(c0);
+  return { mb: bytes / 1024 / 1024, seconds: (cpu.user + cpu.system) / 1e6, wall, refs };
+}
+
+const index = fixtureIndex(root);
+// Warm-up so the JIT has compiled the hot paths before timing.
+run(corpusOf(1, 7), index);
+const rows = [SMALL_MB, LARGE_MB].map((mb) => {
+  const docs = corpusOf(mb, 42 + mb);
+  const res = run(docs, index);
+  return { ...res, docs: docs.length, rate: res.mb / res.seconds, per2k: (res.refs / (res.mb * 1024 * 1024)) * 2048 };
+});
+
+const cpuModel = existsSync('/proc/cpuinfo')
+  ? (/model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown')
+  : (cpus()[0]?.model ?? 'unknown');
+let nproc = String(cpus().length);
+try {
+  nproc = execSync('nproc').toString().trim();
+} catch {
+  // nproc is missing on some systems; os.cpus() is the fallback.
+}
+
+const table = [
+  '| corpus | documents | references | refs per 2 KB | CPU time (s) | wall time (s) | throughput (MB/s, CPU) |',
+  '|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.mb.toFixed(1)} MB | ${r.docs} | ${r.refs} | ${r.per2k.toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.wall.toFixed(2)} | ${r.rate.toFixed(1)} |`),
+].join('\n');
+console.log(table);
+const ratio = rows[1]!.rate / rows[0]!.rate;
+console.log(`\nthroughput ratio large/small: ${ratio.toFixed(2)} (≈ 1 means linear); target ≥ 20 MB/s: ${rows[1]!.rate >= 20 ? 'met' : 'NOT met'}`);
+
+const machine = `- CPU: ${cpuModel} (nproc: ${nproc}; the benchmark uses one core)\n- Node ${process.version}\n- Date: ${new Date().toISOString().slice(0, 10)}`;
+const benchSection = `## Throughput (npm run bench:refs)\n\nfindReferences (normalise + extract + resolve + relate) over a generated, seeded corpus of directive-like prose; one call per document (4–20 KB each), fixture corpus index.\n\n${table}\n\nRatio of throughput large/small: ${ratio.toFixed(2)} (linear cost ⇒ ≈ 1). Target: ≥ 20 MB/s.\n\n${machine}\n`;
+const file = join(root, 'benchmarks', 'refs.md');
+mkdirSync(dirname(file), { recursive: true });
+const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Citation engine: benchmark and evaluation\n';
+const next = /## Throughput \(npm run bench:refs\)[\s\S]*?(?=\n## |$)/.test(previous)
+  ? previous.replace(/## Throughput \(npm run bench:refs\)[\s\S]*?(?=\n## |$)/, benchSection)
+  : previous.trimEnd() + '\n\n' + benchSection;
+writeFileSync(file, next);
+console.log(`\nwrote ${file}`);

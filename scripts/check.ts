@@ -1,0 +1,70 @@
+/**
+ * npm run check [-- --fix] [-- --root DIR] [-- --json]
+ * Checks every content file and lists every problem at once: `file:line [field]
+ * lỗi|cảnh báo (code): message`, then a summary line. Exit code 1 when there is an
+ * error, 0 otherwise (warnings do not fail), 2 on a bad command line.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCheck, type CheckResult } from '../src/lib/check/index.ts';
+import { formatDiagnostic } from '../src/lib/diagnostics.ts';
+
+const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
+  --fix          chuẩn hoá ký tự (NFC, Ð→Đ, gạch ngang, khoảng trắng lạ, BOM) ngay trong tệp
+  --root DIR     kiểm tra một cây nội dung khác (thư mục chứa content/, hoặc chính content/)
+  --json         in kết quả dạng JSON`;
+
+function parseArgs(argv: string[]): { fix: boolean; json: boolean; root: string } | string {
+  const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const opts = { fix: false, json: false, root: projectRoot };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--fix') opts.fix = true;
+    else if (a === '--json') opts.json = true;
+    else if (a === '--root') {
+      const v = argv[++i];
+      if (!v) return 'thiếu thư mục sau --root';
+      opts.root = v;
+    } else if (a.startsWith('--root=')) opts.root = a.slice('--root='.length);
+    else if (a === '--help' || a === '-h') return '';
+    else return `không hiểu tham số "${a}"`;
+  }
+  return opts;
+}
+
+function printText(result: CheckResult): void {
+  for (const f of result.fixes) {
+    for (const l of f.lines) console.log(`${f.file}:${l.line} đã sửa: ${l.changes.join('; ')}`);
+  }
+  for (const d of result.diagnostics) console.log(formatDiagnostic(d));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  const fixed = result.fixes.length ? `, đã sửa ${result.fixes.length} tệp` : '';
+  console.log(`Đã kiểm tra ${result.files.length} tệp: ${errors} lỗi, ${warnings} cảnh báo${fixed}.`);
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (typeof args === 'string') {
+  if (args) console.error(args);
+  console.error(USAGE);
+  process.exit(args ? 2 : 0);
+}
+let result: CheckResult;
+try {
+  result = runCheck(args.root, { fix: args.fix });
+} catch (e) {
+  // runCheck turns content problems into diagnostics; reaching here is a bug in the checker.
+  console.error(`Lỗi nội bộ của trình kiểm tra: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
+const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+if (args.json) {
+  console.log(
+    JSON.stringify(
+      { root: result.root, files: result.files.length, errors, warnings: result.diagnostics.length - errors, fixes: result.fixes, diagnostics: result.diagnostics },
+      null,
+      2,
+    ),
+  );
+} else printText(result);
+process.exitCode = errors ? 1 : 0;

@@ -1,0 +1,46 @@
+/**
+ * npm run eval:refs — scores the citation engine on labelled sets: the fixture sets in
+ * test/fixtures/refs/ (index from the fixture corpus, so the figures do not depend on
+ * content/ being complete) and ../shared/eval/seed-gold.jsonl when it is present.
+ * Exit code 1 when the seed set misses its targets.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FIXTURE_DIR, fixtureIndex, loadJsonlSet, loadMarkedSet, scoreLabelledSet, type LabelledSet } from '../src/lib/citations/eval-sets.ts';
+import type { SetScore } from '../src/lib/citations/evaluate.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const index = fixtureIndex(root);
+
+const sets: LabelledSet[] = [
+  loadJsonlSet('seeds (fixtures)', join(root, FIXTURE_DIR, 'seeds'), join(root, FIXTURE_DIR, 'seeds', 'gold.jsonl')),
+  loadMarkedSet('hard (fixtures)', join(root, FIXTURE_DIR, 'hard')),
+];
+const shared = join(root, '..', 'shared');
+if (existsSync(join(shared, 'eval', 'seed-gold.jsonl')) && existsSync(join(shared, 'seeds'))) {
+  sets.push(loadJsonlSet('seeds (../shared)', join(shared, 'seeds'), join(shared, 'eval', 'seed-gold.jsonl')));
+} else {
+  console.log('Không thấy ../shared/eval/seed-gold.jsonl — bỏ qua bộ nhãn dùng chung. (../shared labels absent: skipped.)\n');
+}
+
+const pct = (x: number) => (x * 100).toFixed(1).padStart(6) + '%';
+const rows: [string, SetScore][] = sets.map((s) => [s.name, scoreLabelledSet(s, index)]);
+
+console.log('| set | gold | predicted | precision | recall | short-form recall | key accuracy |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const [name, s] of rows) {
+  console.log(`| ${name} | ${s.gold} | ${s.predicted} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.shortFormRecall)} (${s.shortFormMatched}/${s.shortFormGold}) | ${pct(s.keyAccuracy)} |`);
+}
+for (const [name, s] of rows) {
+  if (!s.misses.length && !s.falsePositives.length && !s.keyErrors.length) continue;
+  console.log(`\n${name}:`);
+  for (const m of s.misses) console.log(`  miss  ${m.file}@${m.gold.start} ${JSON.stringify(m.gold.surface)}`);
+  for (const f of s.falsePositives) console.log(`  false positive  ${f.file}@${f.predicted.start} ${JSON.stringify(f.predicted.text)}`);
+  for (const k of s.keyErrors) console.log(`  key  ${k.file}@${k.gold.start} ${JSON.stringify(k.gold.surface)}: ${k.predicted.key} ≠ ${k.gold.canonical}`);
+}
+
+const seed = rows[0]![1];
+const ok = seed.precision >= 0.99 && seed.recall >= 0.98 && seed.keyAccuracy >= 0.95;
+console.log(`\nMục tiêu bộ seed (precision ≥ 99%, recall ≥ 98%, key accuracy ≥ 95%): ${ok ? 'đạt / met' : 'CHƯA ĐẠT / not met'}`);
+process.exit(ok ? 0 : 1);

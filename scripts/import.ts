@@ -1,0 +1,143 @@
+/**
+ * npm run import -- FILE.txt [--province ID] [--out DIR] [--force] [--root DIR]
+ * Turns a plain-text directive into a draft MDX file named by its id, prints what it
+ * found, what is left to fill in, and the checker's verdict on the draft.
+ * Exit codes: 0 draft written; 1 bad input or the file exists; 2 bad command line.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { corpusEntriesFrom } from '../src/lib/citations/index.ts';
+import { todayInVietnam } from '../src/lib/check/context.ts';
+import { loadCorpus, CONTENT_DIRS } from '../src/lib/content/corpus.ts';
+import { formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { decodePlainText } from '../src/lib/editor/input.ts';
+import { importPlainText, type ImportResult } from '../src/lib/editor/draft.ts';
+import { checkDraft } from '../src/lib/editor/verdict.ts';
+
+const USAGE = `Cách dùng: npm run import -- TỆP.txt [--province MÃ_TỈNH] [--out THƯ_MỤC] [--force] [--root THƯ_MỤC]
+  --province ID  mã tỉnh (content/registries/provinces.yaml) của văn bản địa phương
+  --out DIR      ghi bản nháp vào thư mục này thay vì content/van-ban/
+  --force        ghi đè tệp đã có
+  --root DIR     thư mục dự án chứa content/ (mặc định: dự án này)`;
+
+interface Args {
+  file: string;
+  province: string | null;
+  out: string | null;
+  force: boolean;
+  root: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { file: '', province: null, out: null, force: false, root: join(import.meta.dirname, '..') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (!v || v.startsWith('--')) throw new Error(`thiếu giá trị sau ${a}`);
+      return v;
+    };
+    try {
+      if (a === '--province') args.province = value();
+      else if (a === '--out') args.out = value();
+      else if (a === '--root') args.root = resolve(value());
+      else if (a === '--force') args.force = true;
+      else if (a === '--help' || a === '-h') return '';
+      else if (a.startsWith('--')) return `không hiểu tham số "${a}"`;
+      else if (!args.file) args.file = a;
+      else return `chỉ nhập một tệp mỗi lần (thừa "${a}")`;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (!args.file) return 'thiếu tên tệp văn bản cần nhập';
+  return args;
+}
+
+function printReport(result: ImportResult, outFile: string): void {
+  console.log(`Đã tạo bản nháp: ${outFile}${result.provisional ? ' (tên tệp tạm, xem TODO)' : ''}`);
+  console.log('\nXác định được:');
+  for (const f of result.found) console.log(`  ${f.field.padEnd(22)} ${f.value}\n  ${''.padEnd(22)} ← ${f.from}`);
+  const required = result.missing.filter((m) => m.required);
+  const optional = result.missing.filter((m) => !m.required);
+  if (required.length) {
+    console.log('\nChưa xác định được, BẮT BUỘC điền (đã ghi "# TODO" trong frontmatter):');
+    for (const m of required) console.log(`  ${m.field}: ${m.reason}`);
+  }
+  if (optional.length) {
+    console.log('\nNên bổ sung:');
+    for (const m of optional) console.log(`  ${m.field}: ${m.reason}`);
+  }
+  const outside = [...result.consumed, ...result.dropped].sort((a, b) => a.line - b.line);
+  if (outside.length) {
+    console.log('\nDòng không nằm trong phần thân:');
+    for (const l of result.consumed) console.log(`  dòng ${l.line} → frontmatter ${l.use}: "${l.text}"`);
+    for (const l of result.dropped) console.log(`  dòng ${l.line} → bỏ (${l.use}): "${l.text}"`);
+  }
+  const refs = result.references;
+  const resolved = refs.filter((r) => r.target);
+  console.log(`\nDẫn chiếu trong văn bản: ${refs.length} (có trong kho: ${resolved.length}, chưa có: ${refs.length - resolved.length})`);
+  const missingKeys = new Map<string, number[]>();
+  for (const r of refs) if (!r.target && r.key) missingKeys.set(r.key, [...(missingKeys.get(r.key) ?? []), r.line]);
+  for (const [key, lines] of missingKeys) console.log(`  chưa có trong kho: ${key} (dòng ${[...new Set(lines)].join(', ')})`);
+  if (result.notes.length) {
+    console.log('\nGhi chú:');
+    for (const n of result.notes) console.log(`  - ${n}`);
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (typeof args === 'string') {
+  if (args) console.error(`Lỗi: ${args}`);
+  console.error(USAGE);
+  process.exit(args ? 2 : 0);
+}
+
+const input = resolve(args.file);
+if (!existsSync(input)) {
+  console.error(`Lỗi: không tìm thấy tệp "${args.file}".`);
+  process.exit(1);
+}
+if (statSync(input).isDirectory()) {
+  console.error(`Lỗi: "${args.file}" là thư mục; hãy chỉ ra một tệp .txt.`);
+  process.exit(1);
+}
+const decoded = decodePlainText(readFileSync(input));
+if (!decoded.ok) {
+  console.error(`Lỗi: ${args.file}: ${decoded.message}.`);
+  process.exit(1);
+}
+
+const corpus = loadCorpus(args.root);
+const today = todayInVietnam();
+const outcome = importPlainText(decoded, {
+  fileName: basename(input),
+  province: args.province,
+  today,
+  registries: corpus.registries,
+  corpus: corpusEntriesFrom(corpus.documents),
+});
+if (!outcome.ok) {
+  console.error(`Lỗi: ${args.file}: ${outcome.message}`);
+  process.exit(1);
+}
+const result = outcome.result;
+const outDir = args.out ? resolve(args.out) : join(args.root, CONTENT_DIRS.documents);
+const outPath = join(outDir, `${result.id}.mdx`);
+const shown = relative(process.cwd(), outPath) || outPath;
+if (existsSync(outPath) && !args.force) {
+  console.error(`Lỗi: tệp ${shown} đã có; không ghi đè. Dùng --force nếu muốn thay bằng bản nhập mới.`);
+  process.exit(1);
+}
+const existing = corpus.documents.find((d) => d.id === result.id);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(outPath, result.content);
+printReport(result, shown);
+if (existing && resolve(args.root, existing.file) !== outPath) {
+  console.log(`\nChú ý: kho đã có văn bản cùng mã ở ${existing.file}.`);
+}
+
+const verdict = checkDraft(args.root, outPath, today);
+console.log(`\nKết quả kiểm tra bản nháp (như npm run check): ${verdict.errors} lỗi, ${verdict.warnings} cảnh báo`);
+for (const d of verdict.diagnostics) console.log(`  ${formatDiagnostic({ ...d, file: shown })}`);
+if (verdict.errors) console.log('Sửa các lỗi trên (điền các TODO) rồi chạy: npm run check');

@@ -1,0 +1,184 @@
+/**
+ * The content validator behind `npm run check`. loadCorpus (src/lib/content) reports
+ * what one file can tell on its own (YAML syntax, schema); checkCorpus adds what needs
+ * the registries or the whole corpus (ids, identities, relations, cycles, dates, number
+ * forms) and what needs the source text (body safety, character hygiene). runCheck ties
+ * both to a folder, optionally fixing characters first. Nothing here throws on content:
+ * an unexpected exception becomes an "internal-error" diagnostic of the file concerned.
+ */
+import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
+import { parseContentFile } from '../content/frontmatter.ts';
+import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
+import { checkBody } from './body.ts';
+import { checkCompleteness } from './completeness.ts';
+import { type CheckContext, type CheckOptions, type RegistryKind, buildContext, error, warning } from './context.ts';
+import { checkDateFacts, checkUnquotedDates } from './dates.ts';
+import { contentFiles, resolveRoot } from './files.ts';
+import { type FileFix, fixTree } from './fix.ts';
+import { checkIdentity } from './identity.ts';
+import { checkNumberForms } from './number-form.ts';
+import { checkReferences } from './references.ts';
+import { checkRegistries, registryHealth } from './registries.ts';
+import { checkRelations } from './relations.ts';
+import { explainLoadDiagnostics } from './schema-messages.ts';
+import { checkText } from './text.ts';
+import { frontmatterSource, yamlSource } from './yaml-source.ts';
+
+export type { CheckOptions } from './context.ts';
+export type { FileFix, LineFix } from './fix.ts';
+export { fixText } from './fix.ts';
+export { resolveRoot } from './files.ts';
+
+function internalError(file: string, e: unknown): Diagnostic {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return error(file, 0, undefined, 'internal-error',
+    `lỗi nội bộ khi kiểm tra tệp này (${what.slice(0, 200)}); các kiểm tra khác vẫn chạy. Hãy báo lỗi kèm tệp`);
+}
+
+/**
+ * Checks of the source text of one file, valid or not: characters, unquoted dates,
+ * and for MDX the body. Used for loaded files by checkCorpus and for files that failed
+ * to load by runCheck, so a broken frontmatter does not hide a <script> in the body.
+ */
+export function checkSourceFile(file: string, raw: string): Diagnostic[] {
+  try {
+    const out = checkText(file, raw);
+    if (file.endsWith('.yaml')) {
+      const src = yamlSource(raw.replace(/^\uFEFF/, ''), 1);
+      if (!src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
+      return out;
+    }
+    const src = frontmatterSource(raw);
+    if (src && !src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
+    const parsed = parseContentFile(raw);
+    const unclosed = !parsed.missingFrontmatter && parsed.body === '' && parsed.yamlErrors.length > 0;
+    if (!unclosed) out.push(...checkBody(file, parsed.body, parsed.bodyLine));
+    return out;
+  } catch (e) {
+    return [internalError(file, e)];
+  }
+}
+
+type AnyFile = LoadedFile<unknown>;
+
+/** The same context restricted to one file, to find which file made a check throw. */
+function narrowed(ctx: CheckContext, file: AnyFile): CheckContext {
+  const only = <T>(list: LoadedFile<T>[]) => list.filter((f) => (f as AnyFile) === file);
+  const corpus: Corpus = {
+    ...ctx.corpus,
+    documents: only(ctx.corpus.documents),
+    implementations: only(ctx.corpus.implementations),
+    courses: only(ctx.corpus.courses),
+  };
+  return { ...ctx, corpus };
+}
+
+function guarded(ctx: CheckContext, check: (ctx: CheckContext) => Diagnostic[]): Diagnostic[] {
+  try {
+    return check(ctx);
+  } catch {
+    const files: AnyFile[] = [...ctx.corpus.documents, ...ctx.corpus.implementations, ...ctx.corpus.courses];
+    return files.flatMap((f) => {
+      try {
+        return check(narrowed(ctx, f));
+      } catch (e) {
+        return [internalError(f.file, e)];
+      }
+    });
+  }
+}
+
+/**
+ * Cross-file and semantic checks of a loaded corpus. Returns only the problems it
+ * finds itself: corpus.diagnostics (YAML and schema) are not repeated.
+ */
+export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): Diagnostic[] {
+  let health: { unusable: RegistryKind[]; broken: string[] } = { unusable: [], broken: [] };
+  try {
+    health = registryHealth(corpus);
+  } catch {
+    // Only used to avoid repeated reports; the check runs without it.
+  }
+  const ctx = buildContext(corpus, {
+    ...options,
+    unusableRegistries: options.unusableRegistries ?? health.unusable,
+    brokenRegistryIds: options.brokenRegistryIds ?? health.broken,
+  });
+  const out: Diagnostic[] = [];
+  for (const check of [checkReferences, checkIdentity, checkNumberForms, checkRelations, checkDateFacts, checkCompleteness]) {
+    out.push(...guarded(ctx, check));
+  }
+  try {
+    out.push(...checkRegistries(ctx));
+  } catch (e) {
+    out.push(internalError('content/registries', e));
+  }
+  for (const f of [...corpus.documents, ...corpus.implementations, ...corpus.courses] as AnyFile[]) {
+    out.push(...checkSourceFile(f.file, f.raw));
+  }
+  return sortDiagnostics(out);
+}
+
+export interface CheckResult {
+  /** The project root that was checked (the folder holding content/). */
+  root: string;
+  /** Files read, relative to root. */
+  files: string[];
+  diagnostics: Diagnostic[];
+  corpus: Corpus;
+  /** What --fix changed before checking (empty without --fix). */
+  fixes: FileFix[];
+}
+
+function emptyCorpus(root: string): Corpus {
+  return { root, documents: [], implementations: [], courses: [], registries: { issuers: [], provinces: [], topics: [] }, diagnostics: [] };
+}
+
+/** Checks the content tree under root (a project root or its content/ folder). */
+export function runCheck(rootArg: string, options: { fix?: boolean } & CheckOptions = {}): CheckResult {
+  const root = resolveRoot(rootArg);
+  const diagnostics: Diagnostic[] = [];
+  let fixes: FileFix[] = [];
+  if (options.fix) {
+    try {
+      fixes = fixTree(root);
+    } catch (e) {
+      diagnostics.push(internalError('content', e));
+    }
+  }
+  let corpus: Corpus;
+  try {
+    corpus = loadCorpus(root);
+  } catch (e) {
+    diagnostics.push(internalError('content', e));
+    corpus = emptyCorpus(root);
+  }
+  const files = contentFiles(root);
+  const presentDocumentIds = new Set(
+    files.mdx.filter((f) => f.startsWith('content/van-ban/')).map((f) => basename(f, '.mdx')),
+  );
+  diagnostics.push(...explainLoadDiagnostics(corpus.diagnostics, root));
+  diagnostics.push(...checkCorpus(corpus, { ...options, presentDocumentIds }));
+
+  const loaded = new Set([...corpus.documents, ...corpus.implementations, ...corpus.courses].map((f) => f.file));
+  const unreadable = new Set(corpus.diagnostics.filter((d) => d.code === 'not-utf8').map((d) => d.file));
+  for (const file of files.checked) {
+    if (loaded.has(file) || unreadable.has(file)) continue;
+    try {
+      diagnostics.push(...checkSourceFile(file, readFileSync(join(root, file), 'utf8')));
+    } catch (e) {
+      diagnostics.push(internalError(file, e));
+    }
+  }
+  for (const file of files.ignored) {
+    diagnostics.push(warning(file, 0, undefined, 'file-ignored', 'tệp không có đuôi .mdx nên bị bỏ qua khi dựng trang; đổi tên nếu đây là nội dung'));
+  }
+  if (!files.checked.length) {
+    diagnostics.push(error('content', 0, undefined, 'content-missing', `không tìm thấy thư mục content/ có nội dung trong ${root}`));
+  }
+  // The YAML parser can report one fault twice; identical lines say nothing new.
+  const unique = [...new Map(diagnostics.map((d) => [JSON.stringify([d.file, d.line, d.field, d.code, d.message]), d])).values()];
+  return { root, files: files.checked, diagnostics: sortDiagnostics(unique), corpus, fixes };
+}

@@ -1,0 +1,393 @@
+/**
+ * Extract stage: finds mention candidates in canonical text. One global anchor regex
+ * (type words, or a number followed by a type code) drives the scan; everything after an
+ * anchor is read with sticky regexes from that position, so the text is scanned once.
+ * Extraction knows nothing of the corpus except alias matchers passed in.
+ */
+import type { DocumentTypeId } from '../document-types.ts';
+import {
+  ALIAS_INTRO,
+  CODES,
+  LAW_NAMES,
+  NAMED_PATTERNS,
+  ORDINALS,
+  SP,
+  SP0,
+  TYPE_WORDS,
+  romanToNumber,
+} from './patterns.ts';
+
+export interface NamedInfo {
+  kind: 'congress' | 'plenum' | 'law' | 'alias';
+  /** Congress or plenum term ("khóa XII" → 12). */
+  term: number | null;
+  plenum: number | null;
+  /** Corpus entry ids whose alias matched (kind "alias"). */
+  aliasIds: string[];
+}
+
+export interface RawMention {
+  /** Offsets into the canonical text. */
+  start: number;
+  end: number;
+  type: DocumentTypeId | null;
+  /** "số" written before the number. */
+  hasSo: boolean;
+  serial: string | null;
+  /** Symbol in canonical spelling ("CT-TTg", "QĐi/TW"); null when not written. */
+  symbol: string | null;
+  /** Separator written between serial and symbol ("/" State, "-" Party). */
+  separator: '/' | '-' | null;
+  yearInNumber: number | null;
+  /** ISO date written with the mention, when it is a valid calendar date. */
+  date: string | null;
+  /** Year of the written date (kept even when the date itself is garbled: "26/0/2/2007"). */
+  dateYear: number | null;
+  /** Year taken from a date shared by a list ("217-QĐ/TW và 218-QĐ/TW ngày …"). */
+  sharedYear: number | null;
+  named: NamedInfo | null;
+  /** Issuer as the text names it after "của". */
+  issuerText: string | null;
+  /** Written inside "(sau đây gọi tắt là …)": a short name for the mention before. */
+  aliasOfPrevious: boolean;
+  /** A bare number with neither "số" nor symbol ("Chỉ thị 16"): kept only if something supports it. */
+  needsSupport: boolean;
+}
+
+export interface AliasMatcher {
+  /** Sticky, case-insensitive regex for the whole alias, type word included. */
+  regex: RegExp;
+  ids: string[];
+  type: DocumentTypeId;
+  length: number;
+}
+
+
+/** Canonical code spelling by upper-case form ("TTG" → "TTg"). */
+const CODE_BY_UPPER = new Map(CODES.map((c) => [c.code.toUpperCase(), c]));
+const TYPE_CODE_SOURCE = CODES.filter((c) => c.type)
+  .map((c) => c.code)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+// No lookbehind in the anchor: evaluated at every position it costs more than the rest of
+// the scan together; the character before a match is checked in code instead.
+const ANCHOR = new RegExp(
+  `(?:${TYPE_WORDS.map((t) => `(${t.source})`).join('|')})(?!\\p{L})` +
+    `|(\\d{1,5}[a-zđ]?(?:\\/(?:19|20)\\d\\d\\/?)?[ \\t]*[-/][ \\t]*(?:(?:${TYPE_CODE_SOURCE})[ \\t]*[-/]|QH\\d{2}(?!\\p{N})))`,
+  'giu',
+);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const NUMBER_JOINED_BEFORE = /[\p{L}\p{N}/.\-]/u;
+const NUMERIC_GROUP = TYPE_WORDS.length + 1;
+
+const SO = new RegExp(`${SP0}(?:(s[ốo])${SP0}(?::${SP0})?)?`, 'iuy');
+// A symbol segment: capitals and digits, with at most single lower-case letters (TTg, QĐi, CTr, QyĐ).
+const SEGMENT = '\\p{Lu}(?:[\\p{Lu}\\p{N}]|\\p{Ll}(?!\\p{Ll}))*';
+const SERIAL = /(\d{1,5})(\p{Ll}(?![\p{L}\p{N}]))?(?!\p{N})/uy;
+const YEAR_IN_NUMBER = /\/((?:19|20)\d\d)(?!\d)(\/)?/y;
+const SYMBOL_AFTER_SEPARATOR = new RegExp(`([ \\t]*([-/])[ \\t]*)(${SEGMENT}(?:[-/]${SEGMENT})*)(?![\\p{L}\\p{N}])`, 'uy');
+const SYMBOL_GLUED = new RegExp(`(${SEGMENT}(?:[-/]${SEGMENT})*)(?![\\p{L}\\p{N}])`, 'uy');
+/** Typo tolerance: "NĐ- CP", "QĐ -UBND": one spaced hyphen before an all-capital segment. */
+const SPACED_TAIL = /(?:[ \t]+-[ \t]*|-[ \t]+)(\p{Lu}{2,10})(?![\p{L}\p{N}])/uy;
+const NUMBER_CONTINUES = /[.,/][0-9]|[ \t]*%/y;
+
+const DATE = new RegExp(
+  `(?:[ \\t]*,)?${SP0}ngày${SP0}(\\d{1,2})${SP0}(?:` +
+    `([/.\\-])${SP0}(\\d{1,2})${SP0}\\2${SP0}(\\d{4})` +
+    `|tháng${SP}(\\d{1,2})${SP}năm${SP}(\\d{4})` +
+    `|(?:[/.\\-]${SP0}\\d{1,2}${SP0}){1,3}[/.\\-]${SP0}(\\d{4})` +
+    `)(?!\\d)`,
+  'iuy',
+);
+const YEAR_ONLY = new RegExp(`${SP}năm${SP}((?:19|20)\\d\\d)(?!\\d)`, 'iuy');
+const LIST_JOIN = new RegExp(`(?:[ \\t]*,[ \\t]*|${SP}(?:và|hoặc)${SP})(?:số${SP0})?`, 'iuy');
+const ISSUER = new RegExp(`${SP0},?${SP0}của${SP}`, 'iuy');
+const ISSUER_STOP = /[,;:.()“”"\n]|\s(?:về|Về|V\/v|ban hành|Ban hành|quy định|hướng dẫn|khóa|khoá|tại|theo|đã|và)\s/u;
+const ALIAS_INTRO_RE = new RegExp(ALIAS_INTRO.source, 'iu');
+const HEADER_BEFORE = /(?:^|\n)[ \t]*Số[ \t]*:?[ \t]*$|Số[ \t]*:[ \t]*$/iu;
+
+const NAMED = NAMED_PATTERNS.map((p) => ({ ...p, regex: new RegExp(p.source, 'iuy') }));
+const PLENUM_LONG = new RegExp(
+  `${SP}(?:của${SP})?Hội${SP}nghị${SP}lần${SP}thứ${SP}(\\d{1,2}|${Object.keys(ORDINALS).sort((a, b) => b.length - a.length).join('|')})${SP}Ban${SP}Chấp${SP}hành${SP}Trung${SP}ương(?:${SP}Đảng)?(?:${SP}kh(?:óa|oá)${SP}([IVXL]{1,6})(?![\\p{L}\\p{N}]))?`,
+  'iuy',
+);
+const LAW = new RegExp(
+  `${SP}(?:${[...LAW_NAMES].sort((a, b) => b.length - a.length).map((n) => n.split(' ').join(SP)).join('|')})(?![\\p{L}\\p{N}])`,
+  'iuy',
+);
+
+function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+/** Canonical symbol: known codes in their fixed spelling ("CT-TTG" → "CT-TTg"). */
+export function canonicalSymbol(symbol: string): string {
+  return symbol.replace(/[^-/]+/g, (seg) => CODE_BY_UPPER.get(seg.toUpperCase())?.code ?? seg);
+}
+
+/** Document type implied by the code leading a symbol ("NQ/TW" → nghi-quyet). */
+export function typeOfSymbol(symbol: string): DocumentTypeId | null {
+  const first = symbol.split(/[-/]/)[0]!;
+  return CODE_BY_UPPER.get(first.toUpperCase())?.type ?? null;
+}
+
+function isoDate(d: number, m: number, y: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function ordinalValue(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  return ORDINALS[s.toLowerCase().replace(/\s+/g, ' ')] ?? null;
+}
+
+interface NumberPart {
+  end: number;
+  serial: string;
+  symbol: string | null;
+  separator: '/' | '-' | null;
+  yearInNumber: number | null;
+}
+
+/** Reads "33", "33/CT-TTg", "03/2007/QĐ-BNV", "03/2007QĐ-BNV", "35- CT/TW", "30c/NQ-CP" at pos. */
+function readNumber(text: string, pos: number, requireSymbol: boolean): NumberPart | null {
+  const s = sticky(SERIAL, text, pos);
+  if (!s) return null;
+  const serial = s[1]! + (s[2] ?? '');
+  let p = pos + s[0].length;
+  let yearInNumber: number | null = null;
+  const y = sticky(YEAR_IN_NUMBER, text, p);
+  let symbolMatch: RegExpExecArray | null = null;
+  let separator: '/' | '-' | null = null;
+  if (y) {
+    const afterYear = p + y[0].length;
+    symbolMatch = y[2] ? sticky(SYMBOL_GLUED, text, afterYear) : sticky(SYMBOL_AFTER_SEPARATOR, text, afterYear) ?? sticky(SYMBOL_GLUED, text, afterYear);
+    if (symbolMatch) {
+      yearInNumber = Number(y[1]);
+      separator = '/';
+      p = afterYear;
+    }
+  }
+  if (!symbolMatch) {
+    symbolMatch = sticky(SYMBOL_AFTER_SEPARATOR, text, p);
+    if (symbolMatch) separator = symbolMatch[2] as '/' | '-';
+  }
+  let symbol: string | null = null;
+  if (symbolMatch) {
+    symbol = symbolMatch[3] ?? symbolMatch[1]!;
+    p = symbolMatch.index + symbolMatch[0].length;
+    const tail = sticky(SPACED_TAIL, text, p);
+    if (tail) {
+      symbol += '-' + tail[1]!;
+      p += tail[0].length;
+    }
+    // A symbol is led by code-like capitals, not by an ordinary capitalised word ("2021 - Tỉnh").
+    if (!/^\p{Lu}[\p{Lu}\p{N}]*\p{Ll}?\p{Lu}*(?:[-/]|$)/u.test(symbol)) {
+      symbol = null;
+      separator = null;
+      yearInNumber = null;
+      p = pos + s[0].length;
+    }
+  }
+  if (!symbol) {
+    if (requireSymbol) return null;
+    if (sticky(NUMBER_CONTINUES, text, p)) return null;
+  }
+  return { end: p, serial, symbol: symbol && canonicalSymbol(symbol), separator, yearInNumber };
+}
+
+interface DatePart {
+  end: number;
+  date: string | null;
+  year: number;
+}
+
+function readDate(text: string, pos: number): DatePart | null {
+  const m = sticky(DATE, text, pos);
+  if (m) {
+    if (m[4]) return { end: pos + m[0].length, date: isoDate(Number(m[1]), Number(m[3]), Number(m[4])), year: Number(m[4]) };
+    if (m[6]) return { end: pos + m[0].length, date: isoDate(Number(m[1]), Number(m[5]), Number(m[6])), year: Number(m[6]) };
+    return { end: pos + m[0].length, date: null, year: Number(m[7]) };
+  }
+  const y = sticky(YEAR_ONLY, text, pos);
+  if (y) return { end: pos + y[0].length, date: null, year: Number(y[1]) };
+  return null;
+}
+
+function readIssuer(text: string, pos: number): string | null {
+  const m = sticky(ISSUER, text, pos);
+  if (!m) return null;
+  const from = pos + m[0].length;
+  const window = text.slice(from, from + 90);
+  const stop = ISSUER_STOP.exec(window);
+  const name = (stop ? window.slice(0, stop.index) : window).replace(/\s+/g, ' ').trim();
+  return name.length >= 2 ? name : null;
+}
+
+function emptyMention(start: number, end: number, type: DocumentTypeId | null): RawMention {
+  return {
+    start, end, type, hasSo: false, serial: null, symbol: null, separator: null, yearInNumber: null,
+    date: null, dateYear: null, sharedYear: null, named: null, issuerText: null, aliasOfPrevious: false,
+    needsSupport: false,
+  };
+}
+
+/** Named reference right after a type word: corpus aliases first, then the built-in forms. */
+function readNamed(
+  text: string,
+  start: number,
+  wordEnd: number,
+  type: DocumentTypeId,
+  aliases: readonly AliasMatcher[],
+): RawMention | null {
+  for (const a of aliases) {
+    if (a.type !== type) continue;
+    const m = sticky(a.regex, text, start);
+    if (m) {
+      const r = emptyMention(start, start + m[0].length, type);
+      r.named = { kind: 'alias', term: null, plenum: null, aliasIds: a.ids };
+      return r;
+    }
+  }
+  if (type === 'nghi-quyet') {
+    for (const p of NAMED) {
+      const m = sticky(p.regex, text, wordEnd);
+      if (!m) continue;
+      if (p.kind === 'congress') {
+        if (!/^[IVXL]+$/.test(m[1]!)) continue;
+        const r = emptyMention(start, wordEnd + m[0].length, type);
+        r.named = { kind: 'congress', term: romanToNumber(m[1]!), plenum: null, aliasIds: [] };
+        return r;
+      }
+      const plenum = ordinalValue(m[1]!);
+      const term = m[2] && /^[IVXL]+$/.test(m[2]) ? romanToNumber(m[2]) : null;
+      // A spelled-out plenum number needs its term: "Nghị quyết Trung ương năm" is not a name.
+      if (plenum === null || (term === null && !/^\d/.test(m[1]!))) continue;
+      let end = wordEnd + m[0].length;
+      while (end > wordEnd && /\s/.test(text[end - 1]!)) end--;
+      const r = emptyMention(start, end, type);
+      r.named = { kind: 'plenum', term, plenum, aliasIds: [] };
+      return r;
+    }
+    const m = sticky(PLENUM_LONG, text, wordEnd);
+    if (m) {
+      const plenum = ordinalValue(m[1]!);
+      const term = m[2] && /^[IVXL]+$/.test(m[2]) ? romanToNumber(m[2]) : null;
+      if (plenum !== null) {
+        const r = emptyMention(start, wordEnd + m[0].length, type);
+        r.named = { kind: 'plenum', term, plenum, aliasIds: [] };
+        return r;
+      }
+    }
+  }
+  if (type === 'luat' && /^(?:Bộ\s+)?L/u.test(text.slice(start, start + 8))) {
+    const m = sticky(LAW, text, wordEnd);
+    if (m) {
+      const r = emptyMention(start, wordEnd + m[0].length, type);
+      r.named = { kind: 'law', term: null, plenum: null, aliasIds: [] };
+      const year = sticky(YEAR_ONLY, text, r.end);
+      if (year) {
+        r.dateYear = Number(year[1]);
+        r.end += year[0].length;
+      }
+      return r;
+    }
+  }
+  return null;
+}
+
+/** Finds every mention candidate, in text order, non-overlapping. */
+export function extractMentions(text: string, aliases: readonly AliasMatcher[] = []): RawMention[] {
+  const out: RawMention[] = [];
+  // One shared regex (compiled once); the scan is synchronous, so resetting lastIndex suffices.
+  const re = ANCHOR;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const start = m.index;
+    let group = 1;
+    while (group <= NUMERIC_GROUP && m[group] === undefined) group++;
+    const found: RawMention[] = [];
+    const prevChar = start > 0 ? text[start - 1]! : '';
+    if (prevChar && (group === NUMERIC_GROUP ? NUMBER_JOINED_BEFORE : WORD_CHAR).test(prevChar)) {
+      // Inside a word or a longer number ("1.566/1.853"): a digit run continues from there.
+      re.lastIndex = start + 1;
+      continue;
+    }
+    if (group === NUMERIC_GROUP) {
+      const before = text.slice(Math.max(0, start - 12), start);
+      const num = HEADER_BEFORE.test(before) ? null : readNumber(text, start, true);
+      if (!num) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+      const r = emptyMention(start, num.end, typeOfSymbol(num.symbol!));
+      Object.assign(r, { serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber });
+      found.push(r);
+    } else {
+      const spec = TYPE_WORDS[group - 1]!;
+      const wordEnd = start + m[0].length;
+      const so = sticky(SO, text, wordEnd)!;
+      const hasSo = so[1] !== undefined;
+      const num = readNumber(text, wordEnd + so[0].length, spec.needsSymbol === true);
+      if (num) {
+        const bare = !num.symbol && !hasSo;
+        // "quyết định 3 vấn đề", "Kế hoạch 2022": a count or a year, not a document.
+        const countOrYear = bare && (!/^\p{Lu}/u.test(text[start]!) || /^(?:19|20)\d\d$/.test(num.serial));
+        if (!countOrYear) {
+          const r = emptyMention(start, num.end, spec.type);
+          Object.assign(r, { hasSo, serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber, needsSupport: bare });
+          found.push(r);
+        }
+      } else if (!num) {
+        const named = readNamed(text, start, wordEnd, spec.type, aliases);
+        if (named) found.push(named);
+      }
+    }
+    if (!found.length) {
+      re.lastIndex = start + 1;
+      continue;
+    }
+    const head = found[0]!;
+    if (!head.named) {
+      const d = readDate(text, head.end);
+      if (d) Object.assign(head, { end: d.end, date: d.date, dateYear: d.year });
+      // List continuation: "217-QĐ/TW và 218-QĐ/TW ngày …", "số 01/NQ-CP, 02/NQ-CP".
+      let last = head;
+      while (last.symbol) {
+        const j = sticky(LIST_JOIN, text, last.end);
+        if (!j) break;
+        const itemStart = last.end + j[0].length;
+        const num = readNumber(text, itemStart, true);
+        if (!num) break;
+        const itemType = typeOfSymbol(num.symbol!);
+        if (itemType && head.type && itemType !== head.type && !(head.type === 'quy-dinh' && itemType === 'quyet-dinh')) break;
+        const soAt = j[0].search(/s[ốo]/iu);
+        const soStart = soAt >= 0 ? last.end + soAt : itemStart;
+        const item = emptyMention(soStart, num.end, head.type);
+        Object.assign(item, { hasSo: true, serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber });
+        const di = readDate(text, item.end);
+        if (di) Object.assign(item, { end: di.end, date: di.date, dateYear: di.year });
+        found.push(item);
+        last = item;
+      }
+      // A date written once after the list belongs to every item before it.
+      const shared = found[found.length - 1]!.dateYear;
+      if (found.length > 1 && shared !== null) for (const f of found) if (f.dateYear === null) f.sharedYear = shared;
+      const issuer = readIssuer(text, last.end);
+      if (issuer) for (const f of found) f.issuerText = issuer;
+    } else {
+      const issuer = readIssuer(text, head.end);
+      if (issuer) head.issuerText = issuer;
+    }
+    const prevEnd = out.length ? out[out.length - 1]!.end : 0;
+    if (out.length && ALIAS_INTRO_RE.test(text.slice(Math.max(prevEnd, start - 40), start))) head.aliasOfPrevious = true;
+    out.push(...found);
+    re.lastIndex = found[found.length - 1]!.end;
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * Normalise stage: the engine matches on canonical text (NFC, Đ, dashes, slashes, odd
+ * spaces) and reports offsets in the caller's text. Line breaks inside a mention are
+ * left in place and absorbed by the patterns' whitespace (see SP in patterns.ts), so the
+ * offset map stays one-to-one wherever the text is already canonical.
+ */
+import { normalizeWithOffsets } from '../text/vietnamese.ts';
+
+export interface PreparedText {
+  /** Canonical text the patterns run on. */
+  text: string;
+  /** Source offset of a canonical offset (0..text.length inclusive). */
+  toSource(index: number): number;
+}
+
+/** Characters normalizeText would change or drop; NFC is checked separately. */
+const NEEDS_WORK = /[\u00D0\u2010-\u2015\u2212\u2011\uFE58\uFE63\uFF0D\u2044\u2215\uFF0F\u29F8\u00A0\u2000-\u200D\u202F\u205F\u3000\u2060\uFEFF\u00AD]/;
+
+export function prepareText(source: string): PreparedText {
+  // Most real texts are already canonical: skip the per-character map (the hot path).
+  if (!NEEDS_WORK.test(source) && source.normalize('NFC') === source) {
+    return { text: source, toSource: (i) => i };
+  }
+  const { text, toSource } = normalizeWithOffsets(source);
+  return { text, toSource: (i) => toSource[Math.max(0, Math.min(i, text.length))]! };
+}
+
+/** Collapses whitespace runs (line breaks included) for display and comparison. */
+export function collapseSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

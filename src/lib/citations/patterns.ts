@@ -1,0 +1,216 @@
+/**
+ * Citation patterns as data. Every entry carries examples; test/citations/patterns.test.ts
+ * asserts each example matches its pattern, so a pattern cannot drift from what it claims.
+ * Regex fragments here are plain strings; extract.ts compiles them once.
+ */
+import type { DocumentTypeId } from '../document-types.ts';
+
+/** Whitespace inside a mention: spaces and at most one line break (a mention broken across a line). */
+export const SP = '(?:[ \\t]+(?:\\r?\\n[ \\t]*)?|\\r?\\n[ \\t]*)';
+/** Optional whitespace of the same kind. */
+export const SP0 = '(?:[ \\t]*(?:\\r?\\n[ \\t]*)?)';
+
+/** Joins the words of a phrase with {@link SP}. */
+function words(phrase: string): string {
+  return phrase.split(' ').join(SP);
+}
+
+export interface TypeWordPattern {
+  type: DocumentTypeId;
+  /** Regex fragment, matched case-insensitively ("Chỉ thị", "CHỈ THỊ", "chỉ thị"). */
+  source: string;
+  /** True when a number after it is only a reference if a symbol follows ("Văn bản số 123/UBND-NC"). */
+  needsSymbol?: boolean;
+  examples: string[];
+}
+
+export const TYPE_WORDS: readonly TypeWordPattern[] = [
+  { type: 'nghi-quyet', source: `${words('Nghị quyết')}(?:${SP}liên${SP}tịch)?`, examples: ['Nghị quyết', 'NGHỊ QUYẾT', 'nghị quyết', 'Nghị quyết liên tịch', 'Nghị\nquyết'] },
+  { type: 'nghi-dinh', source: words('Nghị định'), examples: ['Nghị định', 'NGHỊ ĐỊNH', 'nghị định'] },
+  { type: 'quyet-dinh', source: words('Quyết định'), examples: ['Quyết định', 'QUYẾT ĐỊNH', 'quyết định'] },
+  { type: 'quy-dinh', source: `Q(?:uy|ui)${SP}định`, examples: ['Quy định', 'QUY ĐỊNH', 'Qui định'] },
+  { type: 'quy-che', source: `Q(?:uy|ui)${SP}chế(?:${SP}phối${SP}hợp)?`, examples: ['Quy chế', 'Quy chế phối hợp', 'QUY CHẾ'] },
+  { type: 'chi-thi', source: words('Chỉ thị'), examples: ['Chỉ thị', 'CHỈ THỊ', 'chỉ thị'] },
+  { type: 'ket-luan', source: words('Kết luận'), examples: ['Kết luận', 'KẾT LUẬN', 'kết luận'] },
+  { type: 'huong-dan', source: `${words('Hướng dẫn')}(?:${SP}liên${SP}tịch)?`, examples: ['Hướng dẫn', 'HƯỚNG DẪN', 'Hướng dẫn liên tịch'] },
+  { type: 'ke-hoach', source: `${words('Kế hoạch')}(?:${SP}liên${SP}tịch)?`, examples: ['Kế hoạch', 'KẾ HOẠCH', 'kế hoạch liên tịch'] },
+  {
+    type: 'chuong-trinh',
+    source: `${words('Chương trình')}(?:${SP}(?:phối${SP}hợp|hành${SP}động|công${SP}tác|liên${SP}tịch))?`,
+    examples: ['Chương trình', 'Chương trình phối hợp', 'CHƯƠNG TRÌNH PHỐI HỢP', 'Chương trình hành động'],
+  },
+  { type: 'thong-bao', source: `${words('Thông báo')}(?:${SP}kết${SP}luận)?`, examples: ['Thông báo', 'Thông báo kết luận', 'THÔNG BÁO'] },
+  { type: 'thong-tu', source: `${words('Thông tư')}(?:${SP}liên${SP}tịch)?`, examples: ['Thông tư', 'Thông tư liên tịch', 'THÔNG TƯ'] },
+  { type: 'cong-van', source: words('Công văn'), examples: ['Công văn', 'CÔNG VĂN', 'công văn'] },
+  { type: 'cong-van', source: words('Văn bản'), needsSymbol: true, examples: ['Văn bản', 'văn bản'] },
+  { type: 'luat', source: `(?:Bộ${SP})?Luật`, examples: ['Luật', 'LUẬT', 'Bộ luật'] },
+];
+
+export interface CodePattern {
+  /** Canonical spelling in a symbol ("TTg", "QĐi", "CTr"). */
+  code: string;
+  /** Document type a number with this leading code belongs to, when it leads the symbol. */
+  type: DocumentTypeId | null;
+  examples: string[];
+}
+
+/**
+ * Codes that lead a symbol ("CT" in "33/CT-TTg", "NQ" in "25-NQ/TW"), plus issuer codes
+ * with a fixed mixed-case spelling. Matching is case-insensitive (headings write "CT-TTG").
+ */
+export const CODES: readonly CodePattern[] = [
+  { code: 'NQ', type: 'nghi-quyet', examples: ['25-NQ/TW', '30c/NQ-CP'] },
+  { code: 'NQLT', type: 'nghi-quyet', examples: ['05/NQLT-CP-ĐCT'] },
+  { code: 'QĐ', type: 'quyet-dinh', examples: ['1234/QĐ-TTg', '217-QĐ/TW'] },
+  { code: 'QĐi', type: 'quy-dinh', examples: ['11-QĐi/TW'] },
+  { code: 'QyĐ', type: 'quy-dinh', examples: ['01/QyĐ-BNV'] },
+  { code: 'CT', type: 'chi-thi', examples: ['33/CT-TTg', '05-CT/TW'] },
+  { code: 'KL', type: 'ket-luan', examples: ['114-KL/TW'] },
+  { code: 'QC', type: 'quy-che', examples: ['03-QC/TU'] },
+  { code: 'HD', type: 'huong-dan', examples: ['09-HD/BDVTW'] },
+  { code: 'HDLT', type: 'huong-dan', examples: ['01/HDLT-BNV-BTC'] },
+  { code: 'KH', type: 'ke-hoach', examples: ['45-KH/TU', '17/KH-UBND'] },
+  { code: 'CTr', type: 'chuong-trinh', examples: ['79-CTr/BDVTW-BCSĐCP'] },
+  { code: 'TB', type: 'thong-bao', examples: ['12-TB/TW'] },
+  { code: 'CV', type: 'cong-van', examples: ['1567-CV/TU'] },
+  { code: 'NĐ', type: 'nghi-dinh', examples: ['30/2020/NĐ-CP'] },
+  { code: 'TT', type: 'thong-tu', examples: ['01/2011/TT-BNV'] },
+  { code: 'TTLT', type: 'thong-tu', examples: ['01/2015/TTLT-BNV-BTC'] },
+  { code: 'QH', type: 'luat', examples: ['80/2015/QH13', '10/2022/QH15'] },
+  // Issuer codes with a fixed mixed-case spelling, so "CT-TTG" in a heading reads "CT-TTg".
+  { code: 'TTg', type: null, examples: ['33/CT-TTg'] },
+  { code: 'TW', type: null, examples: ['25-NQ/TW'] },
+];
+
+/** Symbol segments that mark a local (provincial or lower) issuer. */
+export const LOCAL_SEGMENT = /^(?:UBND|HĐND|TU|HU|ĐU|QU|TXU|TPU|THU|[\p{Lu}]*(?:TU|HU|UBND|HĐND))$/u;
+
+/** Ordinals spelled out in plenum names ("Hội nghị lần thứ sáu"). */
+export const ORDINALS: Readonly<Record<string, number>> = {
+  nhất: 1, một: 1, hai: 2, ba: 3, tư: 4, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10,
+  'mười một': 11, 'mười hai': 12, 'mười ba': 13, 'mười bốn': 14, 'mười lăm': 15, 'mười sáu': 16,
+};
+
+export function romanToNumber(roman: string): number | null {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const v = values[roman[i]!];
+    const next = values[roman[i + 1] ?? ''] ?? 0;
+    if (v === undefined) return null;
+    total += v < next ? -v : v;
+  }
+  return total || null;
+}
+
+export interface NamedPattern {
+  type: DocumentTypeId;
+  /** Regex fragment matched right after the type word (case-insensitive). */
+  source: string;
+  kind: 'congress' | 'plenum' | 'law';
+  examples: string[];
+}
+
+const ROMAN = '([IVXL]{1,6})(?![\\p{L}\\p{N}])';
+const KHOA = `kh(?:óa|oá)`;
+
+/** Named references: numbered by a congress or plenum, or a law by its name. */
+export const NAMED_PATTERNS: readonly NamedPattern[] = [
+  {
+    type: 'nghi-quyet',
+    kind: 'congress',
+    source: `${SP}Đại${SP}hội(?:${SP}(?:Đảng${SP}toàn${SP}quốc|đại${SP}biểu${SP}toàn${SP}quốc|toàn${SP}quốc|Đảng))?(?:${SP}lần${SP}thứ)?${SP}${ROMAN}`,
+    examples: ['Nghị quyết Đại hội XIII', 'Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII', 'Nghị quyết Đại hội Đảng toàn quốc lần thứ XII', 'Nghị quyết Đại hội lần thứ XI'],
+  },
+  {
+    type: 'nghi-quyet',
+    kind: 'plenum',
+    source: `${SP}(?:Hội${SP}nghị${SP})?(?:Trung${SP}ương|TW|TƯ)${SP0}(\\d{1,2}|${Object.keys(ORDINALS).sort((a, b) => b.length - a.length).map(words).join('|')})(?:${SP0}[,(]?${SP0}${KHOA}${SP}${ROMAN}${SP0}\\)?)?`,
+    examples: ['Nghị quyết Trung ương 4 (khóa XII)', 'Nghị quyết Trung ương 4 khóa XII', 'Nghị quyết TW4 khoá XI', 'Nghị quyết Hội nghị Trung ương 7 (khóa XI)', 'Nghị quyết Trung ương năm khóa XII'],
+  },
+];
+
+/** Laws cited by name; the name follows the word "Luật" (matched case-insensitively). */
+export const LAW_NAMES: readonly string[] = [
+  'Khiếu nại',
+  'Tố cáo',
+  'Tiếp công dân',
+  'Thực hiện dân chủ ở cơ sở',
+  'Cán bộ, công chức',
+  'Cán bộ, công chức và Luật Viên chức',
+  'Viên chức',
+  'Tổ chức chính quyền địa phương',
+  'Tổ chức Chính phủ',
+  'Tổ chức Quốc hội',
+  'Ban hành văn bản quy phạm pháp luật',
+  'Phòng, chống tham nhũng',
+  'Mặt trận Tổ quốc Việt Nam',
+  'Công đoàn',
+  'Thanh niên',
+  'Tín ngưỡng, tôn giáo',
+  'Đất đai',
+  'Hòa giải ở cơ sở',
+  'Tiếp cận thông tin',
+  'Trưng cầu ý dân',
+  'Thi đua, khen thưởng',
+  'Người cao tuổi',
+  'Thanh tra',
+  'Xử lý vi phạm hành chính',
+  'Ngân sách nhà nước',
+  'Đầu tư công',
+  'Hợp tác xã',
+  'Bình đẳng giới',
+  'Phổ biến, giáo dục pháp luật',
+  'Dân quân tự vệ',
+  'Thực hành tiết kiệm, chống lãng phí',
+  'Giám sát của Quốc hội và Hội đồng nhân dân',
+  'Hoạt động giám sát của Quốc hội và Hội đồng nhân dân',
+];
+
+/**
+ * Congress years (facts of record): "Nghị quyết Đại hội XIII" is of 2021. The congress
+ * resolution has no số ký hiệu, so its key stays null.
+ */
+export const CONGRESS_YEARS: Readonly<Record<number, number>> = {
+  6: 1986, 7: 1991, 8: 1996, 9: 2001, 10: 2006, 11: 2011, 12: 2016, 13: 2021,
+};
+
+export interface PlenumResolution {
+  term: number;
+  plenum: number;
+  /** The resolution the plain name "Nghị quyết Trung ương N (khóa X)" conventionally means. */
+  number: string;
+  issued: string;
+  examples: string[];
+}
+
+/**
+ * Plenum resolutions whose short name is unambiguous in use. Plenums that issued several
+ * resolutions with no conventional "the" one are left out: they stay unresolved.
+ */
+export const PLENUM_RESOLUTIONS: readonly PlenumResolution[] = [
+  { term: 12, plenum: 4, number: '04-NQ/TW', issued: '2016-10-30', examples: ['Nghị quyết Trung ương 4 (khóa XII)'] },
+  { term: 11, plenum: 4, number: '12-NQ/TW', issued: '2012-01-16', examples: ['Nghị quyết Trung ương 4 khóa XI'] },
+];
+
+/** "(sau đây gọi tắt là …": the mention that follows is a short name for the one before. */
+export const ALIAS_INTRO = {
+  source: `\\(${SP0}(?:(?:sau|dưới)${SP}đây${SP0},?${SP0})?(?:được${SP})?(?:gọi|viết)(?:${SP}tắt|${SP}chung)?${SP}là${SP0}$`,
+  examples: ['(sau đây gọi tắt là ', '(sau đây viết tắt là ', '(gọi tắt là ', '(sau đây gọi là '],
+};
+
+/** Words that decide the relation, longest first at one position. Matched case-insensitively. */
+export const RELATION_VERBS: readonly { relation: 'implements' | 'basedOn' | 'replaces' | 'continues' | 'amends' | 'guides' | 'repeals'; source: string; examples: string[] }[] = [
+  { relation: 'continues', source: `tiếp${SP}tục${SP}(?:triển${SP}khai${SP})?(?:thực${SP}hiện|quán${SP}triệt)`, examples: ['tiếp tục thực hiện', 'Tiếp tục triển khai thực hiện'] },
+  { relation: 'guides', source: `hướng${SP}dẫn${SP}(?:thi${SP}hành|thực${SP}hiện|triển${SP}khai)`, examples: ['hướng dẫn thực hiện', 'Hướng dẫn thi hành'] },
+  { relation: 'amends', source: `sửa${SP}đổi${SP0},?${SP0}bổ${SP}sung|sửa${SP}đổi|bổ${SP}sung`, examples: ['sửa đổi, bổ sung', 'sửa đổi'] },
+  { relation: 'replaces', source: `thay${SP}thế`, examples: ['thay thế'] },
+  { relation: 'repeals', source: `bãi${SP}bỏ`, examples: ['bãi bỏ'] },
+  { relation: 'basedOn', source: `căn${SP}cứ(?:${SP}vào)?`, examples: ['Căn cứ', 'căn cứ vào'] },
+  {
+    relation: 'implements',
+    source: `(?:triển${SP}khai${SP}(?:thực${SP}hiện|thi${SP}hành)|tổ${SP}chức${SP}thực${SP}hiện|thực${SP}hiện|triển${SP}khai|thi${SP}hành|cụ${SP}thể${SP}hóa|quán${SP}triệt)`,
+    examples: ['Thực hiện', 'Triển khai', 'triển khai thực hiện', 'cụ thể hóa'],
+  },
+  { relation: 'guides', source: `hướng${SP}dẫn`, examples: ['hướng dẫn'] },
+];

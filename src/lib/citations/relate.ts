@@ -1,0 +1,133 @@
+/**
+ * Relate stage: the relation a mention carries is decided by the verb that governs it in
+ * its sentence ("Thực hiện Chỉ thị …" → implements). A verb governs a mention when only a
+ * few words stand between them, or when the mention continues a list the verb already
+ * governs. A verb inside another document's title ("… về tiếp tục thực hiện Chỉ thị …")
+ * speaks for that document, not for the citing one, so it yields "cites".
+ */
+import type { RelationType } from '../schema/document.ts';
+import { RELATION_VERBS } from './patterns.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// No leading lookbehind (costly at every position): the character before is checked in code.
+const VERBS = new RegExp(
+  `(?:${RELATION_VERBS.map((v) => `(${v.source})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LOOK_BACK = 400;
+const LOOK_AHEAD = 600;
+const MAX_GAP_WORDS = 4;
+const LIST_JOINER = /(?:[,;]|\s(?:và|hoặc))\s*$/u;
+/** Manner words between a verb and its object ("thực hiện nghiêm túc, có hiệu quả Chỉ thị …") do not break government. */
+const FILLER = new Set('nghiêm túc có hiệu quả tốt chặt chẽ đảm bảo bảo chất lượng các đầy đủ đồng bộ kịp thời quyết liệt sâu rộng toàn diện việc nội dung tinh thần một số điều của và'.split(' '));
+const TITLE_BEFORE = /(?:^|\s)về(?:\s+việc)?\s*$/iu;
+
+function isSentenceEnd(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === '\n') return true;
+  if (c === '.' || c === '!' || c === '?') {
+    const next = text[i + 1];
+    return next === undefined || next === ' ' || next === '\n' || next === '\r' || next === '\t';
+  }
+  return false;
+}
+
+/** The sentence around [start, end): from after the previous full stop or line break to the next. */
+export function sentenceAround(text: string, start: number, end: number): Span {
+  let s = start;
+  const minS = Math.max(0, start - LOOK_BACK * 2);
+  while (s > minS && !isSentenceEnd(text, s - 1)) s--;
+  let e = end;
+  const maxE = Math.min(text.length, end + LOOK_AHEAD * 2);
+  while (e < maxE && !isSentenceEnd(text, e)) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return { start: s, end: Math.max(e, end) };
+}
+
+interface Governed {
+  relation: RelationType;
+  /** Offset of the governing verb, shared by the items of one list. */
+  verbAt: number;
+}
+
+function wordsOutside(text: string, from: number, to: number, others: readonly Span[]): number {
+  let count = 0;
+  let p = from;
+  for (const o of others) {
+    if (o.end <= from || o.start >= to) continue;
+    count += countWords(text.slice(p, Math.max(p, o.start)));
+    p = Math.max(p, o.end);
+  }
+  return count + countWords(text.slice(p, to));
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words that are not manner fillers; stops counting past the limit that matters. */
+function countWords(s: string): number {
+  WORD.lastIndex = 0;
+  let count = 0;
+  let w: RegExpExecArray | null;
+  while (count <= MAX_GAP_WORDS && (w = WORD.exec(s))) if (!FILLER.has(w[0].toLowerCase())) count++;
+  return count;
+}
+
+/**
+ * Relations of every mention of one text (same order as `mentions`, which is sorted by
+ * start and non-overlapping), with the sentence each sits in.
+ */
+export function relateMentions(text: string, mentions: readonly Span[]): { relation: RelationType; sentence: Span }[] {
+  const out: { relation: RelationType; sentence: Span }[] = [];
+  const governed: (Governed | null)[] = [];
+  const re = VERBS;
+  mentions.forEach((m, i) => {
+    const sentence = sentenceAround(text, m.start, m.end);
+    const from = Math.max(sentence.start, m.start - LOOK_BACK);
+    // Clause: a colon ends what came before ("… như sau: Luật Khiếu nại").
+    const colon = from < m.start ? text.slice(from, m.start).lastIndexOf(':') : -1;
+    const clauseStart = colon >= 0 ? from + colon + 1 : from;
+    let lo = i;
+    while (lo > 0 && mentions[lo - 1]!.end > clauseStart) lo--;
+    const before = mentions.slice(lo, i);
+    let verb: { at: number; end: number; relation: RelationType } | null = null;
+    const window = text.slice(clauseStart, m.start);
+    re.lastIndex = 0;
+    let v: RegExpExecArray | null;
+    while ((v = re.exec(window))) {
+      const at = clauseStart + v.index;
+      if (v.index > 0 && WORD_CHAR.test(window[v.index - 1]!)) continue;
+      // A verb inside an earlier mention (the type word "Hướng dẫn") is no verb.
+      if (!before.some((o) => o.start <= at && at < o.end)) {
+        let g = 1;
+        while (v[g] === undefined) g++;
+        verb = { at, end: at + v[0].length, relation: RELATION_VERBS[g - 1]!.relation };
+      }
+    }
+    let result: Governed | null = null;
+    if (verb && !TITLE_BEFORE.test(text.slice(Math.max(0, verb.at - 12), verb.at))) {
+      const gap = wordsOutside(text, verb.end, m.start, before);
+      if (gap <= MAX_GAP_WORDS) result = { relation: verb.relation, verbAt: verb.at };
+      else {
+        // List continuation: the previous mention is governed by the same verb and only a joiner separates the items.
+        const prev = i > 0 ? governed[i - 1] : null;
+        const prevSpan = mentions[i - 1];
+        if (prev && prevSpan && prev.verbAt === verb.at && LIST_JOINER.test(text.slice(prevSpan.end, m.start))) result = prev;
+      }
+    } else if (!verb && i > 0) {
+      // No verb of its own: an item of a list governed from before the clause start.
+      const prev = governed[i - 1];
+      const prevSpan = mentions[i - 1]!;
+      if (prev && prevSpan.start >= sentence.start && countWords(text.slice(prevSpan.end, m.start)) <= 1 && LIST_JOINER.test(text.slice(prevSpan.end, m.start))) result = prev;
+    }
+    governed.push(result);
+    out.push({ relation: result?.relation ?? 'cites', sentence });
+  });
+  return out;
+}

@@ -1,0 +1,333 @@
+/**
+ * Resolve stage: which document does each mention mean? Full references resolve by
+ * identity (number, symbol, year, province for local symbols); short forms through
+ * aliases and fuller mentions of the same text; bare numbers only to a unique corpus
+ * candidate issued no later than the citing document. No unique candidate → no target.
+ */
+import type { DocumentTypeId } from '../document-types.ts';
+import { parseDocumentNumber, yearOf } from '../identity.ts';
+import { normalizeTonePlacement, searchKey } from '../text/vietnamese.ts';
+import type { CitationContext, CorpusEntry } from './types.ts';
+import type { AliasMatcher, RawMention } from './extract.ts';
+import { CONGRESS_YEARS, LOCAL_SEGMENT, PLENUM_RESOLUTIONS, SP } from './patterns.ts';
+
+interface IndexedEntry {
+  entry: CorpusEntry;
+  serial: string;
+  symbol: string;
+}
+
+export interface ProvinceName {
+  id: string;
+  name: string;
+  aliases?: readonly string[];
+}
+
+export interface CorpusIndex {
+  entries: readonly CorpusEntry[];
+  /** serial|symbol (comparable) → entries, all years. */
+  byNumber: Map<string, IndexedEntry[]>;
+  /** type|serial → entries, for bare numbers. */
+  byTypeSerial: Map<string, IndexedEntry[]>;
+  aliases: AliasMatcher[];
+  provinces: { id: string; keys: string[] }[];
+}
+
+/** "05" and "5" are one serial; letters kept ("30c"). */
+export function comparableSerial(serial: string): string {
+  return serial.replace(/^0+(?=\d)/, '').toLowerCase();
+}
+
+/** Symbol without separators or case; QĐi = QĐ (Quy định written either way); TƯ = TW. */
+export function comparableSymbol(symbol: string): string {
+  return symbol.toUpperCase().replace(/[-/\s]/g, '').replace(/QĐI/g, 'QĐ').replace(/TƯ/g, 'TW');
+}
+
+export function isLocalSymbol(symbol: string): boolean {
+  return symbol.split(/[-/]/).some((seg) => LOCAL_SEGMENT.test(seg.toUpperCase()));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function aliasType(alias: string): DocumentTypeId | null {
+  const k = searchKey(alias);
+  const table: [string, DocumentTypeId][] = [
+    ['nghi quyet', 'nghi-quyet'], ['nghi dinh', 'nghi-dinh'], ['quyet dinh', 'quyet-dinh'], ['quy dinh', 'quy-dinh'],
+    ['quy che', 'quy-che'], ['chi thi', 'chi-thi'], ['ket luan', 'ket-luan'], ['huong dan', 'huong-dan'],
+    ['ke hoach', 'ke-hoach'], ['chuong trinh', 'chuong-trinh'], ['thong bao', 'thong-bao'], ['thong tu', 'thong-tu'],
+    ['cong van', 'cong-van'], ['bo luat', 'luat'], ['luat', 'luat'],
+  ];
+  for (const [prefix, type] of table) if (k.startsWith(prefix + ' ')) return type;
+  return null;
+}
+
+export function buildCorpusIndex(entries: readonly CorpusEntry[], provinces: readonly ProvinceName[] = []): CorpusIndex {
+  const byNumber = new Map<string, IndexedEntry[]>();
+  const byTypeSerial = new Map<string, IndexedEntry[]>();
+  const aliasIds = new Map<string, { text: string; ids: string[]; type: DocumentTypeId }>();
+  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const entry of sorted) {
+    if (entry.number) {
+      const parsed = parseDocumentNumber(entry.number);
+      if (parsed) {
+        const ie = { entry, serial: comparableSerial(parsed.serial), symbol: comparableSymbol(parsed.symbol) };
+        push(byNumber, `${ie.serial}|${ie.symbol}`, ie);
+        push(byTypeSerial, `${entry.type}|${ie.serial}`, ie);
+      }
+    }
+    for (const alias of entry.aliases) {
+      const type = aliasType(alias);
+      if (!type) continue;
+      const text = normalizeTonePlacement(alias.trim().replace(/\s+/g, ' '));
+      const k = searchKey(text);
+      const slot = aliasIds.get(k) ?? { text, ids: [], type };
+      slot.ids.push(entry.id);
+      aliasIds.set(k, slot);
+    }
+  }
+  const aliases: AliasMatcher[] = [...aliasIds.values()]
+    .map((a) => ({
+      regex: new RegExp(`${a.text.split(' ').map(escapeRegex).join(SP)}(?![\\p{L}\\p{N}])`, 'iuy'),
+      ids: a.ids,
+      type: a.type,
+      length: a.text.length,
+    }))
+    .sort((a, b) => b.length - a.length);
+  return {
+    entries: sorted,
+    byNumber,
+    byTypeSerial,
+    aliases,
+    provinces: provinces.map((p) => ({ id: p.id, keys: [p.name, ...(p.aliases ?? [])].map(searchKey) })),
+  };
+}
+
+/** What a mention was resolved to. */
+export interface Resolution {
+  type: DocumentTypeId | null;
+  number: string | null;
+  symbol: string | null;
+  year: number | null;
+  province: string | null;
+  key: string | null;
+  target: string | null;
+  candidates: string[];
+  shortForm: boolean;
+  /** False when a bare number found no support and must be dropped. */
+  keep: boolean;
+}
+
+function keyOf(serial: string, symbol: string, separator: '/' | '-' | null, yearInNumber: number | null, year: number | null): string | null {
+  if (year === null) return null;
+  if (yearInNumber !== null) return `${serial}/${yearInNumber}/${symbol}@${year}`;
+  const sep = separator ?? (symbol.includes('/') ? '-' : '/');
+  return `${serial}${sep}${symbol}@${year}`;
+}
+
+function entryKey(e: CorpusEntry): string | null {
+  return e.number ? `${e.number}@${e.year}` : null;
+}
+
+function withinDate(e: CorpusEntry, ctx: CitationContext): boolean {
+  return !ctx.date || e.issued.slice(0, 10) <= ctx.date.slice(0, 10);
+}
+
+/** Which issuers a "của …" phrase allows, as a test on the comparable symbol. */
+function issuerFilter(issuerText: string | null): ((symbol: string) => boolean) | null {
+  if (!issuerText) return null;
+  const k = searchKey(issuerText);
+  if (/^(bo chinh tri|ban bi thu|ban chap hanh trung uong|bch trung uong|bch tw|trung uong)/.test(k)) return (s) => s.endsWith('TW');
+  if (/^thu tuong/.test(k)) return (s) => s.endsWith('TTG');
+  if (/^chinh phu/.test(k)) return (s) => s.endsWith('CP');
+  if (/^(ban thuong vu tinh uy|tinh uy|ban thuong vu thanh uy|thanh uy|btv tinh uy)/.test(k)) return (s) => s.endsWith('TU');
+  if (/^(uy ban nhan dan|ubnd)/.test(k)) return (s) => s.includes('UBND');
+  if (/^(hoi dong nhan dan|hdnd)/.test(k)) return (s) => s.includes('HĐND');
+  if (/^quoc hoi/.test(k)) return (s) => s.includes('QH');
+  return null;
+}
+
+const OTHER_PROVINCE = /(?:^|\s)(?:tỉnh|Tỉnh|thành phố|Thành phố|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|TP\.?)\s+\p{Lu}/u;
+
+export class TextResolver {
+  private readonly index: CorpusIndex;
+  private readonly ctx: CitationContext;
+  /** Resolved fuller mentions seen so far, by type|serial (latest last). */
+  private readonly seen = new Map<string, Resolution[]>();
+  /** Every fuller mention of the text by type|serial, for short forms written before them. */
+  private readonly later = new Map<string, Set<string>>();
+  private readonly laterRes = new Map<string, Resolution>();
+  /** Years written anywhere in the text for a serial|symbol. */
+  private readonly yearsInText = new Map<string, Set<number>>();
+  private readonly ctxProvinceKeys: string[];
+
+  constructor(index: CorpusIndex, ctx: CitationContext) {
+    this.index = index;
+    this.ctx = ctx;
+    this.ctxProvinceKeys = index.provinces.find((p) => p.id === ctx.province)?.keys ?? [];
+  }
+
+  /** Resolves every mention of one text, in order (earlier mentions inform later ones). */
+  resolveAll(mentions: readonly RawMention[]): Resolution[] {
+    for (const m of mentions) {
+      if (!m.symbol || !m.serial) continue;
+      const year = m.yearInNumber ?? m.dateYear ?? m.sharedYear;
+      const nk = `${comparableSerial(m.serial)}|${comparableSymbol(m.symbol)}`;
+      if (year !== null) {
+        const set = this.yearsInText.get(nk) ?? new Set();
+        set.add(year);
+        this.yearsInText.set(nk, set);
+      }
+    }
+    // Fuller mentions do not depend on order: resolve them first, so that a short form
+    // written before its fuller mention (a headline, say) can still find it.
+    const full = mentions.map((m) => (m.symbol && m.serial && !m.named ? this.resolveFull(m, this.blank(m)) : null));
+    mentions.forEach((m, i) => {
+      const r = full[i];
+      if (!r || !m.type || !r.key) return;
+      const k = `${m.type}|${comparableSerial(m.serial!)}`;
+      const set = this.later.get(k) ?? new Set();
+      set.add(r.key);
+      this.later.set(k, set);
+      this.laterRes.set(k, r);
+    });
+    const out: Resolution[] = [];
+    let previousFull: Resolution | null = null;
+    mentions.forEach((m, i) => {
+      const r = full[i] ?? this.resolveOne(m, m.aliasOfPrevious ? previousFull : null);
+      out.push(r);
+      if (full[i] && m.type) {
+        push(this.seen, `${m.type}|${comparableSerial(m.serial!)}`, r);
+        previousFull = r;
+      } else if (m.named) previousFull = r;
+    });
+    return out;
+  }
+
+  private blank(m: RawMention): Resolution {
+    return {
+      type: m.type, number: m.serial, symbol: m.symbol, year: null, province: null, key: null, target: null,
+      candidates: [], shortForm: false, keep: true,
+    };
+  }
+
+  private provinceOf(m: RawMention): string | null {
+    if (m.issuerText) {
+      const k = searchKey(m.issuerText);
+      for (const p of this.index.provinces) if (p.keys.some((pk) => k.includes(pk))) return p.id;
+      if (OTHER_PROVINCE.test(m.issuerText) && !this.ctxProvinceKeys.some((pk) => k.includes(pk))) return null;
+    }
+    return this.ctx.province ?? null;
+  }
+
+  private inScope(ie: IndexedEntry, local: boolean, province: string | null): boolean {
+    if (ie.entry.id === this.ctx.selfId) return false;
+    if (!local) return ie.entry.province === null || ie.entry.province === undefined;
+    return province !== null && ie.entry.province === province;
+  }
+
+  private resolveOne(m: RawMention, aliasHead: Resolution | null): Resolution {
+    const base = this.blank(m);
+    if (aliasHead && !m.symbol) {
+      return { ...aliasHead, type: m.type ?? aliasHead.type, shortForm: true, keep: true };
+    }
+    if (m.named) return this.resolveNamed(m, base);
+    if (m.symbol && m.serial) return this.resolveFull(m, base);
+    return this.resolveShort(m, base);
+  }
+
+  private resolveFull(m: RawMention, r: Resolution): Resolution {
+    const serial = comparableSerial(m.serial!);
+    const symbol = comparableSymbol(m.symbol!);
+    const local = isLocalSymbol(m.symbol!);
+    r.province = local ? this.provinceOf(m) : null;
+    let year = m.yearInNumber ?? m.dateYear ?? m.sharedYear;
+    if (year === null) {
+      const years = this.yearsInText.get(`${serial}|${symbol}`);
+      if (years && years.size === 1) year = [...years][0]!;
+    }
+    let cands = (this.index.byNumber.get(`${serial}|${symbol}`) ?? []).filter((ie) => this.inScope(ie, local, r.province));
+    const sameType = cands.filter((ie) => ie.entry.type === m.type);
+    if (sameType.length) cands = sameType;
+    if (year !== null) cands = cands.filter((ie) => ie.entry.year === year);
+    else cands = cands.filter((ie) => withinDate(ie.entry, this.ctx));
+    if (cands.length === 1) {
+      const e = cands[0]!.entry;
+      return { ...r, year: e.year, key: entryKey(e), target: e.id, province: e.province ?? r.province };
+    }
+    r.candidates = cands.length > 1 ? cands.map((c) => c.entry.id) : [];
+    r.year = year;
+    const sym = m.type === 'quy-dinh' && /^QĐ\//.test(m.symbol!) ? m.symbol!.replace(/^QĐ/, 'QĐi') : m.symbol!;
+    r.key = keyOf(m.serial!, sym, m.separator, m.yearInNumber, year);
+    return r;
+  }
+
+  private resolveShort(m: RawMention, r: Resolution): Resolution {
+    r.shortForm = true;
+    if (!m.serial || !m.type) return { ...r, keep: !m.needsSupport };
+    const k = `${m.type}|${comparableSerial(m.serial)}`;
+    const earlier = this.seen.get(k);
+    if (earlier?.length) {
+      const keys = new Set(earlier.map((e) => e.key));
+      // The latest fuller mention wins when several differ ("Chỉ thị số 16" after two different 16s).
+      const pick = keys.size === 1 ? earlier[0]! : earlier[earlier.length - 1]!;
+      return { ...pick, type: m.type, shortForm: true, keep: true };
+    }
+    const later = this.later.get(k);
+    if (later && later.size === 1) return { ...this.laterRes.get(k)!, type: m.type, shortForm: true, keep: true };
+    const filter = issuerFilter(m.issuerText);
+    const province = this.ctx.province ?? null;
+    const year = m.dateYear;
+    const cands = (this.index.byTypeSerial.get(k) ?? []).filter(
+      (ie) =>
+        ie.entry.id !== this.ctx.selfId &&
+        withinDate(ie.entry, this.ctx) &&
+        (year === null || ie.entry.year === year) &&
+        (!filter || filter(ie.symbol)) &&
+        (!isLocalSymbol(ie.symbol) || (province !== null && ie.entry.province === province)),
+    );
+    if (cands.length === 1) {
+      const e = cands[0]!.entry;
+      return { ...r, symbol: parseDocumentNumber(e.number!)?.symbol ?? null, year: e.year, key: entryKey(e), target: e.id, province: e.province ?? null };
+    }
+    return { ...r, year, candidates: cands.map((c) => c.entry.id), keep: !m.needsSupport || cands.length > 1 };
+  }
+
+  private resolveNamed(m: RawMention, r: Resolution): Resolution {
+    const named = m.named!;
+    r.number = null;
+    if (named.kind === 'alias') {
+      const ids = named.aliasIds.filter((id) => id !== this.ctx.selfId);
+      const entries = this.index.entries.filter((e) => ids.includes(e.id) && withinDate(e, this.ctx));
+      if (entries.length === 1) {
+        const e = entries[0]!;
+        const parsed = e.number ? parseDocumentNumber(e.number) : null;
+        return { ...r, number: parsed?.serial ?? null, symbol: parsed?.symbol ?? null, year: e.year, key: entryKey(e), target: e.id, province: e.province ?? null };
+      }
+      return { ...r, candidates: entries.map((e) => e.id) };
+    }
+    if (named.kind === 'congress') return { ...r, year: named.term ? CONGRESS_YEARS[named.term] ?? null : null };
+    if (named.kind === 'plenum' && named.term !== null) {
+      const known = PLENUM_RESOLUTIONS.find((p) => p.term === named.term && p.plenum === named.plenum);
+      if (known) {
+        const parsed = parseDocumentNumber(known.number)!;
+        const year = yearOf(known.issued);
+        const hits = (this.index.byNumber.get(`${comparableSerial(parsed.serial)}|${comparableSymbol(parsed.symbol)}`) ?? []).filter(
+          (ie) => ie.entry.year === year,
+        );
+        return {
+          ...r, number: parsed.serial, symbol: parsed.symbol, year, key: `${known.number}@${year}`,
+          target: hits.length === 1 ? hits[0]!.entry.id : null,
+        };
+      }
+    }
+    return { ...r, year: m.dateYear };
+  }
+}

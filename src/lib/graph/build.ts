@@ -1,0 +1,545 @@
+/**
+ * The graph build as a pure function: corpus in, graph and rendered bodies out. The
+ * script (scripts/build-graph.ts) does the file I/O; tests call this directly.
+ *
+ * Per body: parse → heading anchors → text blocks → references (engine, or the cache) →
+ * edges/evidence/unresolved → annotate → HTML. Explicit (frontmatter) edges win; edges
+ * read from the text keep their evidence sentence, heading and line.
+ */
+import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
+import type { Corpus, LoadedFile } from '../content/corpus.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { sortDiagnostics } from '../diagnostics.ts';
+import { canonicalKey, comparableKey, yearOf } from '../identity.ts';
+import { DOCUMENT_TYPES } from '../document-types.ts';
+import type { DocumentFrontmatter, RelationType } from '../schema/document.ts';
+import { RELATION_TYPES } from '../schema/document.ts';
+import type { Level } from '../schema/registries.ts';
+import { normalizeText, searchKey } from '../text/vietnamese.ts';
+import { parseMarkdown, renderTree } from '../render/markdown.ts';
+import { collectBlocks, lineAt, type TextBlock } from '../render/blocks.ts';
+import { annotateBlock, referencesPerBlock } from '../citations/annotate.ts';
+import type { CitationContext, CorpusEntry, Reference } from '../citations/types.ts';
+import { buildCorpusIndex, findReferences, type ProvinceName } from '../citations/index.ts';
+import { citationLine, shortCitation } from './citation-line.ts';
+import { effectiveStatuses } from './status.ts';
+import type {
+  Ambiguity,
+  Evidence,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  ImplementationRecord,
+  UnresolvedReference,
+} from './types.ts';
+
+/** The engine's two entry points (src/lib/citations/index.ts), injected so tests can vary them. */
+export interface CitationEngine<Index = unknown> {
+  buildCorpusIndex(entries: CorpusEntry[], provinces?: readonly ProvinceName[]): Index;
+  findReferences(text: string, index: Index, ctx: CitationContext): Reference[];
+}
+
+/**
+ * Per-body cache of the engine's output (references per text block). The key hashes the
+ * body, the citing context, the engine version and a fingerprint of the corpus index, so
+ * editing one body re-reads only that body, while a change to any document's identity
+ * (number, date, issuer, aliases…) or to the engine's code re-reads everything — the
+ * engine resolves while it extracts, so a stale index must never be served from cache.
+ */
+export interface ExtractionCache {
+  get(key: string): Reference[][] | undefined;
+  set(key: string, value: Reference[][]): void;
+}
+
+export interface BuildOptions {
+  /**
+   * The citation engine; defaults to src/lib/citations/index.ts. With null, bodies are
+   * rendered without citation links and no edges are read from the text.
+   */
+  engine?: CitationEngine<any> | null;
+  cache?: ExtractionCache | null;
+  /** Changes whenever the engine's code changes; part of every cache key. */
+  engineVersion?: string;
+}
+
+const defaultEngine: CitationEngine<any> = { buildCorpusIndex, findReferences };
+
+export type BodyCollection = 'documents' | 'implementations' | 'courses';
+
+export interface RenderedBody {
+  collection: BodyCollection;
+  id: string;
+  html: string;
+}
+
+export interface BuildResult {
+  graph: Graph;
+  /** Sorted by collection, then id. */
+  bodies: RenderedBody[];
+  /** Bodies run through the engine in this build (the rest came from the cache). */
+  extracted: number;
+  cached: number;
+}
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function hash(...parts: string[]): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\u0000');
+  return h.digest('hex');
+}
+
+function collapse(text: string): string {
+  return normalizeText(text).replace(/\s+/g, ' ').trim();
+}
+
+function corpusEntry(file: LoadedFile<DocumentFrontmatter>): CorpusEntry {
+  const d = file.data;
+  return {
+    id: file.id,
+    type: d.type,
+    number: d.number ?? null,
+    year: yearOf(d.issued),
+    issued: d.issued,
+    issuer: d.issuer,
+    province: d.province ?? null,
+    aliases: d.aliases ?? [],
+  };
+}
+
+/** Is this mention the citing document naming itself ("Chỉ thị này, số 33/CT-TTg …")? */
+function isSelfMention(ref: Reference, node: GraphNode): boolean {
+  if (ref.target === node.id) return true;
+  if (!node.number || !ref.number) return false;
+  const written = ref.key ? ref.key.split('@')[0]! : ref.symbol ? `${ref.number}/${ref.symbol}` : null;
+  if (!written || comparableKey(written) !== comparableKey(node.number)) return false;
+  return ref.year === null || ref.year === node.year;
+}
+
+interface BodyWork {
+  collection: BodyCollection;
+  id: string;
+  file: string;
+  body: string;
+  bodyLine: number;
+  ctx: CitationContext;
+  /** Present for corpus documents: their mentions become edges. */
+  node?: GraphNode;
+}
+
+interface Mention {
+  ref: Reference;
+  evidence: Evidence;
+}
+
+export function buildGraph(corpus: Corpus, options: BuildOptions = {}): BuildResult {
+  const diagnostics: Diagnostic[] = [...corpus.diagnostics];
+  const issuers = new Map(corpus.registries.issuers.map((i) => [i.id, i]));
+  const documents = [...corpus.documents].sort((a, b) => byString(a.id, b.id));
+  const docIds = new Set(documents.map((d) => d.id));
+
+  // ---------- nodes ----------
+  const issuerName = (id: string) => issuers.get(id)?.name ?? id;
+  const nodes: GraphNode[] = documents.map((f) => {
+    const d = f.data;
+    const issuer = issuers.get(d.issuer);
+    if (!issuer) {
+      diagnostics.push({ severity: 'error', file: f.file, line: f.parsed.lineOf(['issuer']), field: 'issuer', code: 'unknown-issuer', message: `cơ quan ban hành "${d.issuer}" không có trong content/registries/issuers.yaml` });
+    }
+    const level: Level = issuer?.level ?? (d.province ? 'tinh' : 'trung-uong');
+    const year = yearOf(d.issued);
+    const line = { type: d.type, number: d.number ?? null, issued: d.issued, issuers: [d.issuer, ...(d.coIssuers ?? [])].map(issuerName), title: d.title };
+    return {
+      id: f.id,
+      file: f.file,
+      type: d.type,
+      number: d.number ?? null,
+      issued: d.issued,
+      year,
+      issuer: d.issuer,
+      coIssuers: d.coIssuers ?? [],
+      signer: d.signer ?? null,
+      title: d.title,
+      province: d.province ?? null,
+      level,
+      topics: d.topics,
+      status: d.status,
+      statusAsOf: d.statusAsOf,
+      statusReason: d.statusReason ?? null,
+      // Filled in once the edges are known.
+      effectiveStatus: { status: d.status, reason: '' },
+      fullText: d.fullText,
+      summary: d.summary ?? null,
+      featured: d.featured ?? false,
+      aliases: d.aliases ?? [],
+      sources: d.sources,
+      citation: citationLine(line),
+      key: d.number ? canonicalKey(d.number, year) : null,
+    };
+  });
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const shortCitationOf = (id: string) => {
+    const n = nodeById.get(id);
+    return n ? shortCitation({ type: n.type, number: n.number, issued: n.issued, issuers: [n.issuer, ...n.coIssuers].map(issuerName) }) : id;
+  };
+
+  // ---------- explicit edges ----------
+  const edgeMap = new Map<string, GraphEdge>();
+  const edgeKey = (from: string, to: string, type: RelationType) => `${from}\u0000${to}\u0000${type}`;
+  const explicitByPair = new Map<string, GraphEdge[]>();
+  const relationLine = new Map<string, { file: string; line: number }>();
+  for (const f of documents) {
+    for (const type of RELATION_TYPES) {
+      const targets = f.data.relations[type] ?? [];
+      targets.forEach((to, i) => {
+        const where = { file: f.file, line: f.parsed.lineOf(['relations', type, i]), field: `relations.${type}.${i}` };
+        if (to === f.id) {
+          diagnostics.push({ severity: 'error', ...where, code: 'relation-self', message: 'văn bản không thể có quan hệ với chính nó' });
+          return;
+        }
+        if (!docIds.has(to)) {
+          diagnostics.push({ severity: 'error', ...where, code: 'relation-target-missing', message: `không có văn bản "${to}" trong content/van-ban/` });
+          return;
+        }
+        const k = edgeKey(f.id, to, type);
+        if (edgeMap.has(k)) return;
+        const edge: GraphEdge = { from: f.id, to, type, origin: 'explicit', evidence: [] };
+        edgeMap.set(k, edge);
+        relationLine.set(k, where);
+        const pair = `${f.id}\u0000${to}`;
+        explicitByPair.set(pair, [...(explicitByPair.get(pair) ?? []), edge]);
+        if (type === 'replaces' || type === 'repeals') {
+          const later = nodeById.get(to)!.issued;
+          const self = nodeById.get(f.id)!.issued;
+          if (isLater(later, self)) {
+            diagnostics.push({ severity: 'error', ...where, code: 'relation-date-order', message: `văn bản ban hành ${self} không thể ${type === 'replaces' ? 'thay thế' : 'bãi bỏ'} văn bản ban hành sau nó (${later})` });
+          }
+        }
+      });
+    }
+  }
+  diagnostics.push(...replacementCycles([...edgeMap.values()], relationLine));
+
+  // ---------- bodies ----------
+  const engine = options.engine === undefined ? defaultEngine : options.engine;
+  const entries = documents.map(corpusEntry);
+  const index = engine ? engine.buildCorpusIndex(entries, corpus.registries.provinces) : null;
+  const indexFingerprint = hash(JSON.stringify(entries), JSON.stringify(corpus.registries.provinces));
+  const work: BodyWork[] = [
+    ...documents.map((f): BodyWork => ({
+      collection: 'documents', id: f.id, file: f.file, body: f.body, bodyLine: f.bodyLine,
+      // A body that is not the official text is editors' prose written today, which may well
+      // name later documents; only an official text is bound to its issue date.
+      ctx: { selfId: f.id, province: f.data.province ?? null, date: f.data.fullText ? f.data.issued : null }, node: nodeById.get(f.id)!,
+    })),
+    ...corpus.implementations.map((f): BodyWork => ({
+      collection: 'implementations', id: f.id, file: f.file, body: f.body, bodyLine: f.bodyLine,
+      ctx: { selfId: null, province: f.data.province ?? null, date: f.data.date },
+    })),
+    ...corpus.courses.map((f): BodyWork => ({
+      collection: 'courses', id: f.id, file: f.file, body: f.body, bodyLine: f.bodyLine,
+      ctx: { selfId: null, province: null, date: null },
+    })),
+  ];
+
+  const bodies: RenderedBody[] = [];
+  const mentionsByDoc = new Map<string, Mention[]>();
+  let extracted = 0;
+  let cached = 0;
+  for (const w of work) {
+    const tree: Root = parseMarkdown(w.body);
+    const mentions: Mention[] = [];
+    const rendered = renderTree(tree, (t, headings) => {
+      if (!engine) return;
+      const blocks = collectBlocks(t, headings);
+      const refs = referencesFor(w, blocks);
+      blocks.forEach((block, i) => {
+        const own = (refs[i] ?? []).filter((r) => !(w.node && isSelfMention(r, w.node)));
+        for (const ref of own) mentions.push({ ref, evidence: evidenceOf(w, block, ref) });
+        annotateBlock(block, own);
+      });
+    });
+    for (const doc of rendered.links.documents) {
+      if (!docIds.has(doc.id)) {
+        diagnostics.push({ severity: 'warning', file: w.file, line: w.bodyLine - 1 + doc.line, field: 'body', code: 'link-target-missing', message: `liên kết tới văn bản "${doc.id}" không có trong kho` });
+      }
+    }
+    for (const u of rendered.links.unsafe) {
+      diagnostics.push({ severity: 'warning', file: w.file, line: w.bodyLine - 1 + u.line, field: 'body', code: 'link-unsafe', message: `liên kết "${u.url}" bị bỏ: chỉ cho phép http, https, mailto, tel` });
+    }
+    bodies.push({ collection: w.collection, id: w.id, html: rendered.html });
+    if (w.node) mentionsByDoc.set(w.id, mentions);
+  }
+
+  function referencesFor(w: BodyWork, blocks: TextBlock[]): Reference[][] {
+    const key = hash(options.engineVersion ?? '', indexFingerprint, JSON.stringify(w.ctx), w.body);
+    const hit = options.cache?.get(key);
+    if (hit && hit.length === blocks.length) {
+      cached++;
+      return hit;
+    }
+    extracted++;
+    const refs = referencesPerBlock(blocks, (text) => engine!.findReferences(text, index, w.ctx));
+    options.cache?.set(key, refs);
+    return refs;
+  }
+
+  // ---------- text edges, unresolved, ambiguities ----------
+  const unresolvedGroups = new Map<string, UnresolvedReference>();
+  const ambiguities: Ambiguity[] = [];
+  const textEdges = new Map<string, GraphEdge>();
+  let references = 0;
+  let resolved = 0;
+  let unresolvedCount = 0;
+  for (const [from, mentions] of mentionsByDoc) {
+    const node = nodeById.get(from)!;
+    for (const { ref, evidence } of mentions) {
+      references++;
+      if (ref.target && ref.target !== from && docIds.has(ref.target)) {
+        resolved++;
+        // Every typed relation (implements, replaces, basedOn …) points back in time: a
+        // document cannot carry out one issued after it. Such a reading comes from prose
+        // about other documents, so it only counts as a citation.
+        const later = isLater(nodeById.get(ref.target)!.issued, node.issued);
+        const type: RelationType = later ? 'cites' : ref.relation;
+        const k = edgeKey(from, ref.target, type);
+        const origin = type === 'cites' ? 'text' : 'inferred';
+        const e = textEdges.get(k) ?? { from, to: ref.target, type, origin, evidence: [] };
+        e.evidence.push(evidence);
+        textEdges.set(k, e);
+        continue;
+      }
+      if (ref.candidates.length > 1) {
+        ambiguities.push({ from, text: collapse(ref.text), candidates: [...ref.candidates].sort(byString), evidence });
+        continue;
+      }
+      unresolvedCount++;
+      const display = unresolvedKeyOf(ref);
+      const group = display.includes('@') ? comparableKey(display) : searchKey(display);
+      const u = unresolvedGroups.get(group) ?? {
+        key: display,
+        type: ref.type,
+        number: ref.key ? ref.key.split('@')[0]! : ref.number,
+        year: ref.year,
+        province: ref.province,
+        issuer: null,
+        citedBy: [],
+      };
+      u.issuer ??= ref.issuerText ? collapse(ref.issuerText) : null;
+      u.citedBy.push({ id: node.id, evidence });
+      unresolvedGroups.set(group, u);
+    }
+  }
+
+  // Fold text edges into explicit ones: explicit wins, the sentence stays as its evidence.
+  for (const [k, e] of textEdges) {
+    const covering = edgeMap.get(k) ?? explicitByPair.get(`${e.from}\u0000${e.to}`)?.[0];
+    if (covering) {
+      covering.evidence.push(...e.evidence);
+      if (covering.type !== e.type && e.type !== 'cites') {
+        const ev = e.evidence[0]!;
+        diagnostics.push({
+          severity: 'warning',
+          file: nodeById.get(e.from)!.file,
+          line: ev.line,
+          field: 'body',
+          code: 'relation-text-differs',
+          message: `frontmatter khai báo quan hệ "${covering.type}" với ${e.to}, nhưng câu "${ev.sentence}" gợi ý "${e.type}"; hãy kiểm tra lại`,
+        });
+      }
+      continue;
+    }
+    edgeMap.set(k, e);
+  }
+  // A plain citation of a document that the same text also relates to more precisely
+  // adds no edge of its own: it becomes evidence of the more precise one.
+  for (const [k, e] of [...edgeMap]) {
+    if (e.type !== 'cites' || e.origin === 'explicit') continue;
+    const precise = RELATION_TYPES.map((t) => edgeMap.get(edgeKey(e.from, e.to, t))).find((x) => x && x.type !== 'cites');
+    if (precise) {
+      precise.evidence.push(...e.evidence);
+      edgeMap.delete(k);
+    }
+  }
+  // Text that says "thay thế"/"bãi bỏ" without the frontmatter saying so: ask the editor,
+  // since only explicit edges change a document's status.
+  for (const e of edgeMap.values()) {
+    if (e.origin === 'inferred' && (e.type === 'replaces' || e.type === 'repeals')) {
+      const ev = e.evidence[0]!;
+      diagnostics.push({
+        severity: 'warning',
+        file: nodeById.get(e.from)!.file,
+        line: ev.line,
+        field: 'body',
+        code: 'relation-not-declared',
+        message: `văn bản viết "${ev.sentence}" nhưng frontmatter chưa khai báo relations.${e.type}: [${e.to}]; nếu đúng, hãy khai báo để hiệu lực được tính`,
+      });
+    }
+  }
+
+  const edges = [...edgeMap.values()]
+    .map((e) => ({ ...e, evidence: dedupeEvidence(e.evidence) }))
+    .sort((a, b) => byString(a.from, b.from) || byString(a.to, b.to) || byString(a.type, b.type));
+
+  // ---------- effective status ----------
+  const statuses = effectiveStatuses(
+    nodes.map((n) => ({ id: n.id, issued: n.issued, status: n.status, statusAsOf: n.statusAsOf, statusReason: n.statusReason })),
+    edges,
+    shortCitationOf,
+  );
+  for (const n of nodes) {
+    n.effectiveStatus = statuses.get(n.id)!;
+    if (n.effectiveStatus.status === 'superseded' && n.status === 'in-force') {
+      const f = documents.find((d) => d.id === n.id)!;
+      diagnostics.push({ severity: 'warning', file: n.file, line: f.parsed.lineOf(['status']), field: 'status', code: 'status-superseded', message: `khai báo "in-force" nhưng văn bản đã bị thay thế bởi ${n.effectiveStatus.by}` });
+    }
+  }
+
+  // ---------- implementations, courses ----------
+  const implementations: ImplementationRecord[] = [...corpus.implementations]
+    .sort((a, b) => byString(a.id, b.id))
+    .map((f) => {
+      f.data.reportsOn.forEach((id, i) => {
+        if (!docIds.has(id)) {
+          diagnostics.push({ severity: 'error', file: f.file, line: f.parsed.lineOf(['reportsOn', i]), field: `reportsOn.${i}`, code: 'relation-target-missing', message: `không có văn bản "${id}" trong content/van-ban/` });
+        }
+      });
+      return {
+        id: f.id,
+        file: f.file,
+        title: f.data.title,
+        date: f.data.date,
+        province: f.data.province ?? null,
+        reportsOn: f.data.reportsOn,
+        topics: f.data.topics,
+        figures: f.data.figures,
+        sources: f.data.sources,
+      };
+    });
+  for (const f of corpus.courses) {
+    f.data.readings.forEach((r, i) => {
+      if (!docIds.has(r.document)) {
+        diagnostics.push({ severity: 'error', file: f.file, line: f.parsed.lineOf(['readings', i, 'document']), field: `readings.${i}.document`, code: 'relation-target-missing', message: `không có văn bản "${r.document}" trong content/van-ban/` });
+      }
+    });
+  }
+
+  // ---------- indexes and totals ----------
+  const incoming: Record<string, number[]> = {};
+  const outgoing: Record<string, number[]> = {};
+  for (const n of nodes) {
+    incoming[n.id] = [];
+    outgoing[n.id] = [];
+  }
+  edges.forEach((e, i) => {
+    outgoing[e.from]!.push(i);
+    incoming[e.to]!.push(i);
+  });
+
+  const unresolved = [...unresolvedGroups.values()]
+    .map((u) => ({ ...u, citedBy: [...u.citedBy].sort((a, b) => byString(a.id, b.id) || a.evidence.line - b.evidence.line) }))
+    .sort((a, b) => byString(a.key, b.key));
+  ambiguities.sort((a, b) => byString(a.from, b.from) || a.evidence.line - b.evidence.line || byString(a.text, b.text));
+  const sortedDiagnostics = sortDiagnostics(dedupeDiagnostics(diagnostics));
+
+  const graph: Graph = {
+    version: 1,
+    nodes,
+    edges,
+    incoming,
+    outgoing,
+    unresolved,
+    ambiguities,
+    implementations,
+    diagnostics: sortedDiagnostics,
+    stats: {
+      documents: nodes.length,
+      references,
+      resolved,
+      unresolved: unresolvedCount,
+      ambiguous: ambiguities.length,
+      warnings: sortedDiagnostics.filter((d) => d.severity === 'warning').length,
+    },
+  };
+  bodies.sort((a, b) => byString(a.collection, b.collection) || byString(a.id, b.id));
+  return { graph, bodies, extracted, cached };
+}
+
+/** a is strictly later than b, comparing only as precisely as both dates are known. */
+function isLater(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+}
+
+function evidenceOf(w: BodyWork, block: TextBlock, ref: Reference): Evidence {
+  const s = ref.sentence ?? { start: ref.start, end: ref.end };
+  return {
+    sentence: collapse(block.text.slice(s.start, s.end)),
+    heading: block.heading?.text ?? null,
+    anchor: block.heading?.anchor ?? null,
+    line: w.bodyLine - 1 + lineAt(block, ref.start),
+  };
+}
+
+/** The identity key an unresolved mention is grouped under. */
+function unresolvedKeyOf(ref: Reference): string {
+  if (ref.key) return ref.key;
+  if (!ref.named && ref.type && ref.number && ref.symbol) {
+    return `${DOCUMENT_TYPES[ref.type].name} số ${ref.number}${ref.symbol.includes('/') ? '-' : '/'}${ref.symbol}`;
+  }
+  return collapse(ref.text);
+}
+
+function dedupeEvidence(list: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return list
+    .filter((e) => {
+      const k = `${e.line}\u0000${e.sentence}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || byString(a.sentence, b.sentence));
+}
+
+function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const k = JSON.stringify([d.severity, d.file, d.line, d.field ?? '', d.code, d.message]);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** A cycle of explicit "replaces" edges makes every status in it meaningless: an error. */
+function replacementCycles(edges: GraphEdge[], where: Map<string, { file: string; line: number }>): Diagnostic[] {
+  const next = new Map<string, string[]>();
+  for (const e of edges) {
+    if (e.type === 'replaces' && e.origin === 'explicit') next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  }
+  const out: Diagnostic[] = [];
+  const reported = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const to of [...(next.get(id) ?? [])].sort(byString)) {
+      if (state.get(to) === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(to)), to];
+        const key = [...cycle.slice(0, -1)].sort(byString).join(' ');
+        if (!reported.has(key)) {
+          reported.add(key);
+          const loc = where.get(`${id}\u0000${to}\u0000replaces`) ?? { file: '', line: 0 };
+          out.push({ severity: 'error', file: loc.file, line: loc.line, field: 'relations.replaces', code: 'replacement-cycle', message: `vòng thay thế: ${cycle.join(' → ')}` });
+        }
+      } else if (!state.has(to)) visit(to);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of [...next.keys()].sort(byString)) if (!state.has(id)) visit(id);
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * Names shared by the index (SearchIndexFields, build scripts) and the browser bundle.
+ * Kept apart from fields.ts so the browser does not pull in the schemas (and zod).
+ */
+
+/** Filter keys as Pagefind stores them, with their Vietnamese labels, in display order. */
+export const FILTERS = [
+  ['loai', 'Loại văn bản'],
+  ['co_quan', 'Cơ quan ban hành'],
+  ['nam', 'Năm ban hành'],
+  ['cap', 'Cấp'],
+  ['dia_phuong', 'Địa phương'],
+  ['chu_de', 'Chủ đề'],
+  ['tinh_trang', 'Tình trạng'],
+] as const;
+export type FilterKey = (typeof FILTERS)[number][0];
+
+/** Sort key for the date of issue (ISO, so text order is date order). */
+export const SORT_DATE = 'ngay';

@@ -1,0 +1,79 @@
+/**
+ * What a document page tells Pagefind besides its text: filters (loại, cơ quan, năm, cấp,
+ * địa phương, chủ đề, tình trạng), metadata for the result list, the date to sort by, and
+ * a short weighted line with the number in the forms people type ("ct33", "chỉ thị 33").
+ */
+import { DOCUMENT_TYPES } from '../document-types.ts';
+import type { GraphNode } from '../graph/types.ts';
+import { parseDocumentNumber } from '../identity.ts';
+import { LEVEL_NAMES } from '../schema/registries.ts';
+import { STATUS_LABELS, formatDate, shortName } from '../site/labels.ts';
+import { searchKey } from '../text/vietnamese.ts';
+
+import { FILTERS, SORT_DATE, type FilterKey } from './constants.ts';
+
+export { FILTERS, SORT_DATE, type FilterKey };
+
+export interface RegistryNames {
+  issuer(id: string): string | undefined;
+  province(id: string): string | undefined;
+  topic(id: string): string | undefined;
+}
+
+export interface IndexFields {
+  filters: Record<FilterKey, string[]>;
+  meta: Record<string, string>;
+  sort: Record<string, string>;
+  /** Number forms for the weighted block; empty for a document without a number. */
+  numberLine: string;
+}
+
+/** "33/CT-TTg" of a chỉ thị → "33/CT-TTg CT-TTg ct33 Chỉ thị 33 chi thi 33". */
+export function numberForms(type: GraphNode['type'], number: string | null): string {
+  if (!number) return '';
+  const parsed = parseDocumentNumber(number);
+  const name = DOCUMENT_TYPES[type].name;
+  if (!parsed) return `${number} ${name}`;
+  const code = parsed.symbol.split(/[-/]/)[0] ?? '';
+  const forms = [number, parsed.symbol, `${searchKey(code)}${parsed.serial}`, `${name} ${parsed.serial}`, `${searchKey(name)} ${parsed.serial}`];
+  return [...new Set(forms)].join(' ');
+}
+
+export function indexFields(node: GraphNode, names: RegistryNames): IndexFields {
+  const issuer = names.issuer(node.issuer) ?? node.issuer;
+  const province = node.province ? (names.province(node.province) ?? node.province) : null;
+  const status = STATUS_LABELS[node.effectiveStatus.status];
+  return {
+    filters: {
+      loai: [DOCUMENT_TYPES[node.type].name],
+      co_quan: [issuer, ...node.coIssuers.map((id) => names.issuer(id) ?? id)],
+      nam: [String(node.year)],
+      cap: [LEVEL_NAMES[node.level]],
+      dia_phuong: province ? [province] : [],
+      chu_de: node.topics.map((id) => names.topic(id) ?? id),
+      tinh_trang: [status],
+    },
+    meta: {
+      title: shortName(node),
+      trich_yeu: node.title,
+      ngay: formatDate(node.issued),
+      co_quan: issuer,
+      tinh_trang: status,
+    },
+    sort: { [SORT_DATE]: node.issued },
+    numberLine: numberForms(node.type, node.number),
+  };
+}
+
+/** Name lookups over the loaded registries (content/registries/*.yaml). */
+export function registryNames(registries: {
+  issuers: readonly { id: string; name: string }[];
+  provinces: readonly { id: string; name: string }[];
+  topics: readonly { id: string; name: string }[];
+}): RegistryNames {
+  const map = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
+  const issuers = map(registries.issuers);
+  const provinces = map(registries.provinces);
+  const topics = map(registries.topics);
+  return { issuer: (id) => issuers.get(id), province: (id) => provinces.get(id), topic: (id) => topics.get(id) };
+}

@@ -1,0 +1,176 @@
+/**
+ * The site's view of the generated graph: loaded once per build, with every lookup the
+ * pages need built once (by type, issuer, year, province, level, topic, status), so a
+ * page costs a map lookup, not a scan — the site has to scale to 10,000 documents.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Graph, GraphEdge, GraphNode, ImplementationRecord } from '../graph/types.ts';
+import { BODIES_DIR, GRAPH_FILE } from '../graph/types.ts';
+import type { RelationType } from '../schema/document.ts';
+import type { Issuer, Province, Topic, Level } from '../schema/registries.ts';
+import { loadRegistries, type Registries } from '../content/corpus.ts';
+import { compareVietnamese } from '../text/vietnamese.ts';
+import { RELATION_LABELS, RELATION_ORDER, type EffectiveStatusValue } from './labels.ts';
+
+export interface RelationEntry {
+  type: RelationType;
+  /** forward: this document → other; inverse: other → this document. */
+  direction: 'forward' | 'inverse';
+  label: string;
+  other: GraphNode;
+  edge: GraphEdge;
+}
+
+export interface RelationGroup {
+  type: RelationType;
+  direction: 'forward' | 'inverse';
+  label: string;
+  entries: RelationEntry[];
+}
+
+export interface SiteData {
+  graph: Graph;
+  registries: Registries;
+  /** Newest first, then by title. */
+  nodes: GraphNode[];
+  node(id: string): GraphNode | undefined;
+  issuer(id: string): Issuer | undefined;
+  province(id: string): Province | undefined;
+  topic(id: string): Topic | undefined;
+  byType: Map<string, GraphNode[]>;
+  /** Main issuer and co-issuers. */
+  byIssuer: Map<string, GraphNode[]>;
+  byYear: Map<number, GraphNode[]>;
+  byProvince: Map<string, GraphNode[]>;
+  byLevel: Map<Level, GraphNode[]>;
+  byTopic: Map<string, GraphNode[]>;
+  byStatus: Map<EffectiveStatusValue, GraphNode[]>;
+  implementationsFor(id: string): ImplementationRecord[];
+  relationGroups(id: string): RelationGroup[];
+  /** Number of distinct documents pointing at this one (any relation). */
+  citedByCount(id: string): number;
+}
+
+/** Newest first; same date → Vietnamese title order, so lists are stable. */
+export function compareByDateDesc(a: GraphNode, b: GraphNode): number {
+  if (a.issued !== b.issued) return a.issued < b.issued ? 1 : -1;
+  return compareVietnamese(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function compareByDateAsc(a: GraphNode, b: GraphNode): number {
+  if (a.issued !== b.issued) return a.issued < b.issued ? -1 : 1;
+  return compareVietnamese(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Builds every index from an already-parsed graph and registries (pure; unit-tested). */
+export function indexSite(graph: Graph, registries: Registries): SiteData {
+  const nodes = [...graph.nodes].sort(compareByDateDesc);
+  const nodeMap = new Map(nodes.map((n) => [n.id, n]));
+  const issuers = new Map(registries.issuers.map((i) => [i.id, i]));
+  const provinces = new Map(registries.provinces.map((p) => [p.id, p]));
+  const topics = new Map(registries.topics.map((t) => [t.id, t]));
+
+  const byType = new Map<string, GraphNode[]>();
+  const byIssuer = new Map<string, GraphNode[]>();
+  const byYear = new Map<number, GraphNode[]>();
+  const byProvince = new Map<string, GraphNode[]>();
+  const byLevel = new Map<Level, GraphNode[]>();
+  const byTopic = new Map<string, GraphNode[]>();
+  const byStatus = new Map<EffectiveStatusValue, GraphNode[]>();
+  for (const n of nodes) {
+    push(byType, n.type, n);
+    push(byIssuer, n.issuer, n);
+    for (const co of n.coIssuers) if (co !== n.issuer) push(byIssuer, co, n);
+    push(byYear, n.year, n);
+    if (n.province) push(byProvince, n.province, n);
+    push(byLevel, n.level, n);
+    for (const t of n.topics) push(byTopic, t, n);
+    push(byStatus, n.effectiveStatus.status, n);
+  }
+
+  const implementations = new Map<string, ImplementationRecord[]>();
+  for (const rec of [...graph.implementations].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))) {
+    for (const id of rec.reportsOn) push(implementations, id, rec);
+  }
+
+  const groupsCache = new Map<string, RelationGroup[]>();
+  const relationGroups = (id: string): RelationGroup[] => {
+    const cached = groupsCache.get(id);
+    if (cached) return cached;
+    const entries: RelationEntry[] = [];
+    for (const i of graph.outgoing[id] ?? []) {
+      const edge = graph.edges[i]!;
+      const other = nodeMap.get(edge.to);
+      if (other) entries.push({ type: edge.type, direction: 'forward', label: RELATION_LABELS[edge.type].forward, other, edge });
+    }
+    for (const i of graph.incoming[id] ?? []) {
+      const edge = graph.edges[i]!;
+      const other = nodeMap.get(edge.from);
+      if (other) entries.push({ type: edge.type, direction: 'inverse', label: RELATION_LABELS[edge.type].inverse, other, edge });
+    }
+    const groups: RelationGroup[] = [];
+    for (const type of RELATION_ORDER) {
+      for (const direction of ['forward', 'inverse'] as const) {
+        const list = entries.filter((e) => e.type === type && e.direction === direction).sort((a, b) => compareByDateAsc(a.other, b.other));
+        if (list.length) groups.push({ type, direction, label: list[0]!.label, entries: list });
+      }
+    }
+    groupsCache.set(id, groups);
+    return groups;
+  };
+
+  const citedBy = new Map<string, number>();
+  for (const [id, list] of Object.entries(graph.incoming)) {
+    citedBy.set(id, new Set(list.map((i) => graph.edges[i]!.from)).size);
+  }
+
+  return {
+    graph,
+    registries,
+    nodes,
+    node: (id) => nodeMap.get(id),
+    issuer: (id) => issuers.get(id),
+    province: (id) => provinces.get(id),
+    topic: (id) => topics.get(id),
+    byType,
+    byIssuer,
+    byYear,
+    byProvince,
+    byLevel,
+    byTopic,
+    byStatus,
+    implementationsFor: (id) => implementations.get(id) ?? [],
+    relationGroups,
+    citedByCount: (id) => citedBy.get(id) ?? 0,
+  };
+}
+
+let cached: SiteData | null = null;
+
+/**
+ * The site data for this build. DANVAN_GRAPH_FILE points at another graph file (tests,
+ * or working on pages before the graph build exists); the default is .generated/graph.json.
+ */
+export function siteData(root = process.cwd()): SiteData {
+  if (cached) return cached;
+  const file = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
+  if (!existsSync(file)) {
+    throw new Error(`Chưa có đồ thị văn bản ${file}: chạy "npm run build:graph" (hoặc "npm run build") trước khi dựng trang.`);
+  }
+  const graph = JSON.parse(readFileSync(file, 'utf8')) as Graph;
+  cached = indexSite(graph, loadRegistries(root));
+  return cached;
+}
+
+/** Rendered, citation-linked body HTML of a document ("" when the graph build wrote none). */
+export function documentBody(id: string, root = process.cwd()): string {
+  const file = join(root, BODIES_DIR, 'documents', `${id}.html`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}

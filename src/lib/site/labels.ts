@@ -1,0 +1,106 @@
+/**
+ * Vietnamese labels and date formats shown on the site. One place, so that the same
+ * relation or status reads the same on every page, in the API docs and in tests.
+ */
+import type { RelationType, StatusValue } from '../schema/document.ts';
+import type { EffectiveStatus } from '../graph/types.ts';
+import { DOCUMENT_TYPES, isDocumentTypeId } from '../document-types.ts';
+import { LEVEL_NAMES, type Level } from '../schema/registries.ts';
+
+/** Relation labels of DESIGN.md: `forward` reads "this → target", `inverse` is shown on the target's page. */
+export const RELATION_LABELS: Readonly<Record<RelationType, { forward: string; inverse: string }>> = {
+  replaces: { forward: 'Thay thế', inverse: 'Bị thay thế bởi' },
+  amends: { forward: 'Sửa đổi, bổ sung', inverse: 'Được sửa đổi, bổ sung bởi' },
+  repeals: { forward: 'Bãi bỏ', inverse: 'Bị bãi bỏ bởi' },
+  implements: { forward: 'Triển khai, thực hiện', inverse: 'Được triển khai bởi' },
+  continues: { forward: 'Tiếp tục thực hiện', inverse: 'Được tiếp tục bởi' },
+  guides: { forward: 'Hướng dẫn', inverse: 'Được hướng dẫn bởi' },
+  basedOn: { forward: 'Căn cứ', inverse: 'Là căn cứ của' },
+  cites: { forward: 'Dẫn chiếu', inverse: 'Được dẫn chiếu bởi' },
+};
+
+/** Order in which relation groups are listed: what changes the legal situation first. */
+export const RELATION_ORDER: readonly RelationType[] = [
+  'replaces',
+  'repeals',
+  'amends',
+  'continues',
+  'implements',
+  'guides',
+  'basedOn',
+  'cites',
+];
+
+export type EffectiveStatusValue = EffectiveStatus['status'];
+
+export const STATUS_LABELS: Readonly<Record<EffectiveStatusValue, string>> = {
+  'in-force': 'Còn hiệu lực',
+  'partly-in-force': 'Còn hiệu lực một phần',
+  'not-in-force': 'Hết hiệu lực',
+  unknown: 'Chưa rõ hiệu lực',
+  superseded: 'Đã bị thay thế',
+};
+
+/** URL slugs of the status pages (/hieu-luc/<slug>/): Vietnamese, stable. */
+export const STATUS_SLUGS: Readonly<Record<EffectiveStatusValue, string>> = {
+  'in-force': 'con-hieu-luc',
+  'partly-in-force': 'con-hieu-luc-mot-phan',
+  'not-in-force': 'het-hieu-luc',
+  unknown: 'chua-xac-dinh',
+  superseded: 'da-bi-thay-the',
+};
+
+export const STATUS_ORDER: readonly EffectiveStatusValue[] = [
+  'in-force',
+  'partly-in-force',
+  'superseded',
+  'not-in-force',
+  'unknown',
+];
+
+export function statusFromSlug(slug: string): EffectiveStatusValue | null {
+  for (const s of STATUS_ORDER) if (STATUS_SLUGS[s] === slug) return s;
+  return null;
+}
+
+export function statusLabel(status: EffectiveStatusValue | StatusValue): string {
+  return STATUS_LABELS[status];
+}
+
+export function typeName(type: string): string {
+  return isDocumentTypeId(type) ? DOCUMENT_TYPES[type].name : type;
+}
+
+export function typePlural(type: string): string {
+  return isDocumentTypeId(type) ? DOCUMENT_TYPES[type].plural : type;
+}
+
+export function levelName(level: Level): string {
+  return LEVEL_NAMES[level];
+}
+
+/**
+ * "2021-11-26" → "26/11/2021"; "2016-09-05" → "05/9/2016"; "2019-02-18" → "18/02/2019"
+ * (Nghị định 30/2020/NĐ-CP: day below 10 and month below 3 take a leading zero, the same
+ * form as the citation lines). Partial dates stay partial: "2021-11" → "11/2021", "2021".
+ */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = mo ? (Number(mo) < 3 ? `0${Number(mo)}` : String(Number(mo))) : '';
+  if (d && mo) return `${Number(d) < 10 ? `0${Number(d)}` : Number(d)}/${month}/${y}`;
+  if (mo) return `${month}/${y}`;
+  return y!;
+}
+
+/** Short name of a document as cadres say it: "Chỉ thị số 33/CT-TTg" or, without a number, "Chỉ thị ngày 26/11/2021". */
+export function shortName(node: { type: string; number: string | null; issued: string }): string {
+  const name = typeName(node.type);
+  return node.number ? `${name} số ${node.number}` : `${name} ngày ${formatDate(node.issued)}`;
+}
+
+/** Number formatting for figures: 1234567 → "1.234.567", 12.5 → "12,5" (Vietnamese separators). */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value);
+}

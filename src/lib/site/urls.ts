@@ -1,0 +1,69 @@
+/**
+ * Site URLs, always built from the configured base (import.meta.env.BASE_URL in pages)
+ * so the same build works at "/" and under a subpath such as "/danvan/".
+ * Every page path ends in "/" (trailingSlash: 'always').
+ */
+import type { EffectiveStatusValue } from './labels.ts';
+import { STATUS_SLUGS } from './labels.ts';
+
+/** "/danvan" or "/danvan/" or "" → "/danvan/" ; always starts and ends with "/". */
+export function normalizeBase(base: string): string {
+  let b = base.trim();
+  if (!b.startsWith('/')) b = `/${b}`;
+  if (!b.endsWith('/')) b = `${b}/`;
+  return b.replace(/\/{2,}/g, '/');
+}
+
+export interface SiteUrls {
+  base: string;
+  /** A path inside the site: "van-ban/" → "/danvan/van-ban/". */
+  path(p: string): string;
+  home(): string;
+  document(id: string): string;
+  documents(): string;
+  type(type: string): string;
+  issuer(id: string): string;
+  year(year: number): string;
+  province(id: string): string;
+  level(level: string): string;
+  topic(id: string): string;
+  status(status: EffectiveStatusValue): string;
+  timeline(): string;
+  missing(): string;
+  search(query?: string): string;
+  courses(): string;
+}
+
+export function siteUrls(baseUrl: string): SiteUrls {
+  const base = normalizeBase(baseUrl);
+  const path = (p: string) => base + p.replace(/^\/+/, '');
+  const seg = (s: string) => encodeURIComponent(s);
+  return {
+    base,
+    path,
+    home: () => base,
+    document: (id) => path(`van-ban/${seg(id)}/`),
+    documents: () => path('van-ban/'),
+    type: (t) => path(`loai/${seg(t)}/`),
+    issuer: (id) => path(`co-quan/${seg(id)}/`),
+    year: (y) => path(`nam/${y}/`),
+    province: (id) => path(`dia-phuong/${seg(id)}/`),
+    level: (l) => path(`cap/${seg(l)}/`),
+    topic: (id) => path(`chu-de/${seg(id)}/`),
+    status: (s) => path(`hieu-luc/${STATUS_SLUGS[s]}/`),
+    timeline: () => path('dong-thoi-gian/'),
+    missing: () => path('chua-co/'),
+    search: (q) => (q ? `${path('tim-kiem/')}?q=${encodeURIComponent(q)}` : path('tim-kiem/')),
+    courses: () => path('chuyen-de/'),
+  };
+}
+
+/** Absolute URL for feeds and the sitemap: site origin (config `site`) + base + path. */
+export function absoluteUrl(site: string, sitePath: string): string {
+  return new URL(sitePath, site.endsWith('/') ? site : `${site}/`).href;
+}
+
+/** Rendered bodies link documents as "__BASE__van-ban/<id>/"; pages put the real base in. */
+export function applyBase(html: string, base: string): string {
+  return html.replaceAll('__BASE__', normalizeBase(base));
+}

@@ -1,0 +1,146 @@
+/**
+ * The browser side of search, shared by the search page and the header box. Nothing here
+ * runs until a search is wanted: Pagefind (pagefind.js, its WebAssembly and index chunks)
+ * and the number index are fetched on first use, always under the site base.
+ */
+import { findDirectHits, type DirectHit } from '../lib/search/direct-hits.ts';
+import { buildExcerpt, queryTerms, type ExcerptPart } from '../lib/search/excerpt.ts';
+import { mergeResults } from '../lib/search/merge.ts';
+import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/number-index.ts';
+import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
+import { SORT_DATE } from '../lib/search/constants.ts';
+
+/** The parts of Pagefind's JS API used here (pagefind.js 1.6). */
+interface PagefindFragment {
+  url: string;
+  raw_content?: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[]>;
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindFragment>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+}
+interface PagefindApi {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, o?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest';
+
+export interface SearchRequest {
+  query: string;
+  filters: Record<string, string>;
+  sort: SortOrder;
+}
+
+export interface ResultPage {
+  url: string;
+  title: string;
+  summary: string;
+  details: string[];
+  excerpt: ExcerptPart[];
+}
+
+export interface SearchOutcome {
+  query: NormalizedQuery;
+  direct: DirectHit[];
+  total: number;
+  /** Loads the data of results [from, from + count). */
+  page(from: number, count: number): Promise<ResultPage[]>;
+}
+
+export interface SearchEngine {
+  base: string;
+  run(request: SearchRequest): Promise<SearchOutcome>;
+  directHits(query: string): Promise<DirectHit[]>;
+  filterValues(): Promise<Record<string, Record<string, number>>>;
+}
+
+export function createEngine(base: string): SearchEngine {
+  let pagefind: Promise<PagefindApi> | null = null;
+  const shards = new Map<number, Promise<NumberEntry[]>>();
+
+  const loadPagefind = (): Promise<PagefindApi> => {
+    pagefind ??= (async () => {
+      const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+      await api.options({ baseUrl: base, excerptLength: 30 });
+      await api.init();
+      return api;
+    })();
+    pagefind.catch(() => {
+      pagefind = null;
+    });
+    return pagefind;
+  };
+
+  const loadShard = (shard: number): Promise<NumberEntry[]> => {
+    let p = shards.get(shard);
+    if (!p) {
+      p = fetch(`${base}${NUMBER_INDEX_DIR}/${shard}.json`)
+        .then((r) => (r.ok ? (r.json() as Promise<NumberEntry[]>) : []))
+        .catch(() => {
+          shards.delete(shard);
+          return [];
+        });
+      shards.set(shard, p);
+    }
+    return p;
+  };
+
+  const directHits = async (query: string): Promise<DirectHit[]> => {
+    const parsed = parseNumberQuery(query);
+    if (!parsed) return [];
+    return findDirectHits(parsed, await loadShard(shardOf(parsed.serial)));
+  };
+
+  const run = async (request: SearchRequest): Promise<SearchOutcome> => {
+    const query = normalizeQuery(request.query);
+    const filters = Object.fromEntries(Object.entries(request.filters).filter(([, v]) => v));
+    const hasFilters = Object.keys(filters).length > 0;
+    const directPromise = directHits(query.exact);
+    if (!query.folded && !hasFilters) return { query, direct: await directPromise, total: 0, page: async () => [] };
+
+    const api = await loadPagefind();
+    const options: { filters: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> } = { filters };
+    if (request.sort !== 'relevance') options.sort = { [SORT_DATE]: request.sort === 'newest' ? 'desc' : 'asc' };
+    let results: PagefindResult[];
+    if (!query.folded) {
+      results = (await api.search(null, options))?.results ?? [];
+    } else if (query.hasDiacritics && request.sort === 'relevance') {
+      // Exact spelling first, then what only the folded form reaches ("Đảng", then "dang").
+      const [exact, folded] = await Promise.all([api.search(query.exact, options), api.search(query.folded, options)]);
+      results = mergeResults(exact?.results ?? [], folded?.results ?? []);
+    } else {
+      // The folded form reaches every page the exact one does; with a date order there is no spelling rank to keep.
+      results = (await api.search(query.folded, options))?.results ?? [];
+    }
+    const terms = queryTerms(query.folded);
+    const page = async (from: number, count: number): Promise<ResultPage[]> => {
+      const data = await Promise.all(results.slice(from, from + count).map((r) => r.data()));
+      return data.map((d) => ({
+        url: d.url,
+        title: d.meta['title'] ?? d.url,
+        summary: d.meta['trich_yeu'] ?? '',
+        details: [d.meta['ngay'], d.meta['co_quan'], d.meta['tinh_trang']].filter((x): x is string => Boolean(x)),
+        excerpt: buildExcerpt(d.raw_content ?? d.content, terms),
+      }));
+    };
+    return { query, direct: await directPromise, total: results.length, page };
+  };
+
+  return {
+    base,
+    run,
+    directHits,
+    filterValues: async () => (await loadPagefind()).filters(),
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'refs-cli-'));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'refs.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('refs CLI', () => {
+  it('prints one JSON object per mention with offsets into the file as read (BOM kept)', () => {
+    const file = join(dir, 'bom.txt');
+    writeFileSync(file, '\ufeffThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021.\r\nVà Nghị quyết số 25.');
+    const r = cli(file, '--date', '2022-01-01');
+    expect(r.code).toBe(0);
+    const refs = JSON.parse(r.out) as { start: number; end: number; text: string; key: string | null }[];
+    expect(refs[0]).toMatchObject({ start: 11, end: 47, text: 'Chỉ thị số 33/CT-TTg ngày 26/11/2021', type: 'chi-thi', number: '33', symbol: 'CT-TTg', year: 2021, key: '33/CT-TTg@2021' });
+    expect(Object.keys(refs[0]!)).toEqual(expect.arrayContaining(['start', 'end', 'text', 'type', 'number', 'symbol', 'year', 'key', 'target']));
+  }, 30_000);
+
+  it.each([
+    ['missing file', [join(dir, 'nope.txt')], /không tìm thấy[\s\S]*not found/],
+    ['directory', [dir], /thư mục[\s\S]*directory/],
+    ['empty file', [(() => { const f = join(dir, 'empty.txt'); writeFileSync(f, ''); return f; })()], /rỗng[\s\S]*empty/],
+    ['not UTF-8', [(() => { const f = join(dir, 'latin1.txt'); writeFileSync(f, Buffer.from([0x43, 0x68, 0xe1, 0x20, 0xff])); return f; })()], /UTF-8/],
+    ['no argument', [], /usage/],
+  ])('%s → clear message, non-zero exit, no stack trace', (_name, args, message) => {
+    const r = cli(...(args as string[]));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  }, 30_000);
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusIndex, findReferences } from '../../src/lib/citations/index.ts';
+
+const index = buildCorpusIndex([]);
+const relations = (text: string) => findReferences(text, index).map((r) => r.relation);
+
+describe('relate', () => {
+  it.each([
+    ['Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch.', 'implements'],
+    ['Triển khai Kế hoạch số 45-KH/TU ngày 02/3/2023.', 'implements'],
+    ['Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;', 'basedOn'],
+    ['Quyết định này thay thế Quyết định số 290-QĐ/TW ngày 25/2/2010.', 'replaces'],
+    ['Tiếp tục thực hiện nghiêm túc Chỉ thị số 26/CT-TTg ngày 05/9/2016.', 'continues'],
+    ['Nghị định này sửa đổi, bổ sung một số điều của Nghị định số 30/2020/NĐ-CP.', 'amends'],
+    ['Ban Dân vận hướng dẫn thực hiện Quy định số 11-QĐi/TW.', 'guides'],
+    ['Bãi bỏ Quyết định số 12/2019/QĐ-UBND.', 'repeals'],
+    ['Hội nghị đánh giá kết quả sau 5 năm, Chỉ thị số 05-CT/TW đã đi vào cuộc sống.', 'cites'],
+  ])('%s → %s', (text, relation) => {
+    expect(relations(text)).toEqual([relation]);
+  });
+
+  it('the verb governs its own object, not a later clause', () => {
+    expect(relations('Thực hiện Chỉ thị số 33/CT-TTg, tiếp tục đẩy mạnh cải cách hành chính và tổng kết Kế hoạch số 17/KH-UBND.')).toEqual(['implements', 'cites']);
+  });
+
+  it('a list after the verb shares it', () => {
+    expect(relations('Căn cứ Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị về Quy chế công tác dân vận; Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư;')).toEqual(['basedOn', 'basedOn']);
+  });
+
+  it('a verb inside the title of another document speaks for that document', () => {
+    expect(relations('gắn với thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW')).toEqual(['implements', 'cites']);
+  });
+
+  it('returns the evidence sentence', () => {
+    const text = 'Mở đầu. Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ. Phần sau.';
+    const [r] = findReferences(text, index);
+    expect(text.slice(r!.sentence.start, r!.sentence.end)).toBe('Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.');
+  });
+});

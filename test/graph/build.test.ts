@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCorpus } from '../../src/lib/content/corpus.ts';
+import { buildGraph, type ExtractionCache } from '../../src/lib/graph/build.ts';
+import type { Graph } from '../../src/lib/graph/types.ts';
+import type { Reference } from '../../src/lib/citations/types.ts';
+import { GOOD_CORPUS, tempCorpus, type TempCorpus } from './helpers.ts';
+
+const QD23 = 'quyet-dinh-23-qd-tw-2021';
+const QD290 = 'quyet-dinh-290-qd-tw-2010';
+const CT16 = 'chi-thi-16-ct-ttg-2016';
+const CT33 = 'chi-thi-33-ct-ttg-2021';
+const CTR79 = 'chuong-trinh-79-ctr-bdvtw-bcsdcp-2016';
+const KL114 = 'ket-luan-114-kl-tw-2015';
+const QD1553 = 'quyet-dinh-1553-qd-ubnd-2016-tra-vinh';
+
+const edge = (g: Graph, from: string, to: string) => g.edges.filter((e) => e.from === from && e.to === to);
+const node = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)!;
+/** 1-based line of the first line containing `needle` in a content file. */
+const lineOf = (root: string, id: string, needle: string) =>
+  readFileSync(join(root, 'content/van-ban', `${id}.mdx`), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+let tmp: TempCorpus | null = null;
+afterEach(() => {
+  tmp?.remove();
+  tmp = null;
+});
+
+describe('buildGraph on the good corpus', () => {
+  const { graph, bodies } = buildGraph(loadCorpus(GOOD_CORPUS));
+
+  it('has every document as a node, sorted, with citation line, key and level', () => {
+    expect(graph.nodes.map((n) => n.id)).toEqual([...graph.nodes.map((n) => n.id)].sort());
+    expect(graph.nodes).toHaveLength(7);
+    const ct33 = node(graph, CT33);
+    expect(ct33.key).toBe('33/CT-TTg@2021');
+    expect(ct33.level).toBe('trung-uong');
+    expect(ct33.citation).toMatch(/^Chỉ thị số 33\/CT-TTg ngày 26\/11\/2021 của Thủ tướng Chính phủ về /);
+    expect(node(graph, QD1553).level).toBe('tinh');
+  });
+
+  it('keeps the explicit replaces edge 23-QĐ/TW → 290-QĐ/TW, with the text sentence as evidence', () => {
+    const edges = edge(graph, QD23, QD290);
+    expect(edges).toHaveLength(1);
+    expect(edges[0]).toMatchObject({ type: 'replaces', origin: 'explicit' });
+    expect(edges[0]!.evidence.some((e) => e.sentence.includes('Quyết định số 290-QĐ/TW'))).toBe(true);
+  });
+
+  it('computes 290-QĐ/TW as superseded by 23-QĐ/TW, with date and chain', () => {
+    const s = node(graph, QD290).effectiveStatus;
+    expect(s).toMatchObject({ status: 'superseded', by: QD23, since: '2021-07-30', chain: [QD290, QD23] });
+    expect(s.reason).toBe('Bị thay thế bởi Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị');
+    // A document nobody replaces keeps its declared status, with the date it was verified.
+    expect(node(graph, QD23).effectiveStatus.status).toBe('in-force');
+    expect(node(graph, QD23).effectiveStatus.reason).toContain('theo xác nhận ngày 01/11/2026');
+  });
+
+  it('indexes edges both ways', () => {
+    const i = graph.edges.findIndex((e) => e.from === QD23 && e.to === QD290);
+    expect(graph.outgoing[QD23]).toContain(i);
+    expect(graph.incoming[QD290]).toContain(i);
+    expect(Object.keys(graph.incoming)).toEqual(graph.nodes.map((n) => n.id));
+  });
+
+  it('renders every body, documents linked with the base placeholder', () => {
+    expect(bodies.filter((b) => b.collection === 'documents')).toHaveLength(7);
+    expect(bodies.some((b) => b.collection === 'implementations')).toBe(true);
+    expect(bodies.some((b) => b.collection === 'courses')).toBe(true);
+    const html = bodies.find((b) => b.id === QD290)!.html;
+    expect(html).toContain(`<a class="cite" href="__BASE__van-ban/${QD23}/" data-doc="${QD23}">`);
+    expect(graph.implementations[0]!.reportsOn.length).toBeGreaterThan(0);
+  });
+});
+
+describe('buildGraph on edited copies', () => {
+  it('infers implements from the sentence, with evidence sentence, heading, anchor and line', () => {
+    tmp = tempCorpus();
+    tmp.appendBody('van-ban', CTR79, '## Căn cứ ký kết\n\nThực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư, hai cơ quan ký chương trình phối hợp này.');
+    const { graph } = buildGraph(loadCorpus(tmp.root));
+    const [e] = edge(graph, CTR79, KL114);
+    expect(e).toMatchObject({ type: 'implements', origin: 'inferred' });
+    expect(e!.evidence).toEqual([
+      {
+        sentence: 'Thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư, hai cơ quan ký chương trình phối hợp này.',
+        heading: 'Căn cứ ký kết',
+        anchor: 'can-cu-ky-ket',
+        line: lineOf(tmp.root, CTR79, 'Thực hiện Kết luận'),
+      },
+    ]);
+  });
+
+  it('groups unresolved mentions by identity, across spellings and documents', () => {
+    tmp = tempCorpus();
+    tmp.appendBody('van-ban', CT16, 'Chỉ thị được dẫn cùng Chỉ thị số 35-CT/TW ngày 26/5/2014 của Bộ Chính trị.');
+    tmp.appendBody('van-ban', CT33, 'Việc tiếp dân làm theo Chỉ thị số 35- CT/TW ngày 26/5/2014 của Bộ Chính trị.');
+    const { graph, bodies } = buildGraph(loadCorpus(tmp.root));
+    const group = graph.unresolved.filter((u) => u.key.startsWith('35-CT/TW'));
+    expect(group).toHaveLength(1);
+    expect(group[0]).toMatchObject({ key: '35-CT/TW@2014', year: 2014, type: 'chi-thi' });
+    expect(group[0]!.citedBy.map((c) => c.id)).toEqual([CT16, CT33]);
+    expect(graph.stats.unresolved).toBe(2);
+    const html = bodies.find((b) => b.id === CT16)!.html;
+    expect(html).toMatch(/<span class="cite cite-unresolved" title="Chưa có trong cơ sở dữ liệu: Chỉ thị số 35-CT\/TW ngày 26\/5\/2014">Chỉ thị số 35-CT\/TW ngày 26\/5\/2014<\/span>/);
+  });
+
+  it('lists an ambiguous mention with its candidates and never guesses an edge', () => {
+    tmp = tempCorpus();
+    tmp.write('van-ban', 'chi-thi-33-ct-ttg-2026', [
+      '---', 'type: chi-thi', 'number: "33/CT-TTg"', 'issued: "2026-08-14"', 'issuer: thu-tuong-chinh-phu',
+      'title: "Về an toàn thực phẩm"', 'status: unknown', 'statusAsOf: "2026-11-01"', 'fullText: false',
+      'sources:', '  - title: "Ví dụ trong tài liệu thiết kế: hai chỉ thị cùng số 33/CT-TTg"', '---', '', 'Chỉ thị về an toàn thực phẩm.', '',
+    ].join('\n'));
+    tmp.appendBody('van-ban', CTR79, 'Về sau, chương trình được nhắc cùng Chỉ thị số 33/CT-TTg.');
+    const { graph, bodies } = buildGraph(loadCorpus(tmp.root));
+    const amb = graph.ambiguities.filter((a) => a.from === CTR79);
+    expect(amb).toHaveLength(1);
+    expect(amb[0]!.candidates).toEqual([CT33, 'chi-thi-33-ct-ttg-2026']);
+    expect(amb[0]!.evidence.sentence).toContain('Chỉ thị số 33/CT-TTg');
+    expect(edge(graph, CTR79, CT33)).toEqual([]);
+    expect(edge(graph, CTR79, 'chi-thi-33-ct-ttg-2026')).toEqual([]);
+    expect(bodies.find((b) => b.id === CTR79)!.html).toContain('class="cite cite-unresolved cite-ambiguous"');
+  });
+
+  it('makes no self-edge when a document names its own number', () => {
+    tmp = tempCorpus();
+    tmp.appendBody('van-ban', QD290, 'Quyết định số 290-QĐ/TW ngày 25/02/2010 được các tỉnh quán triệt rộng rãi.');
+    const { graph, bodies } = buildGraph(loadCorpus(tmp.root));
+    expect(graph.edges.filter((e) => e.from === e.to)).toEqual([]);
+    expect(graph.unresolved).toEqual([]);
+    expect(bodies.find((b) => b.id === QD290)!.html).not.toContain(`data-doc="${QD290}"`);
+  });
+
+  it('keeps the explicit edge when the text suggests another type, and warns', () => {
+    tmp = tempCorpus();
+    tmp.appendBody('van-ban', QD1553, 'Kế hoạch này thay thế Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ trên địa bàn tỉnh.');
+    const { graph } = buildGraph(loadCorpus(tmp.root));
+    const edges = edge(graph, QD1553, CT16);
+    expect(edges.map((e) => [e.type, e.origin])).toEqual([['implements', 'explicit']]);
+    expect(edges[0]!.evidence.some((e) => e.sentence.startsWith('Kế hoạch này thay thế'))).toBe(true);
+    const w = graph.diagnostics.find((d) => d.code === 'relation-text-differs');
+    expect(w).toMatchObject({ severity: 'warning', file: `content/van-ban/${QD1553}.mdx`, line: lineOf(tmp.root, QD1553, 'Kế hoạch này thay thế') });
+  });
+
+  it('fails on a replacement cycle, with file and line', () => {
+    tmp = tempCorpus();
+    tmp.edit('van-ban', QD290, 'status: not-in-force', `relations:\n  replaces: [${QD23}]\nstatus: not-in-force`);
+    const { graph } = buildGraph(loadCorpus(tmp.root));
+    const errors = graph.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code).sort()).toEqual(['relation-date-order', 'replacement-cycle']);
+    const cycle = errors.find((d) => d.code === 'replacement-cycle')!;
+    expect(cycle.file).toMatch(/^content\/van-ban\/quyet-dinh-(23|290)/);
+    expect(cycle.line).toBeGreaterThan(1);
+    expect(cycle.message).toContain('→');
+  });
+
+  it('turns a typed relation to a later document into a plain citation', () => {
+    tmp = tempCorpus();
+    tmp.appendBody('van-ban', KL114, 'Thực hiện Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị, các tỉnh rà soát quy chế.');
+    const { graph } = buildGraph(loadCorpus(tmp.root));
+    expect(edge(graph, KL114, QD23).map((e) => e.type)).toEqual(['cites']);
+  });
+});
+
+describe('determinism and the extraction cache', () => {
+  it('gives byte-identical output for the same input, whatever the file order', () => {
+    const a = buildGraph(loadCorpus(GOOD_CORPUS));
+    const corpus = loadCorpus(GOOD_CORPUS);
+    corpus.documents.reverse();
+    corpus.implementations.reverse();
+    const b = buildGraph(corpus);
+    expect(JSON.stringify(b.graph)).toBe(JSON.stringify(a.graph));
+    expect(JSON.stringify(b.bodies)).toBe(JSON.stringify(a.bodies));
+  });
+
+  it('re-reads only the changed body, and everything when an identity changes', () => {
+    const store = new Map<string, Reference[][]>();
+    const cache: ExtractionCache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };
+    tmp = tempCorpus();
+    const first = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
+    const total = first.extracted;
+    expect(total).toBe(first.bodies.length);
+
+    const again = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
+    expect([again.extracted, again.cached]).toEqual([0, total]);
+    expect(JSON.stringify(again.graph)).toBe(JSON.stringify(first.graph));
+
+    tmp.appendBody('van-ban', CT16, 'Chỉ thị còn được nhắc trong Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.');
+    const edited = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
+    expect([edited.extracted, edited.cached]).toEqual([1, total - 1]);
+    expect(edge(edited.graph, CT16, KL114)).toHaveLength(1);
+
+    // Resolution depends on every document's identity: a new number invalidates all bodies.
+    tmp.edit('van-ban', KL114, 'number: "114-KL/TW"', 'number: "115-KL/TW"');
+    const renumbered = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
+    expect(renumbered.extracted).toBe(total);
+    expect(buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v2' }).extracted).toBe(total);
+  });
+});

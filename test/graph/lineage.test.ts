@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/content/corpus.ts';
+import { buildGraph } from '../../src/lib/graph/build.ts';
+import { lineageOf } from '../../src/lib/graph/lineage.ts';
+import { neighbourhoodOf } from '../../src/lib/graph/neighbourhood.ts';
+import { GOOD_CORPUS, tempCorpus } from './helpers.ts';
+
+const QD23 = 'quyet-dinh-23-qd-tw-2021';
+const QD290 = 'quyet-dinh-290-qd-tw-2010';
+const CT16 = 'chi-thi-16-ct-ttg-2016';
+const CTR79 = 'chuong-trinh-79-ctr-bdvtw-bcsdcp-2016';
+const KL114 = 'ket-luan-114-kl-tw-2015';
+const QD1553 = 'quyet-dinh-1553-qd-ubnd-2016-tra-vinh';
+
+const { graph } = buildGraph(loadCorpus(GOOD_CORPUS));
+
+describe('lineageOf', () => {
+  it('follows replacement forwards to the document in force', () => {
+    const l = lineageOf(graph, QD290);
+    expect(l.earlier).toEqual([]);
+    expect(l.later).toEqual([{ id: QD23, from: QD23, to: QD290, relation: 'replaces', origin: 'explicit', depth: 1 }]);
+    expect(l.timeline).toEqual([QD290, QD23]);
+    expect(l.current).toBe(QD23);
+    expect(lineageOf(graph, QD23)).toMatchObject({ earlier: [{ id: QD290, relation: 'replaces' }], later: [], current: QD23 });
+  });
+
+  it('includes implementing documents and walks several steps, oldest first', () => {
+    const tmp = tempCorpus();
+    try {
+      // 79 implements 114 (read from the text); 1553 implements 16 (frontmatter).
+      tmp.appendBody('van-ban', CTR79, 'Thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư, hai cơ quan ký chương trình phối hợp này.');
+      tmp.appendBody('van-ban', CT16, 'Thực hiện Chương trình phối hợp số 79-CTr/BDVTW-BCSĐCP ngày 11/10/2016, các bộ rà soát nhiệm vụ.');
+      const g = buildGraph(loadCorpus(tmp.root)).graph;
+      // 16 (May 2016) cannot implement 79 (Oct 2016): that reading stays a citation.
+      expect(lineageOf(g, CT16).earlier).toEqual([]);
+      const l = lineageOf(g, KL114);
+      expect(l.later.map((s) => [s.id, s.relation, s.origin, s.depth])).toEqual([[CTR79, 'implements', 'inferred', 1]]);
+      expect(lineageOf(g, KL114, { includeInferred: false }).later).toEqual([]);
+      expect(lineageOf(g, CT16).later.map((s) => s.id)).toEqual([QD1553]);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('rejects an unknown id', () => {
+    expect(() => lineageOf(graph, 'khong-co')).toThrow(/khong-co/);
+  });
+});
+
+describe('neighbourhoodOf', () => {
+  it('returns the centre first, neighbours by distance, and the edges among them', () => {
+    const n = neighbourhoodOf(graph, QD23, 1);
+    expect(n.nodes[0]!.id).toBe(QD23);
+    expect(n.hops[QD23]).toBe(0);
+    expect(n.hops[QD290]).toBe(1);
+    expect(n.hops[KL114]).toBe(1);
+    expect(n.hops[CT16]).toBeUndefined();
+    for (const e of n.edges) {
+      expect(n.hops[e.from]).toBeDefined();
+      expect(n.hops[e.to]).toBeDefined();
+    }
+    expect(n.truncated).toBe(false);
+  });
+
+  it('keeps frontmatter relations first when the limit cuts', () => {
+    const n = neighbourhoodOf(graph, QD23, 2, 2);
+    expect(n.nodes.map((x) => x.id)).toEqual([QD23, QD290]);
+    expect(n.truncated).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureGraph, fixtureSite } from './helpers.ts';
+import { collectNeighbourhood } from '../../src/lib/diagram/neighbourhood.ts';
+import { layoutDiagram, dateValue, type DiagramNodeInput } from '../../src/lib/diagram/layout.ts';
+import { renderDiagramSvg, escapeXml } from '../../src/lib/diagram/svg.ts';
+import { documentDiagram } from '../../src/lib/site/diagram.ts';
+import { siteUrls } from '../../src/lib/site/urls.ts';
+
+const node = (id: string, date: string, hop = 1): DiagramNodeInput => ({ id, date, hop, lines: [id], title: id, href: `/${id}/` });
+
+describe('collectNeighbourhood', () => {
+  it('reaches two hops in both directions', () => {
+    const hood = collectNeighbourhood(fixtureGraph(), 'quyet-dinh-23-qd-tw-2021');
+    const hops = Object.fromEntries(hood.nodes.map((n) => [n.id, n.hop]));
+    expect(hops).toEqual({
+      'quyet-dinh-23-qd-tw-2021': 0,
+      'quyet-dinh-290-qd-tw-2010': 1,
+      'chi-thi-33-ct-ttg-2021': 1,
+      'nghi-quyet-25-nq-tw-2013': 2,
+      'ke-hoach-1-kh-ubnd-2022-vi-du': 2,
+    });
+  });
+  it('stops at one hop when asked', () => {
+    const hood = collectNeighbourhood(fixtureGraph(), 'quyet-dinh-23-qd-tw-2021', { hops: 1 });
+    expect(hood.nodes.map((n) => n.id).sort()).toEqual(['chi-thi-33-ct-ttg-2021', 'quyet-dinh-23-qd-tw-2021', 'quyet-dinh-290-qd-tw-2010']);
+  });
+  it('caps the number of documents, keeping strong relations and counting the rest', () => {
+    const hood = collectNeighbourhood(fixtureGraph(), 'quyet-dinh-23-qd-tw-2021', { maxNodes: 2 });
+    expect(hood.nodes.map((n) => n.id)).toEqual(['quyet-dinh-23-qd-tw-2021', 'quyet-dinh-290-qd-tw-2010']);
+    expect(hood.omitted).toBe(1);
+  });
+});
+
+describe('layoutDiagram', () => {
+  it('places older documents to the left', () => {
+    const l = layoutDiagram('b', [node('a', '2010-02-25'), node('b', '2021-07-30', 0), node('c', '2013-06-03')], []);
+    const x = Object.fromEntries(l.nodes.map((n) => [n.id, n.x]));
+    expect(x.a!).toBeLessThan(x.c!);
+    expect(x.c!).toBeLessThan(x.b!);
+    const years = l.ticks.map((t) => Number(t.label));
+    expect(years.length).toBeGreaterThan(2);
+    expect(years.every((y) => y > 2010 && y <= 2021)).toBe(true);
+    // A tick sits where a document of 1 January that year would be centred.
+    const xs = l.ticks.map((t) => t.x);
+    expect(xs).toEqual([...xs].sort((p, q) => p - q));
+    expect(xs[0]!).toBeGreaterThan(x.a! + l.options.nodeWidth / 2);
+  });
+  it('never overlaps two boxes', () => {
+    const nodes = [node('c', '2021-07-30', 0), ...Array.from({ length: 8 }, (_, i) => node(`n${i}`, `2021-0${1 + (i % 3)}-01`))];
+    const l = layoutDiagram('c', nodes, []);
+    const w = l.options.nodeWidth;
+    const h = l.options.nodeHeight;
+    for (const a of l.nodes) {
+      for (const b of l.nodes) {
+        if (a === b) continue;
+        const overlap = Math.abs(a.x - b.x) < w && Math.abs(a.y - b.y) < h;
+        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+      }
+      expect(a.x + w).toBeLessThanOrEqual(l.width);
+      expect(a.y + h).toBeLessThanOrEqual(l.height);
+    }
+  });
+  it('reads partial dates as the middle of their period', () => {
+    expect(dateValue('2021')).toBeCloseTo(2021.5);
+    expect(dateValue('2021-01-01')).toBe(2021);
+  });
+});
+
+describe('renderDiagramSvg', () => {
+  it('is titled, escaped, links neighbours and has no inline style', () => {
+    const l = layoutDiagram('a', [node('a', '2020-01-01', 0), { ...node('b', '2021-01-01'), title: 'B & <C>' }], [
+      { from: 'b', to: 'a', type: 'implements', inferred: true },
+    ]);
+    const svg = renderDiagramSvg(l, { idPrefix: 'x', title: 'Tiêu đề', desc: 'Mô tả' });
+    expect(svg).toMatch(/^<svg[^>]*aria-labelledby="x-title x-desc"/);
+    expect(svg).toContain('<title id="x-title">Tiêu đề</title>');
+    expect(svg).toContain('B &amp; &lt;C&gt;');
+    expect(svg).toContain('href="/b/"');
+    expect(svg).not.toContain('href="/a/"');
+    expect(svg).toContain('dg-rel-implements dg-inferred');
+    expect(svg).not.toMatch(/style=|<style/);
+  });
+  it('escapes quotes', () => {
+    expect(escapeXml(`"'`)).toBe('&quot;&#39;');
+  });
+});
+
+describe('documentDiagram', () => {
+  it('gives the same relations as a text list', () => {
+    const d = documentDiagram(fixtureSite(), 'chi-thi-33-ct-ttg-2021', siteUrls('/'))!;
+    expect(d.links.map((l) => `${l.from.id} ${l.label} ${l.to.id}`).sort()).toEqual([
+      'chi-thi-33-ct-ttg-2021 dẫn chiếu nghi-quyet-25-nq-tw-2013',
+      'chi-thi-33-ct-ttg-2021 dẫn chiếu quyet-dinh-23-qd-tw-2021',
+      'ke-hoach-1-kh-ubnd-2022-vi-du triển khai, thực hiện chi-thi-33-ct-ttg-2021',
+      'quyet-dinh-23-qd-tw-2021 thay thế quyet-dinh-290-qd-tw-2010',
+    ]);
+  });
+});

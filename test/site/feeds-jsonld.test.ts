@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureSite } from './helpers.ts';
+import { atomFeed, sitemapXml, atomDate } from '../../src/lib/site/feeds.ts';
+import { legislationJsonLd, jsonForScript } from '../../src/lib/site/jsonld.ts';
+import { documentsJson, graphJson } from '../../src/lib/site/open-data.ts';
+import { siteUrls } from '../../src/lib/site/urls.ts';
+
+const data = fixtureSite();
+const urls = siteUrls('/danvan/');
+const site = 'https://example.vn';
+
+describe('feeds', () => {
+  it('sitemap has absolute URLs under the base', () => {
+    const xml = sitemapXml(site, ['/danvan/', '/danvan/van-ban/a/']);
+    expect(xml).toContain('<loc>https://example.vn/danvan/van-ban/a/</loc>');
+  });
+  it('atom feed lists newest documents first and is dated by content, not by the build', () => {
+    const feed = atomFeed(data.nodes, { site, feedPath: urls.path('feed.xml'), homePath: urls.home(), documentPath: urls.document, title: 'T', limit: 2 });
+    const entries = [...feed.matchAll(/<id>([^<]+)<\/id><updated>/g)].map((m) => m[1]);
+    expect(entries).toEqual(['https://example.vn/danvan/van-ban/ke-hoach-1-kh-ubnd-2022-vi-du/', 'https://example.vn/danvan/van-ban/chi-thi-33-ct-ttg-2021/']);
+    expect(feed).toContain('<updated>2022-01-10T00:00:00Z</updated>');
+    expect(atomDate('2021')).toBe('2021-01-01T00:00:00Z');
+  });
+});
+
+describe('JSON-LD', () => {
+  it('describes a replacing decision as schema.org Legislation', () => {
+    const ld = legislationJsonLd(data, data.node('quyet-dinh-23-qd-tw-2021')!, urls, site);
+    expect(ld['@type']).toBe('Legislation');
+    expect(ld.legislationIdentifier).toBe('23-QĐ/TW');
+    expect(ld.legislationDate).toBe('2021-07-30');
+    expect(ld.legislationPassedBy).toEqual([{ '@type': 'Organization', name: 'Bộ Chính trị' }]);
+    expect(ld.legislationChanges).toEqual([{ '@id': 'https://example.vn/danvan/van-ban/quyet-dinh-290-qd-tw-2010/', name: data.node('quyet-dinh-290-qd-tw-2010')!.citation }]);
+    expect(ld.legislationLegalForce).toBeUndefined();
+    expect('citation' in ld).toBe(false);
+  });
+  it('marks a superseded document as not in force', () => {
+    expect(legislationJsonLd(data, data.node('quyet-dinh-290-qd-tw-2010')!, urls, site).legislationLegalForce).toBe('https://schema.org/NotInForce');
+  });
+  it('cannot close its script element early', () => {
+    expect(jsonForScript({ a: '</script><script>' })).not.toContain('</script>');
+  });
+});
+
+describe('open data', () => {
+  it('documents.json has every document with its effective status label', () => {
+    const j = documentsJson(data, urls, site);
+    expect(j.count).toBe(data.nodes.length);
+    const d290 = j.documents.find((d) => d.id === 'quyet-dinh-290-qd-tw-2010')!;
+    expect(d290.effectiveStatus.label).toBe('Đã bị thay thế');
+    expect(d290.url).toBe('https://example.vn/danvan/van-ban/quyet-dinh-290-qd-tw-2010/');
+  });
+  it('graph.json keeps edges with evidence and unresolved references', () => {
+    const g = graphJson(data, urls, site);
+    expect(g.edges).toHaveLength(data.graph.edges.length);
+    expect(g.unresolved[0]).toMatchObject({ key: '35-CT/TW@2014', citedBy: ['chi-thi-33-ct-ttg-2021'] });
+  });
+});
