@@ -11,6 +11,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // scripts/build.ts builds into a temporary folder and swaps it into dist/ on success.
   outDir: process.env.DANVAN_OUT_DIR || './dist',
+  // Benchmarks build generated corpora next to the real site: their own content-layer cache.
+  ...(process.env.DANVAN_CACHE_DIR ? { cacheDir: process.env.DANVAN_CACHE_DIR } : {}),
   build: { format: 'directory', inlineStylesheets: 'never' },
   // The pages' CSP forbids inline script: Vite must never inline a small script bundle.
   vite: { build: { assetsInlineLimit: 0 } },

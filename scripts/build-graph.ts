@@ -2,7 +2,7 @@
  * npm run build:graph — reads content/, runs the citation engine, writes
  * .generated/graph.json and .generated/bodies/<collection>/<id>.html.
  *
- * Options: --root <dir> (project root holding content/; default: this project),
+ * Options: --root <dir> (project root holding content/; default: DANVAN_CONTENT_ROOT, else this project),
  *          --keep-going (write the files even when the graph has errors; exit code 0).
  *
  * Incremental: the engine's output per body is cached in .generated/cache/references/,
@@ -19,12 +19,13 @@ import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { buildGraph, type ExtractionCache } from '../src/lib/graph/build.ts';
 import { BODIES_DIR, GENERATED_DIR, GRAPH_FILE } from '../src/lib/graph/types.ts';
 import type { Reference } from '../src/lib/citations/types.ts';
+import { contentRoot } from '../src/lib/content/root.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);
 const projectRoot = join(import.meta.dirname, '..');
 const rootArg = args.indexOf('--root');
-const root = rootArg >= 0 && args[rootArg + 1] ? resolve(args[rootArg + 1]!) : projectRoot;
+const root = rootArg >= 0 && args[rootArg + 1] ? resolve(args[rootArg + 1]!) : contentRoot(projectRoot);
 const keepGoing = args.includes('--keep-going');
 
 /** Hash of the code whose output the cache stores: the engine and the text-block reader. */

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck, type CheckResult } from '../src/lib/check/index.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
+import { contentRoot } from '../src/lib/content/root.ts';
 
 const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
   --fix          chuẩn hoá ký tự (NFC, Ð→Đ, gạch ngang, khoảng trắng lạ, BOM) ngay trong tệp
@@ -16,7 +17,7 @@ const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- 
 
 function parseArgs(argv: string[]): { fix: boolean; json: boolean; root: string } | string {
   const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const opts = { fix: false, json: false, root: projectRoot };
+  const opts = { fix: false, json: false, root: contentRoot(projectRoot) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--fix') opts.fix = true;

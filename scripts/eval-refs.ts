@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_DIR, fixtureIndex, loadJsonlSet, loadMarkedSet, scoreLabelledSet, type LabelledSet } from '../src/lib/citations/eval-sets.ts';
 import type { SetScore } from '../src/lib/citations/evaluate.ts';
+import { updateSection } from '../src/lib/citations/report-file.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const index = fixtureIndex(root);
@@ -27,10 +28,18 @@ if (existsSync(join(shared, 'eval', 'seed-gold.jsonl')) && existsSync(join(share
 const pct = (x: number) => (x * 100).toFixed(1).padStart(6) + '%';
 const rows: [string, SetScore][] = sets.map((s) => [s.name, scoreLabelledSet(s, index)]);
 
-console.log('| set | gold | predicted | precision | recall | short-form recall | key accuracy |');
-console.log('|---|---:|---:|---:|---:|---:|---:|');
-for (const [name, s] of rows) {
-  console.log(`| ${name} | ${s.gold} | ${s.predicted} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.shortFormRecall)} (${s.shortFormMatched}/${s.shortFormGold}) | ${pct(s.keyAccuracy)} |`);
+const table = [
+  '| set | gold | predicted | precision | recall | short-form recall | key accuracy |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(([name, s]) => `| ${name} | ${s.gold} | ${s.predicted} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.shortFormRecall)} (${s.shortFormMatched}/${s.shortFormGold}) | ${pct(s.keyAccuracy)} |`),
+].join('\n');
+console.log(table);
+if (!process.argv.includes('--no-write')) {
+  updateSection(
+    join(root, 'benchmarks', 'refs.md'),
+    '## Evaluation (npm run eval:refs)',
+    `Scoring of ../shared/eval/README.md: a prediction matches a gold mention when spans overlap and normalised numbers agree; key accuracy is over matched mentions (number, symbol without separators, QĐi = QĐ, year). Fixture corpus index (test/fixtures/refs/corpus.json); no province or date given for the seed texts, as for the CLI.\n\n${table}\n\nTargets on the seed set: precision ≥ 99%, recall ≥ 98%, key accuracy ≥ 95%. Date: ${new Date().toISOString().slice(0, 10)}.`,
+  );
 }
 for (const [name, s] of rows) {
   if (!s.misses.length && !s.falsePositives.length && !s.keyErrors.length) continue;

@@ -13,6 +13,7 @@ import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { decodePlainText } from '../src/lib/editor/input.ts';
 import { importPlainText, type ImportResult } from '../src/lib/editor/draft.ts';
 import { checkDraft } from '../src/lib/editor/verdict.ts';
+import { searchKey } from '../src/lib/text/vietnamese.ts';
 
 const USAGE = `Cách dùng: npm run import -- TỆP.txt [--province MÃ_TỈNH] [--out THƯ_MỤC] [--force] [--root THƯ_MỤC]
   --province ID  mã tỉnh (content/registries/provinces.yaml) của văn bản địa phương
@@ -130,11 +131,21 @@ if (existsSync(outPath) && !args.force) {
   process.exit(1);
 }
 const existing = corpus.documents.find((d) => d.id === result.id);
+// Without a number or date the id cannot show a duplicate; the same trích yếu and issuer can.
+const sameTitle = result.frontmatter.title
+  ? corpus.documents.filter(
+      (d) => d.id !== result.id && d.data.issuer === result.frontmatter.issuer && searchKey(d.data.title) === searchKey(result.frontmatter.title!),
+    )
+  : [];
 mkdirSync(outDir, { recursive: true });
 writeFileSync(outPath, result.content);
 printReport(result, shown);
 if (existing && resolve(args.root, existing.file) !== outPath) {
   console.log(`\nChú ý: kho đã có văn bản cùng mã ở ${existing.file}.`);
+}
+
+for (const d of sameTitle) {
+  console.log(`\nChú ý: ${d.file} có cùng cơ quan ban hành và trích yếu; có thể kho đã có văn bản này (khi đó hãy bổ sung vào tệp đó thay vì thêm tệp mới).`);
 }
 
 const verdict = checkDraft(args.root, outPath, today);

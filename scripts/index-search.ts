@@ -12,8 +12,10 @@ import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
 import { injectFoldedBlocks } from '../src/lib/search/html-fold.ts';
 import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-index.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
+import { contentRoot } from '../src/lib/content/root.ts';
 
-const root = join(import.meta.dirname, '..');
+// The graph and registries sit in the content root (DANVAN_CONTENT_ROOT, else the project).
+const root = contentRoot(join(import.meta.dirname, '..'));
 const site = process.argv[2];
 if (!site) {
   console.error('usage: node scripts/index-search.ts <built-site-folder>');

@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { loadCorpus, type Corpus } from '../lib/content/corpus.ts';
 import { BODIES_DIR } from '../lib/graph/types.ts';
+import { contentRoot } from '../lib/content/root.ts';
 
 type CollectionKey = 'documents' | 'implementations' | 'courses';
 
 let cached: Corpus | null = null;
 function corpus(): Corpus {
-  cached ??= loadCorpus(process.cwd());
+  cached ??= loadCorpus(contentRoot());
   return cached;
 }
 
@@ -25,7 +26,7 @@ export function contentFilesLoader(collection: CollectionKey): Loader {
       store.clear();
       for (const file of corpus()[collection]) {
         const data = await parseData({ id: file.id, data: file.data as Record<string, unknown>, filePath: file.file });
-        const bodyPath = join(process.cwd(), BODIES_DIR, collection, `${file.id}.html`);
+        const bodyPath = join(contentRoot(), BODIES_DIR, collection, `${file.id}.html`);
         const html = existsSync(bodyPath) ? readFileSync(bodyPath, 'utf8') : '';
         store.set({ id: file.id, data, filePath: file.file, digest: generateDigest(file.raw), rendered: { html } });
       }

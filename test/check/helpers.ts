@@ -2,7 +2,7 @@
  * Test helpers: copies of the good corpus with one injected fault, and a compact view
  * of diagnostics (file, line, field, code, severity) to compare exactly.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,4 +134,18 @@ export function runCase(c: FaultCase): [Seen[], Seen[]] {
   const files = new Set(expected.map((e) => e.file));
   const actual = seen(result, new Set(c.keep ?? [])).filter((s) => !BASELINE_CODES.has(s.code) || files.has(s.file));
   return [sortSeen(actual), expected];
+}
+
+/** Every file under root/content, as bytes, keyed by path relative to root. */
+export function contentSnapshot(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (rel: string) => {
+    for (const name of readdirSync(join(root, rel)).sort()) {
+      const p = `${rel}/${name}`;
+      if (statSync(join(root, p)).isDirectory()) walk(p);
+      else out.set(p, readFileSync(join(root, p)));
+    }
+  };
+  walk('content');
+  return out;
 }

@@ -73,7 +73,10 @@ describe('extract: number forms', () => {
       'Chỉ thị số 16/CT-TTg ngày 16/5/2016', 'Chỉ thị số 16', 'Chỉ thị 16', 'Chương trình phối hợp 79', 'Quyết định số 290',
     ]);
     expect(found[1]!.aliasOfPrevious).toBe(true);
-    expect(found[2]!.needsSupport).toBe(true);
+    // Capitalised mid-sentence it names a document; at a sentence start it needs support.
+    expect(found[2]!.needsSupport).toBe(false);
+    expect(extractMentions('Chỉ thị 16 được triển khai.')[0]!.needsSupport).toBe(true);
+    expect(extractMentions('theo Kế hoạch 5 năm của tỉnh')[0]!.needsSupport).toBe(true);
     expect(found[4]).toMatchObject({ needsSupport: false, issuerText: 'Bộ Chính trị' });
   });
 

@@ -116,7 +116,8 @@ function checkTree(file: string, root: MdNode, bodyLine: number, out: Diagnostic
 }
 
 /** Problems of a content body; `bodyLine` is the file line of its first line. */
-export function checkBody(file: string, body: string, bodyLine: number): Diagnostic[] {
+export function checkBody(file: string, text: string, bodyLine: number): Diagnostic[] {
+  let body = text;
   const out: Diagnostic[] = [];
   const bytes = Buffer.byteLength(body, 'utf8');
   if (!body.trim()) {
@@ -127,6 +128,7 @@ export function checkBody(file: string, body: string, bodyLine: number): Diagnos
     out.push(warning(file, bodyLine, 'body', 'body-too-large',
       `phần nội dung nặng ${(bytes / 1024 / 1024).toFixed(1)} MB (quá 1 MB): trang sẽ tải chậm trên điện thoại; cân nhắc chỉ giữ phần liên quan`));
   }
+  body = withoutDeepNesting(file, body, bodyLine, out);
   try {
     checkTree(file, parser.parse(body) as MdNode, bodyLine, out);
     return out;
@@ -147,6 +149,39 @@ export function checkBody(file: string, body: string, bodyLine: number): Diagnos
     if (!failures) out.push(syntaxError(file, whole, bodyLine));
     return out;
   }
+}
+
+/** Deeper than any real document; the Markdown parser slows down sharply past this. */
+export const MAX_NESTING = 32;
+const NESTING_MARK = /^[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/;
+
+/** How many quote and list markers open the line ("> > - text" → 3). */
+function nestingDepth(line: string): number {
+  let depth = 0;
+  let rest = line;
+  for (let m = NESTING_MARK.exec(rest); m && depth <= MAX_NESTING; m = NESTING_MARK.exec(rest)) {
+    depth++;
+    rest = rest.slice(m[0].length);
+  }
+  return depth;
+}
+
+/**
+ * Reports lines nested absurdly deep (pasted or generated junk) and blanks them before
+ * parsing, keeping line numbers, so the check stays fast on hostile input.
+ */
+function withoutDeepNesting(file: string, body: string, bodyLine: number, out: Diagnostic[]): string {
+  const lines = body.split('\n');
+  let changed = false;
+  lines.forEach((line, i) => {
+    if (nestingDepth(line) > MAX_NESTING) {
+      out.push(error(file, bodyLine + i, 'body', 'body-too-deep',
+        `dòng lồng trích dẫn/danh sách quá ${MAX_NESTING} cấp; đây không phải nội dung văn bản, hãy xoá hoặc viết lại`));
+      lines[i] = '';
+      changed = true;
+    }
+  });
+  return changed ? lines.join('\n') : body;
 }
 
 /** Blocks of text separated by blank lines, keeping fenced code blocks whole. */

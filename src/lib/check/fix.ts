@@ -69,7 +69,7 @@ export function fixTree(root: string): FileFix[] {
     const bytes = readFileSync(path);
     let raw: string;
     try {
-      raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
       continue; // Not UTF-8: reported by the check, and rewriting it would lose bytes.
     }

@@ -7,8 +7,8 @@
  * an unexpected exception becomes an "internal-error" diagnostic of the file concerned.
  */
 import { basename, join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { CONTENT_DIRS, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { parseContentFile } from '../content/frontmatter.ts';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { checkBody } from './body.ts';
@@ -19,7 +19,7 @@ import { contentFiles, resolveRoot } from './files.ts';
 import { type FileFix, fixTree } from './fix.ts';
 import { checkIdentity } from './identity.ts';
 import { checkNumberForms } from './number-form.ts';
-import { checkReferences } from './references.ts';
+import { checkLooseReferences, checkReferences } from './references.ts';
 import { checkRegistries, registryHealth } from './registries.ts';
 import { checkRelations } from './relations.ts';
 import { explainLoadDiagnostics } from './schema-messages.ts';
@@ -30,6 +30,20 @@ export type { CheckOptions } from './context.ts';
 export type { FileFix, LineFix } from './fix.ts';
 export { fixText } from './fix.ts';
 export { resolveRoot } from './files.ts';
+
+function startsWithBom(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(3);
+      return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 
 function internalError(file: string, e: unknown): Diagnostic {
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -90,22 +104,26 @@ function guarded(ctx: CheckContext, check: (ctx: CheckContext) => Diagnostic[]):
   }
 }
 
-/**
- * Cross-file and semantic checks of a loaded corpus. Returns only the problems it
- * finds itself: corpus.diagnostics (YAML and schema) are not repeated.
- */
-export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): Diagnostic[] {
+function contextFor(corpus: Corpus, options: CheckOptions): CheckContext {
   let health: { unusable: RegistryKind[]; broken: string[] } = { unusable: [], broken: [] };
   try {
     health = registryHealth(corpus);
   } catch {
     // Only used to avoid repeated reports; the check runs without it.
   }
-  const ctx = buildContext(corpus, {
+  return buildContext(corpus, {
     ...options,
     unusableRegistries: options.unusableRegistries ?? health.unusable,
     brokenRegistryIds: options.brokenRegistryIds ?? health.broken,
   });
+}
+
+/**
+ * Cross-file and semantic checks of a loaded corpus. Returns only the problems it
+ * finds itself: corpus.diagnostics (YAML and schema) are not repeated.
+ */
+export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): Diagnostic[] {
+  const ctx = contextFor(corpus, options);
   const out: Diagnostic[] = [];
   for (const check of [checkReferences, checkIdentity, checkNumberForms, checkRelations, checkDateFacts, checkCompleteness]) {
     out.push(...guarded(ctx, check));
@@ -116,7 +134,8 @@ export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): Diagnos
     out.push(internalError('content/registries', e));
   }
   for (const f of [...corpus.documents, ...corpus.implementations, ...corpus.courses] as AnyFile[]) {
-    out.push(...checkSourceFile(f.file, f.raw));
+    // loadCorpus decodes with TextDecoder, which drops a leading BOM; look at the bytes.
+    out.push(...checkSourceFile(f.file, !f.raw.startsWith("\uFEFF") && startsWithBom(join(corpus.root, f.file)) ? `\uFEFF${f.raw}` : f.raw));
   }
   return sortDiagnostics(out);
 }
@@ -130,6 +149,13 @@ export interface CheckResult {
   corpus: Corpus;
   /** What --fix changed before checking (empty without --fix). */
   fixes: FileFix[];
+}
+
+function collectionOf(file: string): 'documents' | 'implementations' | 'courses' | null {
+  if (file.startsWith(`${CONTENT_DIRS.documents}/`)) return 'documents';
+  if (file.startsWith(`${CONTENT_DIRS.implementations}/`)) return 'implementations';
+  if (file.startsWith(`${CONTENT_DIRS.courses}/`)) return 'courses';
+  return null;
 }
 
 function emptyCorpus(root: string): Corpus {
@@ -164,10 +190,18 @@ export function runCheck(rootArg: string, options: { fix?: boolean } & CheckOpti
 
   const loaded = new Set([...corpus.documents, ...corpus.implementations, ...corpus.courses].map((f) => f.file));
   const unreadable = new Set(corpus.diagnostics.filter((d) => d.code === 'not-utf8').map((d) => d.file));
+  const ctx = contextFor(corpus, { ...options, presentDocumentIds });
   for (const file of files.checked) {
     if (loaded.has(file) || unreadable.has(file)) continue;
     try {
-      diagnostics.push(...checkSourceFile(file, readFileSync(join(root, file), 'utf8')));
+      const raw = readFileSync(join(root, file), 'utf8');
+      diagnostics.push(...checkSourceFile(file, raw));
+      const collection = collectionOf(file);
+      if (collection) {
+        const parsed = parseContentFile(raw);
+        const loose: LoadedFile<unknown> = { id: basename(file, '.mdx'), file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, raw, parsed };
+        diagnostics.push(...checkLooseReferences(ctx, loose, collection));
+      }
     } catch (e) {
       diagnostics.push(internalError(file, e));
     }

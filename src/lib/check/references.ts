@@ -121,3 +121,57 @@ export function earlier(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length);
   return a.slice(0, n) < b.slice(0, n);
 }
+
+/**
+ * Reference checks for a file that failed its schema, on whatever its frontmatter
+ * holds: one bad date must not hide an unknown issuer in the same file. Only values of
+ * the right shape are looked at; shapes are the schema's business.
+ */
+export function checkLooseReferences(ctx: CheckContext, file: LoadedFile<unknown>, collection: 'documents' | 'implementations' | 'courses'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const data = file.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return out;
+  const one = (key: string, kind: Kind) => {
+    if (typeof data[key] === 'string') push(out, checkId(ctx, file, kind, data[key], [key]));
+  };
+  const many = (key: string, kind: Kind) => {
+    const list = data[key];
+    if (Array.isArray(list)) list.forEach((id, i) => typeof id === 'string' && push(out, checkId(ctx, file, kind, id, [key, i])));
+  };
+  if (collection === 'documents') {
+    one('issuer', 'issuer');
+    many('coIssuers', 'issuer');
+    one('province', 'province');
+    many('topics', 'topic');
+    const rels = data.relations;
+    if (rels && typeof rels === 'object' && !Array.isArray(rels)) {
+      for (const [rel, list] of Object.entries(rels as Record<string, unknown>)) {
+        if (!Array.isArray(list)) continue;
+        list.forEach((id, i) => {
+          if (typeof id !== 'string') return;
+          const path = ['relations', rel, i];
+          if (id === file.id) {
+            out.push(error(file.file, file.parsed.lineOf(path), path.join('.'), 'relation-self', `văn bản không thể có quan hệ với chính nó ("${id}")`));
+          } else if (!ctx.presentDocumentIds.has(id)) {
+            out.push(error(file.file, file.parsed.lineOf(path), path.join('.'), 'relation-missing-target',
+              `không có văn bản "${id}" trong content/van-ban/ (cần tên tệp "${id}.mdx"); thêm văn bản đó hoặc sửa mã`));
+          }
+        });
+      }
+    }
+  } else if (collection === 'implementations') {
+    one('province', 'province');
+    many('topics', 'topic');
+    many('reportsOn', 'document');
+  } else {
+    many('topics', 'topic');
+    const readings = data.readings;
+    if (Array.isArray(readings)) {
+      readings.forEach((r, i) => {
+        const id = (r as { document?: unknown } | null)?.document;
+        if (typeof id === 'string') push(out, checkId(ctx, file, 'document', id, ['readings', i, 'document']));
+      });
+    }
+  }
+  return out;
+}

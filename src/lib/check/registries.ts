@@ -112,7 +112,8 @@ export function registryHealth(corpus: Corpus): { unusable: RegistryKind[]; brok
   for (const name of ['issuers', 'provinces', 'topics'] as RegistryName[]) {
     const file = `${CONTENT_DIRS.registries}/${name}.yaml`;
     const kind = KIND_OF[name];
-    if (corpus.diagnostics.some((d) => d.file === file && ['yaml-syntax', 'registry-missing', 'not-utf8'].includes(d.code))) {
+    // A problem with no field is about the whole file (not YAML, not a list): nothing in it is usable.
+    if (corpus.diagnostics.some((d) => d.file === file && (!d.field || ['yaml-syntax', 'registry-missing', 'not-utf8'].includes(d.code)))) {
       unusable.push(kind);
       continue;
     }

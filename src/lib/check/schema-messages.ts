@@ -78,6 +78,7 @@ function describeValue(v: unknown): string {
 
 const YAML_HINTS: [RegExp, string][] = [
   [/Map keys must be unique/i, 'một trường được khai báo hai lần'],
+  [/call stack|Excessive alias|resource exhaustion/i, 'cấu trúc YAML lồng quá sâu hoặc dùng bí danh (&, *) quá nhiều'],
   [/Nested mappings are not allowed in compact mappings/i, 'giá trị có dấu ":" cần đặt trong dấu nháy kép'],
   [/Implicit (map )?keys need|Implicit map keys need to be followed/i, 'thiếu dấu ":" sau tên trường, hoặc một giá trị bị xuống dòng'],
   [/Missing closing .?quote|Missing closing/i, 'thiếu dấu nháy đóng'],
@@ -156,6 +157,9 @@ function restate(d: Diagnostic, sources: Sources): Diagnostic[] {
   const value = valueAt(data, path);
   const label = LABELS[key] ? ` (${LABELS[key]})` : '';
 
+  if (value === undefined && path.length && (d.code === 'schema-invalid-type' || d.code === 'schema-invalid-value')) {
+    return [{ ...d, code: 'field-missing', message: `thiếu trường bắt buộc "${key}"${label}` }];
+  }
   switch (d.code) {
     case 'schema-unrecognized-keys': {
       const keys = d.message.replace(/^.*?:\s*/, '').split(/,\s*/).filter(Boolean);

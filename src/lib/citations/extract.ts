@@ -228,6 +228,14 @@ function readIssuer(text: string, pos: number): string | null {
   return name.length >= 2 ? name : null;
 }
 
+const COUNTED_NOUN = /^[ \t]*(?:năm|tháng|ngày|tuần|quý|lần|vấn|nội|điểm|nhóm|mục|nhiệm|người|xã|huyện|tỉnh|đơn|cơ|lĩnh|giải|chỉ|tiêu|%|,\d|\.\d)/iu;
+
+function atSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[ \t"“'‘(\-–•*]/.test(text[i]!)) i--;
+  return i < 0 || /[.!?:;\n\r]/.test(text[i]!);
+}
+
 function emptyMention(start: number, end: number, type: DocumentTypeId | null): RawMention {
   return {
     start, end, type, hasSo: false, serial: null, symbol: null, separator: null, yearInNumber: null,
@@ -284,7 +292,7 @@ function readNamed(
       }
     }
   }
-  if (type === 'luat' && /^(?:Bộ\s+)?L/u.test(text.slice(start, start + 8))) {
+  if (type === 'luat' && /^(?:Bộ\s+[Ll]|L)/u.test(text.slice(start, start + 8))) {
     const m = sticky(LAW, text, wordEnd);
     if (m) {
       const r = emptyMention(start, wordEnd + m[0].length, type);
@@ -340,7 +348,10 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
         const countOrYear = bare && (!/^\p{Lu}/u.test(text[start]!) || /^(?:19|20)\d\d$/.test(num.serial));
         if (!countOrYear) {
           const r = emptyMention(start, num.end, spec.type);
-          Object.assign(r, { hasSo, serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber, needsSupport: bare });
+          // Capitalised mid-sentence, "Nghị quyết 25" names a document; at a sentence start or
+          // before a counted noun ("Kết luận 2 vấn đề") it needs support from the text or corpus.
+          const needsSupport = bare && (atSentenceStart(text, start) || COUNTED_NOUN.test(text.slice(num.end, num.end + 12)));
+          Object.assign(r, { hasSo, serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber, needsSupport });
           found.push(r);
         }
       } else if (!num) {

@@ -13,12 +13,15 @@ export interface PreparedText {
   toSource(index: number): number;
 }
 
-/** Characters normalizeText would change or drop; NFC is checked separately. */
-const NEEDS_WORK = /[\u00D0\u2010-\u2015\u2212\u2011\uFE58\uFE63\uFF0D\u2044\u2215\uFF0F\u29F8\u00A0\u2000-\u200D\u202F\u205F\u3000\u2060\uFEFF\u00AD]/;
+/**
+ * Characters normalizeText would change or drop, and combining marks (a decomposed text
+ * needs NFC). Without any of them the text is canonical for every pattern of the engine.
+ */
+const NEEDS_WORK = /[\u0300-\u036F\u1DC0-\u1DFF\u00D0\u2010-\u2015\u2212\u2011\uFE58\uFE63\uFF0D\u2044\u2215\uFF0F\u29F8\u00A0\u2000-\u200D\u202F\u205F\u3000\u2060\uFEFF\u00AD]/;
 
 export function prepareText(source: string): PreparedText {
   // Most real texts are already canonical: skip the per-character map (the hot path).
-  if (!NEEDS_WORK.test(source) && source.normalize('NFC') === source) {
+  if (!NEEDS_WORK.test(source)) {
     return { text: source, toSource: (i) => i };
   }
   const { text, toSource } = normalizeWithOffsets(source);

@@ -137,7 +137,6 @@ export const LAW_NAMES: readonly string[] = [
   'Tiếp công dân',
   'Thực hiện dân chủ ở cơ sở',
   'Cán bộ, công chức',
-  'Cán bộ, công chức và Luật Viên chức',
   'Viên chức',
   'Tổ chức chính quyền địa phương',
   'Tổ chức Chính phủ',
@@ -165,6 +164,9 @@ export const LAW_NAMES: readonly string[] = [
   'Thực hành tiết kiệm, chống lãng phí',
   'Giám sát của Quốc hội và Hội đồng nhân dân',
   'Hoạt động giám sát của Quốc hội và Hội đồng nhân dân',
+  'Lao động',
+  'Dân sự',
+  'Hình sự',
 ];
 
 /**

@@ -118,13 +118,13 @@ export function relateMentions(text: string, mentions: readonly Span[]): { relat
         // List continuation: the previous mention is governed by the same verb and only a joiner separates the items.
         const prev = i > 0 ? governed[i - 1] : null;
         const prevSpan = mentions[i - 1];
-        if (prev && prevSpan && prev.verbAt === verb.at && LIST_JOINER.test(text.slice(prevSpan.end, m.start))) result = prev;
+        if (prev && prevSpan && prev.verbAt === verb.at && LIST_JOINER.test(text.slice(Math.max(prevSpan.end, m.start - 12), m.start))) result = prev;
       }
     } else if (!verb && i > 0) {
       // No verb of its own: an item of a list governed from before the clause start.
       const prev = governed[i - 1];
       const prevSpan = mentions[i - 1]!;
-      if (prev && prevSpan.start >= sentence.start && countWords(text.slice(prevSpan.end, m.start)) <= 1 && LIST_JOINER.test(text.slice(prevSpan.end, m.start))) result = prev;
+      if (prev && prevSpan.start >= sentence.start && countWords(text.slice(prevSpan.end, m.start)) <= 1 && LIST_JOINER.test(text.slice(Math.max(prevSpan.end, m.start - 12), m.start))) result = prev;
     }
     governed.push(result);
     out.push({ relation: result?.relation ?? 'cites', sentence });

@@ -53,7 +53,7 @@ export function renderDiagramSvg(layout: DiagramLayout, labels: SvgLabels): stri
     out.push(
       n.center
         ? `<g class="${cls}" aria-current="page">${title}${rect}${text}</g>`
-        : `<a class="${cls}" href="${escapeXml(n.href)}" aria-label="${escapeXml(n.title)}">${title}${rect}${text}</a>`,
+        : `<a class="${cls}" href="${escapeXml(n.href)}">${title}${rect}${text}</a>`,
     );
   }
   out.push('</g></svg>');

@@ -36,7 +36,10 @@ function continues(previous: string, next: string): boolean {
   return !/[.;:!?…)"”/]$/.test(previous.trim()) && /^\p{Ll}/u.test(next.trim());
 }
 
-function classify(text: string): Omit<Block, 'lines'> {
+/** A block before its source lines are attached (Omit applied to each variant). */
+type BlockShape = Block extends infer B ? (B extends Block ? Omit<B, 'lines'> : never) : never;
+
+function classify(text: string): BlockShape {
   const plain = stripBold(text);
   const roman = ROMAN.exec(plain);
   if (roman && VALID_ROMAN.test(roman[1]!) && plain.length <= MAX_HEADING_CHARS) {
@@ -51,6 +54,26 @@ function classify(text: string): Omit<Block, 'lines'> {
     return { kind: 'item', depth: item[1] === '+' ? 2 : 1, text: item[2]! };
   }
   return { kind: 'paragraph', text: text.trim() };
+}
+
+/**
+ * Numbered lines are headings only when all of their run (the numbered lines under one
+ * "##" section) are short: a run with a long numbered paragraph is an enumeration of
+ * points ("1. Cán bộ, đảng viên không …"), and turning some of it into headings would
+ * make the outline lie.
+ */
+function demoteNumberedRuns(blocks: Block[]): void {
+  let run: Block[] = [];
+  const flush = () => {
+    const longOne = run.some((b) => b.kind === 'paragraph');
+    if (longOne) for (const b of run) if (b.kind === 'heading') Object.assign(b, { kind: 'paragraph', level: undefined });
+    run = [];
+  };
+  for (const b of blocks) {
+    if (b.kind === 'heading' && b.level === 2) flush();
+    else if (NUMBERED.test(stripBold(b.text)) && (b.kind === 'paragraph' || (b.kind === 'heading' && b.level === 3))) run.push(b);
+  }
+  flush();
 }
 
 /** Groups body lines into blocks, joining lines that a copy broke mid-sentence. */
@@ -72,6 +95,7 @@ export function bodyBlocks(lines: SourceLine[]): { blocks: Block[]; dropped: Mar
     }
     blocks.push({ ...classify(text), lines: [line.n] } as Block);
   }
+  demoteNumberedRuns(blocks);
   return { blocks, dropped };
 }
 

@@ -199,6 +199,9 @@ function findTailStart(body: SourceLine[]): number {
 function classifyTail(lines: SourceLine[]): TailCell[] {
   const out: TailCell[] = [];
   let inRecipients = false;
+  // In the two-column layout, signature cells sit between recipient lines, so a dash
+  // line after "Nơi nhận:" is a recipient even when a role cell came before it.
+  let seenRecipients = false;
   for (const line of lines) {
     for (const text of splitColumns(line.text)) {
       const cell = { line: line.n, text };
@@ -207,8 +210,9 @@ function classifyTail(lines: SourceLine[]): TailCell[] {
         const rest = plain.replace(/^nơi\s+nhận\s*:?/iu, '').trim();
         out.push({ ...cell, kind: 'recipients-header', text: 'Nơi nhận:' });
         inRecipients = true;
+        seenRecipients = true;
         if (rest) out.push({ line: line.n, text: rest, kind: 'recipient' });
-      } else if (/^[-+•*]\s*\S/.test(plain) && inRecipients) {
+      } else if (/^[-+•*]\s*\S/.test(plain) && seenRecipients) {
         out.push({ ...cell, text: plain, kind: 'recipient' });
       } else if (SIGNED_NOTE.test(plain)) {
         out.push({ ...cell, text: plain, kind: 'note' });

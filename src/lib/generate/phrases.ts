@@ -244,13 +244,8 @@ export const PURPOSES = [
   'nâng cao chất lượng phục vụ người dân và doanh nghiệp',
 ] as const;
 
-export const MANNERS = [
-  'thường xuyên',
-  'có trọng tâm, trọng điểm',
-  'cụ thể, thiết thực',
-  'đồng bộ, quyết liệt',
-  'kịp thời, đúng quy định',
-] as const;
+/** Adverbs that sit before the verb of a task ("chủ động rà soát …"). */
+export const MANNERS = ['thường xuyên', 'chủ động', 'tích cực', 'khẩn trương', 'tiếp tục', 'quyết liệt'] as const;
 
 export const SITUATION_OPENERS = [
   'Thời gian qua, công tác dân vận đã có nhiều chuyển biến tích cực; tuy nhiên,',

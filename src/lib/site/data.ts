@@ -10,6 +10,7 @@ import { BODIES_DIR, GRAPH_FILE } from '../graph/types.ts';
 import type { RelationType } from '../schema/document.ts';
 import type { Issuer, Province, Topic, Level } from '../schema/registries.ts';
 import { loadRegistries, type Registries } from '../content/corpus.ts';
+import { contentRoot } from '../content/root.ts';
 import { compareVietnamese } from '../text/vietnamese.ts';
 import { RELATION_LABELS, RELATION_ORDER, type EffectiveStatusValue } from './labels.ts';
 
@@ -158,7 +159,7 @@ let cached: SiteData | null = null;
  * The site data for this build. DANVAN_GRAPH_FILE points at another graph file (tests,
  * or working on pages before the graph build exists); the default is .generated/graph.json.
  */
-export function siteData(root = process.cwd()): SiteData {
+export function siteData(root = contentRoot()): SiteData {
   if (cached) return cached;
   const file = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
   if (!existsSync(file)) {
@@ -170,7 +171,7 @@ export function siteData(root = process.cwd()): SiteData {
 }
 
 /** Rendered, citation-linked body HTML of a document ("" when the graph build wrote none). */
-export function documentBody(id: string, root = process.cwd()): string {
+export function documentBody(id: string, root = contentRoot()): string {
   const file = join(root, BODIES_DIR, 'documents', `${id}.html`);
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }

@@ -1,0 +1,52 @@
+/** axe-core on the main page kinds: zero violations. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { builtSite, projectRoot } from './support/site.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+import { launchBrowser } from './support/browser.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(builtSite(), '/');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
+
+async function violations(path: string, width: number): Promise<string[]> {
+  // The site's CSP would refuse the injected axe script; bypass it for the audit only.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  await page.addScriptTag({ path: join(projectRoot, 'node_modules/axe-core/axe.min.js') });
+  const found = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  })) as AxeViolation[];
+  await context.close();
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility (axe-core)', () => {
+  for (const [name, path] of [
+    ['home', ''],
+    ['document page', 'van-ban/chi-thi-33-ct-ttg-2021/'],
+    ['superseded document', 'van-ban/quyet-dinh-290-qd-tw-2010/'],
+    ['list page', 'loai/quyet-dinh/'],
+    ['all documents', 'van-ban/'],
+    ['timeline', 'dong-thoi-gian/'],
+    ['missing documents', 'chua-co/'],
+  ] as const) {
+    it(`${name} has no violations (narrow and wide)`, async () => {
+      expect(await violations(path, 360)).toEqual([]);
+      expect(await violations(path, 1280)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,108 @@
+/** The document pages as a reader uses them, in Chromium, against the built dist/. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { builtSite } from './support/site.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+import { launchBrowser, openPage } from './support/browser.ts';
+
+let server: StaticServer;
+let browser: Browser;
+const dir = builtSite();
+
+beforeAll(async () => {
+  server = await serveStatic(dir, '/');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('document pages', () => {
+  it('follows a citation link in the body to the cited document', async () => {
+    const { page, consoleErrors, foreignRequests } = await openPage(browser, server.url);
+    await page.goto(`${server.url}van-ban/chi-thi-33-ct-ttg-2021/`);
+    const link = page.locator('.doc-body a.cite[href*="/van-ban/"]').first();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/van-ban\/[a-z0-9-]+\/$/);
+    await link.click();
+    await page.waitForURL(`**${href}`);
+    const h1 = await page.locator('h1').innerText();
+    expect(h1.length).toBeGreaterThan(5);
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it("reaches a superseded document's replacement from its banner (290-QĐ/TW → 23-QĐ/TW)", async () => {
+    const { page, consoleErrors } = await openPage(browser, server.url);
+    await page.goto(`${server.url}van-ban/quyet-dinh-290-qd-tw-2010/`);
+    const banner = page.locator('[data-superseded]');
+    await expect(banner.innerText()).resolves.toContain('đã bị thay thế');
+    await banner.locator('a[data-replaced-by]').click();
+    await page.waitForURL('**/van-ban/quyet-dinh-23-qd-tw-2021/');
+    await expect(page.locator('h1').innerText()).resolves.toContain('23-QĐ/TW');
+    // The replacement lists the old decision under "Thay thế".
+    await expect(page.locator('.relations').innerText()).resolves.toMatch(/Thay thế[\s\S]*290-QĐ\/TW/);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens the evidence of a relation without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}van-ban/chi-thi-33-ct-ttg-2021/`);
+    const details = page.locator('.relations details').first();
+    const evidence = details.locator('.evidence').first();
+    expect(await evidence.isVisible()).toBe(false);
+    await details.locator('summary').click();
+    expect(await evidence.isVisible()).toBe(true);
+    expect((await evidence.innerText()).length).toBeGreaterThan(20);
+    // Readable with JavaScript off: the body and the properties are in the HTML.
+    await expect(page.locator('#thuoc-tinh').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.doc-body p').first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('shows the copy button only as an enhancement and copies the citation line', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}van-ban/quyet-dinh-23-qd-tw-2021/`);
+    const button = page.locator('button[data-copy]');
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    await expect(page.locator('[data-copy-status]').innerText()).resolves.toContain('Đã chép');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^Quyết định số 23-QĐ\/TW ngày 30\/7\/2021 của Bộ Chính trị/);
+    await context.close();
+  });
+
+  it('fits a 360 px screen without horizontal scrolling', async () => {
+    const { page, consoleErrors, foreignRequests } = await openPage(browser, server.url, { width: 360, height: 740 });
+    for (const path of ['', 'van-ban/chi-thi-33-ct-ttg-2021/', 'van-ban/quyet-dinh-290-qd-tw-2010/', 'van-ban/', 'dong-thoi-gian/', 'chua-co/', 'co-quan/ban-dan-van-trung-uong/']) {
+      await page.goto(`${server.url}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(360);
+    }
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('page weight', () => {
+  it('a document page is at most 50 KB of compressed HTML + CSS', () => {
+    let worst = { path: '', bytes: 0 };
+    for (const id of ['chi-thi-33-ct-ttg-2021', 'quyet-dinh-23-qd-tw-2021', 'nghi-quyet-25-nq-tw-2013']) {
+      const html = readFileSync(join(dir, 'van-ban', id, 'index.html'));
+      const css = [...html.toString('utf8').matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => readFileSync(join(dir, m[1]!)));
+      expect(css.length).toBeGreaterThan(0);
+      const bytes = gzipSync(html).length + css.reduce((sum, c) => sum + gzipSync(c).length, 0);
+      if (bytes > worst.bytes) worst = { path: id, bytes };
+    }
+    expect(worst.bytes, `${worst.path}: ${worst.bytes} B`).toBeLessThanOrEqual(50 * 1024);
+  });
+});

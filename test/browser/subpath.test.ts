@@ -1,0 +1,102 @@
+/**
+ * Static hosting under a subpath: builds the site with DANVAN_BASE=/danvan/ into its own
+ * folder, serves it under /danvan/ only, and checks that pages, links, CSS and the search
+ * script all load from there (any URL that forgets the base gets a 404 from this server).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { projectRoot } from './support/site.ts';
+import { serveStatic, type StaticServer } from './support/server.ts';
+import { launchBrowser, openPage } from './support/browser.ts';
+import { checkLinks } from '../site/link-check.ts';
+
+// ".dist-*" is already ignored by git.
+const DIST = '.dist-subpath';
+const BASE = '/danvan/';
+const dir = join(projectRoot, DIST);
+let server: StaticServer;
+let browser: Browser;
+
+/**
+ * The environment of a normal shell: vitest puts Vite's own variables (BASE_URL=/, MODE,
+ * NODE_ENV=test …) into process.env, and a BASE_URL there overrides Astro's base in the
+ * child build, which would then link to "/" instead of "/danvan/".
+ */
+function shellEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
+  }
+  return env;
+}
+
+beforeAll(async () => {
+  const r = spawnSync(process.execPath, ['scripts/build.ts'], {
+    cwd: projectRoot,
+    env: { ...shellEnv(), DANVAN_BASE: BASE, DANVAN_DIST: DIST },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`Dựng trang với DANVAN_BASE=${BASE} thất bại:\n${r.stdout}\n${r.stderr}`);
+  server = await serveStatic(dir, BASE);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Visits a page and returns every response status it caused. */
+async function visit(page: Page, path: string): Promise<{ url: string; status: number }[]> {
+  const responses: { url: string; status: number }[] = [];
+  const onResponse = (res: { url(): string; status(): number }) => responses.push({ url: res.url(), status: res.status() });
+  page.on('response', onResponse);
+  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  page.off('response', onResponse);
+  return responses;
+}
+
+describe(`site built for ${BASE}`, () => {
+  it('every internal link resolves inside the base', () => {
+    const r = checkLinks(dir, BASE);
+    expect(r.pages).toBeGreaterThan(20);
+    expect(r.problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('pages, CSS and scripts load from the subpath, with no 404', async () => {
+    const { page, consoleErrors, foreignRequests } = await openPage(browser, server.url);
+    for (const path of ['', 'van-ban/chi-thi-33-ct-ttg-2021/', 'van-ban/', 'dong-thoi-gian/', 'tim-kiem/']) {
+      const responses = await visit(page, path);
+      expect(responses.filter((r) => r.status >= 400), path).toEqual([]);
+      expect(responses.some((r) => r.url.endsWith('.css') && r.status === 200), `${path} CSS`).toBe(true);
+      // The stylesheet applied: the header has its colour, not the browser default.
+      const bg = await page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the search script loads from the subpath', async () => {
+    const { page, consoleErrors } = await openPage(browser, server.url);
+    const responses = await visit(page, 'tim-kiem/');
+    const scripts = responses.filter((r) => /\.m?js(\?|$)/.test(r.url));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((r) => r.status === 200 && new URL(r.url).pathname.startsWith(BASE))).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a citation link leads to the cited document under the base', async () => {
+    const { page } = await openPage(browser, server.url);
+    await page.goto(`${server.url}van-ban/chi-thi-33-ct-ttg-2021/`);
+    const link = page.locator('.doc-body a.cite[href*="/van-ban/"]').first();
+    const href = (await link.getAttribute('href'))!;
+    expect(href.startsWith(`${BASE}van-ban/`)).toBe(true);
+    const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === href), link.click()]);
+    expect(response.status()).toBe(200);
+    await page.context().close();
+  });
+});
