@@ -4,11 +4,11 @@
  * Runs after `npm test` has built dist/ once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { builtSite, projectRoot } from './support/site.ts';
+import { startBuild } from './support/build.ts';
 
 function hashTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -23,20 +23,7 @@ function hashTree(dir: string): Map<string, string> {
   return out;
 }
 
-function startBuild(dist: string) {
-  const child = spawn(process.execPath, ['scripts/build.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, DANVAN_DIST: dist },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const done = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, done, output: () => output };
-}
-
-const scratch = ['dist-repro', 'dist-atomic'];
+const scratch = ['.dist-repro', '.dist-atomic'];
 afterAll(() => {
   for (const name of scratch) rmSync(join(projectRoot, name), { recursive: true, force: true });
 });
@@ -44,9 +31,9 @@ afterAll(() => {
 describe('reproducible builds', () => {
   it('a second build of the same content is byte-identical to dist/', async () => {
     const first = hashTree(builtSite());
-    const build = startBuild('dist-repro');
+    const build = startBuild('.dist-repro');
     expect(await build.done, build.output()).toBe(0);
-    const second = hashTree(join(projectRoot, 'dist-repro'));
+    const second = hashTree(join(projectRoot, '.dist-repro'));
     expect(first.size).toBeGreaterThan(10);
     const differing = [...first.keys()].filter((k) => second.get(k) !== first.get(k));
     const extra = [...second.keys()].filter((k) => !first.has(k));
@@ -56,11 +43,11 @@ describe('reproducible builds', () => {
 
 describe('atomic output', () => {
   it('an interrupted build leaves the previous dist/ as it was and no temporary folder', async () => {
-    const dist = join(projectRoot, 'dist-atomic');
+    const dist = join(projectRoot, '.dist-atomic');
     rmSync(dist, { recursive: true, force: true });
     mkdirSync(dist);
     writeFileSync(join(dist, 'marker.txt'), 'previous build');
-    const build = startBuild('dist-atomic');
+    const build = startBuild('.dist-atomic');
     // Interrupt once the site step has started writing into the temporary folder.
     const deadline = Date.now() + 240_000;
     while (!/Dựng trang \(Astro\)/.test(build.output()) && Date.now() < deadline) {
@@ -72,7 +59,7 @@ describe('atomic output', () => {
     expect(code).not.toBe(0);
     expect(readdirSync(dist)).toEqual(['marker.txt']);
     expect(readFileSync(join(dist, 'marker.txt'), 'utf8')).toBe('previous build');
-    const leftovers = readdirSync(projectRoot).filter((n) => n.startsWith('dist-atomic.'));
+    const leftovers = readdirSync(projectRoot).filter((n) => n.startsWith('.dist-atomic.'));
     expect(leftovers).toEqual([]);
     expect(existsSync(join(projectRoot, 'dist', 'index.html'))).toBe(true);
   }, 600_000);

@@ -4,13 +4,13 @@
  * script all load from there (any URL that forgets the base gets a 404 from this server).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from './support/site.ts';
 import { serveStatic, type StaticServer } from './support/server.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { checkLinks } from '../site/link-check.ts';
+import { buildSite } from './support/build.ts';
 
 // ".dist-*" is already ignored by git.
 const DIST = '.dist-subpath';
@@ -19,26 +19,8 @@ const dir = join(projectRoot, DIST);
 let server: StaticServer;
 let browser: Browser;
 
-/**
- * The environment of a normal shell: vitest puts Vite's own variables (BASE_URL=/, MODE,
- * NODE_ENV=test …) into process.env, and a BASE_URL there overrides Astro's base in the
- * child build, which would then link to "/" instead of "/danvan/".
- */
-function shellEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
-  }
-  return env;
-}
-
 beforeAll(async () => {
-  const r = spawnSync(process.execPath, ['scripts/build.ts'], {
-    cwd: projectRoot,
-    env: { ...shellEnv(), DANVAN_BASE: BASE, DANVAN_DIST: DIST },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`Dựng trang với DANVAN_BASE=${BASE} thất bại:\n${r.stdout}\n${r.stderr}`);
+  buildSite(DIST, { DANVAN_BASE: BASE });
   server = await serveStatic(dir, BASE);
   browser = await launchBrowser();
 });
@@ -97,6 +79,31 @@ describe(`site built for ${BASE}`, () => {
     expect(href.startsWith(`${BASE}van-ban/`)).toBe(true);
     const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === href), link.click()]);
     expect(response.status()).toBe(200);
+    await page.context().close();
+  });
+});
+
+describe('search under a subpath', () => {
+  it('fetches everything under the base and links results under it', async () => {
+    const { page, consoleErrors } = await openPage(browser, server.url);
+    const paths: string[] = [];
+    const failed: string[] = [];
+    page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent('kết luận 114')}`);
+    await page.waitForSelector('[data-direct-hits]:not([hidden]) li a');
+    await page.waitForSelector('[data-results]:not([hidden]) li a');
+    const direct = await page.$eval('[data-direct-hits] li a', (a) => new URL((a as HTMLAnchorElement).href).pathname);
+    const result = await page.$eval('[data-results] li a', (a) => new URL((a as HTMLAnchorElement).href).pathname);
+    expect(direct).toBe(`${BASE}van-ban/ket-luan-114-kl-tw-2015/`);
+    expect(result.startsWith(`${BASE}van-ban/`)).toBe(true);
+    expect(paths.some((p) => p.startsWith(`${BASE}pagefind/`))).toBe(true);
+    expect(paths.some((p) => p.startsWith(`${BASE}tim-kiem/so/`))).toBe(true);
+    expect(paths.filter((p) => !p.startsWith(BASE))).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 });

@@ -204,6 +204,21 @@ const cases: FaultCase[] = [
   },
 ];
 
+describe('frontmatter messages', () => {
+  it('say what was found and what is expected', async () => {
+    const { copyGood, check } = await import('./helpers.ts');
+    const root = copyGood();
+    replaceIn(root, d33, 'type: chi-thi', 'type: Chỉ thị');
+    replaceIn(root, d114, 'issued: "2015-07-14"', 'issued: "14/7/2015"');
+    replaceIn(root, d1553, 'issuer: ubnd-tinh-tra-vinh', 'issuer: ubnd-tra-vinh');
+    const byCode = new Map(check(root).diagnostics.map((d) => [d.code, d.message]));
+    expect(byCode.get('unknown-type')).toContain('"Chỉ thị"');
+    expect(byCode.get('unknown-type')).toContain('Có phải ý bạn là "chi-thi"?');
+    expect(byCode.get('date-invalid')).toContain('"2015-07-14"');
+    expect(byCode.get('unknown-issuer')).toContain('"ubnd-tinh-tra-vinh"');
+  });
+});
+
 describe('frontmatter faults', () => {
   it('has at least 30 frontmatter cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {

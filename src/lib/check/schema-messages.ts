@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseContentFile } from '../content/frontmatter.ts';
 import { DOCUMENT_TYPE_IDS } from '../document-types.ts';
+import { slugify } from '../text/vietnamese.ts';
 import { documentFrontmatterSchema, relationsSchema, sourceSchema } from '../schema/document.ts';
 import { implementationFrontmatterSchema, figureSchema } from '../schema/implementation.ts';
 import { courseFrontmatterSchema } from '../schema/course.ts';
@@ -184,7 +185,9 @@ function restate(d: Diagnostic, sources: Sources): Diagnostic[] {
       return [DATE_KEYS.has(key) ? { ...d, code: 'date-invalid', message: `${LABELS[key] ?? key}: ${d.message}` } : d];
     case 'schema-invalid-value': {
       if (key === 'type' && path.length === 1) {
-        return [{ ...d, code: 'unknown-type', message: `loại văn bản "${preview(String(value), 40)}" không có; cần một trong: ${DOCUMENT_TYPE_IDS.join(', ')}` }];
+        const asId = typeof value === 'string' ? slugify(value) : '';
+        const hint = (DOCUMENT_TYPE_IDS as readonly string[]).includes(asId) ? ` Có phải ý bạn là "${asId}"?` : '';
+        return [{ ...d, code: 'unknown-type', message: `loại văn bản "${preview(String(value), 40)}" không có; cần một trong: ${DOCUMENT_TYPE_IDS.join(', ')}.${hint}` }];
       }
       return [{ ...d, message: d.message.replace('giá trị không hợp lệ', `giá trị ${describeValue(value)} không hợp lệ`) }];
     }

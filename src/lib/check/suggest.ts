@@ -17,12 +17,21 @@ function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length]!;
 }
 
+/** Every word of the shorter id is a word of the longer ("ubnd-tra-vinh" in "ubnd-tinh-tra-vinh"). */
+function sameWords(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const words = new Set(long.split('-'));
+  const need = short.split('-');
+  return need.length >= 2 && need.every((w) => words.has(w));
+}
+
 /** Up to `max` known ids close to `wanted`, best first; empty when nothing is close. */
 export function closestIds(wanted: string, known: Iterable<string>, max = 3): string[] {
-  const limit = Math.max(2, Math.floor(wanted.length / 4));
+  // Short ids are close to everything: allow one edit for them, more for long ones.
+  const limit = wanted.length <= 4 ? 1 : Math.max(2, Math.floor(wanted.length / 4));
   const scored: [string, number][] = [];
   for (const id of known) {
-    const d = wanted.length >= 4 && id.length >= 4 && (id.includes(wanted) || wanted.includes(id)) ? 1 : editDistance(wanted, id, limit);
+    const d = wanted.length >= 4 && id.length >= 4 && (id.includes(wanted) || wanted.includes(id) || sameWords(wanted, id)) ? 1 : editDistance(wanted, id, limit);
     if (d <= limit) scored.push([id, d]);
   }
   return scored

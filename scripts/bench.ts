@@ -1,0 +1,203 @@
+/**
+ * npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search]
+ *
+ * For each size: generates a deterministic synthetic corpus (bench-out/corpus-N), builds
+ * it with the real pipeline (scripts/build.ts with DANVAN_CONTENT_ROOT and
+ * DANVAN_DIST=bench-out/dist-N, from a cold graph cache), rebuilds the graph after one
+ * document changed, builds the same corpus with a plain Astro + MDX site (bench/baseline)
+ * and measures the built site (sizes, page transfer, search transfer in Chromium). Peak
+ * memory is the sampled resident size of each step's whole process tree. Prints one
+ * table and rewrites the generated section of benchmarks/README.md.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { listFiles } from '../src/lib/content/corpus.ts';
+import { childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
+import { documentPageTransfer, folderSize } from './lib/bench-size.ts';
+import {
+  judgeTargets,
+  loadString,
+  machine,
+  markdownTable,
+  tableRows,
+  terminalTable,
+  writeReadme,
+  type SizeResult,
+  type Step,
+} from './lib/bench-report.ts';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'bench-out');
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const sizes = (opt('--sizes') ?? '1000,10000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+if (args.includes('--with-50k') && !sizes.includes(50_000)) sizes.push(50_000);
+const seed = Number(opt('--seed') ?? 1);
+const withSearch = !args.includes('--no-search');
+const loadStart = loadString();
+mkdirSync(join(out, 'logs'), { recursive: true });
+
+const say = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+/** Hash of what decides the generated files, so an unchanged corpus is not rewritten. */
+function generatorKey(count: number): string {
+  const h = createHash('sha256').update(`${count}|${seed}`);
+  for (const f of [...listFiles(join(root, 'src/lib/generate'), '.ts'), ...listFiles(join(root, 'content/registries'), '.yaml')]) h.update(readFileSync(f));
+  return h.digest('hex');
+}
+
+async function node(args: string[], env: NodeJS.ProcessEnv, log: string): Promise<RunResult> {
+  return runMeasured(args, { cwd: root, env: { ...process.env, ...env }, logFile: join(out, 'logs', log) });
+}
+
+function stepSeconds(stdout: string, pattern: RegExp): number | null {
+  for (const m of stdout.matchAll(/^✔ (.+) \(([\d.]+) s\)$/gm)) if (pattern.test(m[1]!)) return Number(m[2]);
+  return null;
+}
+
+async function benchSize(count: number): Promise<SizeResult> {
+  const corpus = join(out, `corpus-${count}`);
+  const marker = join(corpus, '.bench-key');
+  const key = generatorKey(count);
+  let generateSeconds = 0;
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== key) {
+    say(`${count}: generating corpus → ${corpus}`);
+    const g = await node(['scripts/generate-corpus.ts', '--count', String(count), '--out', corpus, '--seed', String(seed)], {}, `generate-${count}.log`);
+    if (g.code !== 0) throw new Error(`generate-corpus failed (see bench-out/logs/generate-${count}.log)`);
+    generateSeconds = g.seconds;
+    writeFileSync(marker, key);
+  }
+  const corpusMB = folderSize(join(corpus, 'content')).bytes / 2 ** 20;
+
+  // Cold build: no graph cache, no Astro cache, no previous dist.
+  const dist = `bench-out/dist-${count}`;
+  const astroCache = join(out, `astro-cache-${count}`);
+  for (const p of [join(corpus, '.generated'), astroCache, join(root, dist)]) rmSync(p, { recursive: true, force: true });
+  say(`${count}: full build (scripts/build.ts)`);
+  const env = { DANVAN_CONTENT_ROOT: corpus, DANVAN_DIST: dist, DANVAN_CACHE_DIR: astroCache };
+  const build = await node(['scripts/build.ts'], env, `build-${count}.log`);
+  if (build.code !== 0) throw new Error(`build failed for ${count} documents (see bench-out/logs/build-${count}.log)`);
+  const stepOf = (pattern: RegExp, needle: string): Step => ({ seconds: stepSeconds(build.stdout, pattern), peak: childPeak(build.peaks, needle) });
+  const graphStats = /Trích dẫn: .+/.exec(build.stdout)?.[0] ?? '';
+
+  // Incremental graph build: one document's body changes.
+  const docs = listFiles(join(corpus, 'content/van-ban'), '.mdx');
+  const changed = docs[Math.floor(docs.length / 2)]!;
+  const original = readFileSync(changed, 'utf8');
+  let rebuild: RunResult;
+  try {
+    appendFileSync(changed, '\nCác cơ quan, đơn vị báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm.\n');
+    say(`${count}: graph rebuild after changing ${changed.slice(corpus.length + 1)}`);
+    rebuild = await node(['scripts/build-graph.ts'], env, `rebuild-graph-${count}.log`);
+  } finally {
+    writeFileSync(changed, original);
+  }
+  const reuse = /Đọc lại (\d+) nội dung, dùng bộ đệm (\d+)/.exec(rebuild.stdout);
+
+  // Baseline: plain Astro + MDX over the same files, cold.
+  const baseDist = join(out, `baseline-dist-${count}`);
+  const baseCache = join(out, `baseline-cache-${count}`);
+  for (const p of [baseDist, baseCache]) rmSync(p, { recursive: true, force: true });
+  say(`${count}: baseline (bench/baseline, plain Astro + MDX)`);
+  const baseline = await node(
+    ['node_modules/astro/bin/astro.mjs', 'build', '--root', 'bench/baseline', '--silent'],
+    { DANVAN_CONTENT_ROOT: corpus, DANVAN_OUT_DIR: baseDist, DANVAN_CACHE_DIR: baseCache },
+    `baseline-${count}.log`,
+  );
+
+  const distAbs = join(root, dist);
+  const size = folderSize(distAbs);
+  const pages = documentPageTransfer(distAbs);
+  const dataStore = join(astroCache, 'data-store.json');
+  let search: Awaited<ReturnType<typeof import('./lib/bench-search-transfer.ts').measureSearch>> | null = null;
+  let searchNote = '';
+  if (withSearch) {
+    say(`${count}: search transfer in Chromium`);
+    try {
+      const { measureSearch } = await import('./lib/bench-search-transfer.ts');
+      search = await measureSearch(distAbs, 'dan van chinh quyen', 'tiep cong dan');
+      searchNote = `"dan van chinh quyen" → ${search.firstResults} · "tiep cong dan" → ${search.laterResults}`;
+    } catch (e) {
+      searchNote = `search not measured: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    }
+  }
+  const graphJson = join(corpus, '.generated/graph.json');
+  return {
+    count,
+    corpusMB,
+    generateSeconds,
+    check: stepOf(/Kiểm tra/, 'scripts/check.ts'),
+    graph: stepOf(/đồ thị/i, 'scripts/build-graph.ts'),
+    graphRebuild: { seconds: rebuild.seconds, peak: rebuild.peaks.total, reextracted: reuse ? Number(reuse[1]) : null, cached: reuse ? Number(reuse[2]) : null },
+    astro: stepOf(/Astro/, 'astro.mjs'),
+    pagefind: stepOf(/Pagefind|tìm kiếm/i, 'scripts/index-search.ts'),
+    build: { seconds: build.seconds, peak: build.peaks.total },
+    baseline: { seconds: baseline.seconds, peak: baseline.peaks.total, ok: baseline.code === 0 },
+    distBytes: size.bytes,
+    distFiles: size.files,
+    pagefindBytes: folderSize(join(distAbs, 'pagefind')).bytes,
+    dataStoreBytes: existsSync(dataStore) ? statSync(dataStore).size : null,
+    graphJsonBytes: existsSync(graphJson) ? statSync(graphJson).size : 0,
+    pageMedian: pages.median,
+    pageMax: pages.max,
+    pageMaxId: pages.maxPage,
+    pageHtmlMedian: pages.medianHtml,
+    searchFirst: search?.firstQueryTotal ?? null,
+    searchFirstSearchOnly: search?.firstQuerySearch ?? null,
+    searchLater: search?.laterQuery ?? null,
+    searchNote,
+    graphStats,
+  };
+}
+
+async function refsThroughput(): Promise<string> {
+  if (!existsSync(join(root, 'scripts/bench-refs.ts'))) return 'scripts/bench-refs.ts not present';
+  say('extraction throughput (npm run bench:refs)');
+  const r = await node(['scripts/bench-refs.ts'], {}, 'bench-refs.log');
+  const rows = [...r.stdout.matchAll(/^\| ([\d.]+ MB) \| (\d+) \| (\d+) \| [\d.]+ \| ([\d.]+) \| ([\d.]+) \|$/gm)];
+  const last = rows[rows.length - 1];
+  return last ? `${last[5]} MB/s (findReferences over ${last[1]}, ${last[3]} references, one core; npm run bench:refs)` : 'bench:refs gave no figure';
+}
+
+const results: SizeResult[] = [];
+for (const n of sizes.sort((a, b) => a - b)) {
+  results.push(await benchSize(n));
+  writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 1));
+}
+const throughput = await refsThroughput();
+const m = machine(loadStart);
+const rows = tableRows(results);
+console.log(`\n${terminalTable(rows)}\n\nExtraction throughput: ${throughput}`);
+const targets = judgeTargets(results);
+for (const t of targets) console.log(`${t.holds === null ? '?' : t.holds ? '✔' : '✘'} ${t.what}: ${t.measured}`);
+
+const section = [
+  '## Latest run (generated by `npm run bench`)',
+  '',
+  `- Machine: ${m.cpu}, nproc ${m.nproc}, RAM ${m.ramGB} GB, Node ${m.node}`,
+  `- Date: ${m.date}; load average (1, 5, 15 min) at start ${m.loadStart}, at end ${m.loadEnd}`,
+  `- Corpus: scripts/generate-corpus.ts, seed ${seed}; sizes ${sizes.join(', ')}`,
+  '- Peak memory: sampled resident size (every 150 ms) of the step\'s whole process tree.',
+  '',
+  markdownTable(rows),
+  '',
+  `Extraction throughput: ${throughput}.`,
+  '',
+  'Citation graph per size:',
+  ...results.map((r) => `- ${r.count}: ${r.graphStats}`),
+  '',
+  'Search:',
+  ...results.map((r) => `- ${r.count}: ${r.searchNote || 'not measured'}`),
+  '',
+  '### Targets',
+  '',
+  '| target | measured | holds |',
+  '|---|---|---|',
+  ...targets.map((t) => `| ${t.what} | ${t.measured} | ${t.holds === null ? 'not measured' : t.holds ? 'yes' : '**no**'} |`),
+].join('\n');
+writeReadme(join(root, 'benchmarks/README.md'), section);
+say('wrote benchmarks/README.md');

@@ -1,0 +1,101 @@
+/**
+ * Runs a command as a child and measures its peak memory as the sum of the resident
+ * sizes of its whole process tree (Node steps, Vite workers, the Pagefind binary),
+ * sampled from /proc. The tree is grouped by the child's direct children, so one run of
+ * scripts/build.ts gives the peak of each build step. Without /proc (not Linux) the
+ * peaks are reported as null rather than guessed.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+
+const PAGE = 4096;
+const INTERVAL_MS = 150;
+
+export interface TreePeaks {
+  /** Peak of the whole tree (the child and every descendant), bytes. */
+  total: number | null;
+  /** Peak per direct child of the command, keyed by that child's command line. */
+  byChild: Map<string, number>;
+}
+
+export interface RunResult {
+  code: number;
+  seconds: number;
+  stdout: string;
+  peaks: TreePeaks;
+}
+
+interface Proc {
+  ppid: number;
+  rss: number;
+}
+
+function snapshot(): Map<number, Proc> {
+  const out = new Map<number, Proc>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(name), { ppid: Number(f[1]), rss: Number(f[21]) * PAGE });
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  return out;
+}
+
+function cmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** Runs `args` with this Node; stdout is kept (and copied to `logFile`), stderr is logged. */
+export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<RunResult> {
+  const started = performance.now();
+  const log = createWriteStream(options.logFile);
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (b: Buffer) => {
+    stdout += b.toString();
+    log.write(b);
+  });
+  child.stderr.on('data', (b: Buffer) => log.write(b));
+  const proc = existsSync('/proc/self/stat');
+  const peaks: TreePeaks = { total: proc ? 0 : null, byChild: new Map() };
+  const names = new Map<number, string>();
+  const sample = () => {
+    if (!proc || child.pid === undefined) return;
+    const procs = snapshot();
+    const children = new Map<number, number[]>();
+    for (const [pid, p] of procs) {
+      if (!children.has(p.ppid)) children.set(p.ppid, []);
+      children.get(p.ppid)!.push(pid);
+    }
+    const treeRss = (pid: number): number => (procs.get(pid)?.rss ?? 0) + (children.get(pid) ?? []).reduce((s, c) => s + treeRss(c), 0);
+    peaks.total = Math.max(peaks.total ?? 0, treeRss(child.pid));
+    for (const c of children.get(child.pid) ?? []) {
+      if (!names.has(c)) names.set(c, cmdline(c));
+      const key = names.get(c)!;
+      peaks.byChild.set(key, Math.max(peaks.byChild.get(key) ?? 0, treeRss(c)));
+    }
+  };
+  const timer = setInterval(sample, INTERVAL_MS);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      clearInterval(timer);
+      log.end();
+      resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, stdout, peaks });
+    });
+  });
+}
+
+/** Peak of the direct child whose command line contains `needle`. */
+export function childPeak(peaks: TreePeaks, needle: string): number | null {
+  let best: number | null = null;
+  for (const [cmd, rss] of peaks.byChild) if (cmd.includes(needle)) best = Math.max(best ?? 0, rss);
+  return best;
+}

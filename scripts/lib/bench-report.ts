@@ -1,0 +1,158 @@
+/**
+ * The benchmark table (terminal and Markdown) and the generated section of
+ * benchmarks/README.md, which sits between markers so hand-written analysis around it
+ * is kept when the benchmark is run again.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+
+export interface SizeResult {
+  count: number;
+  corpusMB: number;
+  generateSeconds: number;
+  check: Step;
+  graph: Step;
+  graphRebuild: Step & { reextracted: number | null; cached: number | null };
+  astro: Step;
+  pagefind: Step;
+  build: Step;
+  baseline: Step & { ok: boolean };
+  distBytes: number;
+  distFiles: number;
+  pagefindBytes: number;
+  dataStoreBytes: number | null;
+  graphJsonBytes: number;
+  pageMedian: number;
+  pageMax: number;
+  pageMaxId: string;
+  pageHtmlMedian: number;
+  searchFirst: number | null;
+  searchFirstSearchOnly: number | null;
+  searchLater: number | null;
+  searchNote: string;
+  graphStats: string;
+}
+
+export interface Step {
+  seconds: number | null;
+  peak: number | null;
+}
+
+export interface Machine {
+  nproc: string;
+  cpu: string;
+  ramGB: string;
+  node: string;
+  date: string;
+  loadStart: string;
+  loadEnd: string;
+}
+
+export function machine(loadStart: string): Machine {
+  let nproc = String(cpus().length);
+  try {
+    nproc = execSync('nproc').toString().trim();
+  } catch {
+    // Not every system has nproc.
+  }
+  const cpu = existsSync('/proc/cpuinfo')
+    ? (/model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown')
+    : (cpus()[0]?.model ?? 'unknown');
+  return {
+    nproc,
+    cpu,
+    ramGB: (totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    loadStart,
+    loadEnd: loadString(),
+  };
+}
+
+export function loadString(): string {
+  return loadavg().map((x) => x.toFixed(2)).join(', ');
+}
+
+const mb = (b: number | null) => (b === null ? '–' : `${(b / 2 ** 20).toFixed(0)} MB`);
+const gb = (b: number | null) => (b === null ? '–' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : mb(b));
+const kb = (b: number | null) => (b === null ? '–' : `${(b / 1024).toFixed(1)} KB`);
+const s = (x: number | null) => (x === null ? '–' : `${x.toFixed(1)} s`);
+const step = (st: Step) => `${s(st.seconds)} / ${gb(st.peak)}`;
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+
+export function tableRows(results: SizeResult[]): string[][] {
+  const rows: [string, (r: SizeResult) => string][] = [
+    ['documents (corpus size)', (r) => `${r.count.toLocaleString('en')} (${r.corpusMB.toFixed(0)} MB)`],
+    ['check: time / peak', (r) => step(r.check)],
+    ['graph build (cold): time / peak', (r) => step(r.graph)],
+    ['graph rebuild, 1 document changed', (r) => `${s(r.graphRebuild.seconds)}, re-extracted ${r.graphRebuild.reextracted ?? '?'} (cached ${r.graphRebuild.cached ?? '?'})`],
+    ['Astro build: time / peak', (r) => step(r.astro)],
+    ['Pagefind: time / peak', (r) => step(r.pagefind)],
+    ['**full build** (check+graph+Astro+Pagefind): time / peak', (r) => `**${step(r.build)}**`],
+    ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : 'failed')],
+    ['full build ÷ baseline (time)', (r) => (r.baseline.ok ? ratio(r.build.seconds, r.baseline.seconds) : '–')],
+    ['full build ÷ baseline (peak memory)', (r) => (r.baseline.ok ? ratio(r.build.peak, r.baseline.peak) : '–')],
+    ['graph.json / Astro data store', (r) => `${mb(r.graphJsonBytes)} / ${mb(r.dataStoreBytes)}`],
+    ['dist/ size (files)', (r) => `${mb(r.distBytes)} (${r.distFiles.toLocaleString('en')})`],
+    ['Pagefind index size', (r) => mb(r.pagefindBytes)],
+    ['document page, HTML+CSS gzip: median / max', (r) => `${kb(r.pageMedian)} / ${kb(r.pageMax)}`],
+    ['search, first query (all / search files)', (r) => `${kb(r.searchFirst)} / ${kb(r.searchFirstSearchOnly)}`],
+    ['search, later query', (r) => kb(r.searchLater)],
+  ];
+  return [['', ...results.map((r) => `${r.count.toLocaleString('en')} docs`)], ...rows.map(([label, f]) => [label, ...results.map(f)])];
+}
+
+export function markdownTable(rows: string[][]): string {
+  const [head, ...body] = rows;
+  return [`| ${head!.join(' | ')} |`, `|${head!.map((_, i) => (i ? '---:' : '---')).join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function terminalTable(rows: string[][]): string {
+  const plain = rows.map((r) => r.map((c) => c.replace(/\*\*/g, '')));
+  const widths = plain[0]!.map((_, i) => Math.max(...plain.map((r) => r[i]!.length)));
+  return plain.map((r) => r.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')).join('\n');
+}
+
+export interface Target {
+  what: string;
+  holds: boolean | null;
+  measured: string;
+}
+
+/** The targets of the scaling issue, judged on the measured figures. */
+export function judgeTargets(results: SizeResult[]): Target[] {
+  const t10 = results.find((r) => r.count === 10_000);
+  const t50 = results.find((r) => r.count === 50_000);
+  const out: Target[] = [];
+  const add = (what: string, holds: boolean | null, measured: string) => out.push({ what, holds, measured });
+  if (t10) {
+    add('10k: full build ≤ 120 s', t10.build.seconds === null ? null : t10.build.seconds <= 120, s(t10.build.seconds));
+    add('10k: full build peak ≤ 3 GB', t10.build.peak === null ? null : t10.build.peak <= 3 * 2 ** 30, gb(t10.build.peak));
+    add('10k: full build faster than plain baseline', t10.baseline.ok && t10.build.seconds !== null && t10.baseline.seconds !== null ? t10.build.seconds < t10.baseline.seconds : null,
+      `${s(t10.build.seconds)} vs ${t10.baseline.ok ? s(t10.baseline.seconds) : 'baseline failed'}`);
+    add('10k: graph build alone ≤ 10 s', t10.graph.seconds === null ? null : t10.graph.seconds <= 10, s(t10.graph.seconds));
+    add('10k: document page ≤ 50 KB gzip (max)', t10.pageMax <= 50 * 1024, `max ${kb(t10.pageMax)} (${t10.pageMaxId}), median ${kb(t10.pageMedian)}`);
+    add('10k: first search query ≤ 300 KB', t10.searchFirst === null ? null : t10.searchFirst <= 300 * 1024, kb(t10.searchFirst));
+    add('10k: rebuild after one change re-extracts only that document', t10.graphRebuild.reextracted === null ? null : t10.graphRebuild.reextracted <= 1,
+      `re-extracted ${t10.graphRebuild.reextracted ?? '?'}`);
+  }
+  if (t10 && t50) {
+    add('50k: full build ≤ 5.5 × the 10k time', t50.build.seconds !== null && t10.build.seconds !== null ? t50.build.seconds <= 5.5 * t10.build.seconds : null,
+      ratio(t50.build.seconds, t10.build.seconds));
+    add('50k: full build peak ≤ 8 GB', t50.build.peak === null ? null : t50.build.peak <= 8 * 2 ** 30, gb(t50.build.peak));
+  }
+  return out;
+}
+
+const START = '<!-- bench:generated:start -->';
+const END = '<!-- bench:generated:end -->';
+
+export function writeReadme(file: string, section: string): void {
+  const block = `${START}\n${section.trim()}\n${END}`;
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nGenerated by `npm run bench`; hand-written notes go outside the markers.\n\n';
+  const i = previous.indexOf(START);
+  const j = previous.indexOf(END);
+  const next = i >= 0 && j > i ? previous.slice(0, i) + block + previous.slice(j + END.length) : `${previous.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
