@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/content/corpus.ts';
 import { buildGraph } from '../../src/lib/graph/build.ts';
 import { lineageOf } from '../../src/lib/graph/lineage.ts';
-import { neighbourhoodOf } from '../../src/lib/graph/neighbourhood.ts';
+import { collectNeighbourhood } from '../../src/lib/graph/neighbourhood.ts';
 import { GOOD_CORPUS, tempCorpus } from './helpers.ts';
 
 const QD23 = 'quyet-dinh-23-qd-tw-2021';
@@ -47,24 +47,25 @@ describe('lineageOf', () => {
   });
 });
 
-describe('neighbourhoodOf', () => {
-  it('returns the centre first, neighbours by distance, and the edges among them', () => {
-    const n = neighbourhoodOf(graph, QD23, 1);
+describe('collectNeighbourhood', () => {
+  it('returns the centre first, direct neighbours at hop 1, and only edges among shown documents', () => {
+    const n = collectNeighbourhood(graph, QD23, { hops: 1 });
+    const hop = new Map(n.nodes.map((x) => [x.id, x.hop]));
     expect(n.nodes[0]!.id).toBe(QD23);
-    expect(n.hops[QD23]).toBe(0);
-    expect(n.hops[QD290]).toBe(1);
-    expect(n.hops[KL114]).toBe(1);
-    expect(n.hops[CT16]).toBeUndefined();
+    expect(hop.get(QD23)).toBe(0);
+    expect(hop.get(QD290)).toBe(1);
+    expect(hop.get(KL114)).toBe(1);
+    expect(hop.has(CT16)).toBe(false);
     for (const e of n.edges) {
-      expect(n.hops[e.from]).toBeDefined();
-      expect(n.hops[e.to]).toBeDefined();
+      expect(hop.has(e.from)).toBe(true);
+      expect(hop.has(e.to)).toBe(true);
     }
-    expect(n.truncated).toBe(false);
+    expect(n.omitted).toBe(0);
   });
 
-  it('keeps frontmatter relations first when the limit cuts', () => {
-    const n = neighbourhoodOf(graph, QD23, 2, 2);
+  it('keeps the strongest relations first when the size limit cuts', () => {
+    const n = collectNeighbourhood(graph, QD23, { hops: 2, maxNodes: 2 });
     expect(n.nodes.map((x) => x.id)).toEqual([QD23, QD290]);
-    expect(n.truncated).toBe(true);
+    expect(n.omitted).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureGraph, fixtureSite } from './helpers.ts';
-import { collectNeighbourhood } from '../../src/lib/diagram/neighbourhood.ts';
+import { collectNeighbourhood } from '../../src/lib/graph/neighbourhood.ts';
 import { layoutDiagram, dateValue, type DiagramNodeInput } from '../../src/lib/diagram/layout.ts';
 import { renderDiagramSvg, escapeXml } from '../../src/lib/diagram/svg.ts';
 import { documentDiagram } from '../../src/lib/site/diagram.ts';

@@ -5,20 +5,24 @@
  * Extraction knows nothing of the corpus except alias matchers passed in.
  */
 import type { DocumentTypeId } from '../document-types.ts';
+import { normalizeTonePlacement } from '../text/vietnamese.ts';
 import {
   ALIAS_INTRO,
   CODES,
+  HIEN_PHAP,
   LAW_NAMES,
   NAMED_PATTERNS,
   ORDINALS,
+  QUALIFIED_SO,
   SP,
   SP0,
   TYPE_WORDS,
   romanToNumber,
+  type TypeWordPattern,
 } from './patterns.ts';
 
 export interface NamedInfo {
-  kind: 'congress' | 'plenum' | 'law' | 'alias';
+  kind: 'congress' | 'local-congress' | 'plenum' | 'law' | 'constitution' | 'alias';
   /** Congress or plenum term ("khóa XII" → 12). */
   term: number | null;
   plenum: number | null;
@@ -31,6 +35,8 @@ export interface RawMention {
   start: number;
   end: number;
   type: DocumentTypeId | null;
+  /** What short forms are grouped by: the type id, or the label of a kind outside the type table ("de-an"). */
+  kind: string;
   /** "số" written before the number. */
   hasSo: boolean;
   serial: string | null;
@@ -60,12 +66,16 @@ export interface AliasMatcher {
   ids: string[];
   type: DocumentTypeId;
   length: number;
+  /** The alias as written in the corpus (tone placement normalised), for its capitalisation. */
+  text: string;
 }
 
 
 /** Canonical code spelling by upper-case form ("TTG" → "TTg"). */
 const CODE_BY_UPPER = new Map(CODES.map((c) => [c.code.toUpperCase(), c]));
-const TYPE_CODE_SOURCE = CODES.filter((c) => c.type)
+/** Codes that may lead a symbol (see CodePattern.leads), by upper-case form. */
+const LEADING_CODES = new Set(CODES.filter((c) => c.leads ?? c.type !== null).map((c) => c.code.toUpperCase()));
+const TYPE_CODE_SOURCE = CODES.filter((c) => c.leads ?? c.type !== null)
   .map((c) => c.code)
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -74,7 +84,7 @@ const TYPE_CODE_SOURCE = CODES.filter((c) => c.type)
 // the scan together; the character before a match is checked in code instead.
 const ANCHOR = new RegExp(
   `(?:${TYPE_WORDS.map((t) => `(${t.source})`).join('|')})(?!\\p{L})` +
-    `|(\\d{1,5}[a-zđ]?(?:\\/(?:19|20)\\d\\d\\/?)?[ \\t]*[-/][ \\t]*(?:(?:${TYPE_CODE_SOURCE})[ \\t]*[-/]|QH\\d{2}(?!\\p{N})))`,
+    `|((?:\\d{1,3}(?:\\.\\d{3})+|\\d{1,5}[a-zđ]?)(?:\\/(?:19|20)\\d\\d\\/?)?[ \\t]*[-/][ \\t]*(?:(?:${TYPE_CODE_SOURCE})[ \\t]*[-/]|QH\\d{2}(?!\\p{N})))`,
   'giu',
 );
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -84,12 +94,18 @@ const NUMERIC_GROUP = TYPE_WORDS.length + 1;
 const SO = new RegExp(`${SP0}(?:(s[ốo])${SP0}(?::${SP0})?)?`, 'iuy');
 // A symbol segment: capitals and digits, with at most single lower-case letters (TTg, QĐi, CTr, QyĐ).
 const SEGMENT = '\\p{Lu}(?:[\\p{Lu}\\p{N}]|\\p{Ll}(?!\\p{Ll}))*';
-const SERIAL = /(\d{1,5})(\p{Ll}(?![\p{L}\p{N}]))?(?!\p{N})/uy;
+// A serial, or one written with thousands dots ("1.234/QĐ-UBND"): the dots only when a separator follows.
+const SERIAL = /(\d{1,3}(?:\.\d{3})+(?=[ \t]*[-/])|\d{1,5})(\p{Ll}(?![\p{L}\p{N}]))?(?!\p{N})/uy;
 const YEAR_IN_NUMBER = /\/((?:19|20)\d\d)(?!\d)(\/)?/y;
 const SYMBOL_AFTER_SEPARATOR = new RegExp(`([ \\t]*([-/])[ \\t]*)(${SEGMENT}(?:[-/]${SEGMENT})*)(?![\\p{L}\\p{N}])`, 'uy');
 const SYMBOL_GLUED = new RegExp(`(${SEGMENT}(?:[-/]${SEGMENT})*)(?![\\p{L}\\p{N}])`, 'uy');
-/** Typo tolerance: "NĐ- CP", "QĐ -UBND": one spaced hyphen before an all-capital segment. */
-const SPACED_TAIL = /(?:[ \t]+-[ \t]*|-[ \t]+)(\p{Lu}{2,10})(?![\p{L}\p{N}])/uy;
+/**
+ * A symbol typed in lower or mixed case ("33/ct-TTg", "25-nq/tw"): accepted only when its
+ * first segment is a code that leads symbols and an issuer segment follows.
+ */
+const SYMBOL_ANY_CASE = /([ \t]*([-/])[ \t]*)(\p{L}{1,6}(?:[-/][\p{L}\p{N}]{1,14}){1,3})(?![\p{L}\p{N}])/uy;
+/** Typo tolerance: "NĐ- CP", "QĐ -UBND", "NQ / TW": a spaced separator before an all-capital segment. */
+const SPACED_TAIL = /(?:[ \t]+[-/][ \t]*|[-/][ \t]+)(\p{Lu}{2,10})(?![\p{L}\p{N}])/uy;
 const NUMBER_CONTINUES = /[.,/][0-9]|[ \t]*%/y;
 
 const DATE = new RegExp(
@@ -103,9 +119,24 @@ const DATE = new RegExp(
 const YEAR_ONLY = new RegExp(`${SP}năm${SP}((?:19|20)\\d\\d)(?!\\d)`, 'iuy');
 const LIST_JOIN = new RegExp(`(?:[ \\t]*,[ \\t]*|${SP}(?:và|hoặc)${SP})(?:số${SP0})?`, 'iuy');
 const ISSUER = new RegExp(`${SP0},?${SP0}của${SP}`, 'iuy');
-const ISSUER_STOP = /[,;:.()“”"\n]|\s(?:về|Về|V\/v|ban hành|Ban hành|quy định|hướng dẫn|khóa|khoá|tại|theo|đã|và)\s/u;
+// The issuer's name ends at punctuation or at the first word no organisation name holds
+// (function words, verbs of the sentence): "Ban Thường vụ Tỉnh ủy | để tăng cường …".
+const ISSUER_STOP = new RegExp(
+  `[,;:.()“”"\\n]|\\s-\\s|\\s(?:${[
+    'về', 'Về', 'V/v', 'v/v', 'ban hành', 'Ban hành', 'quy định', 'hướng dẫn', 'khóa', 'khoá', 'tại', 'theo', 'đã', 'và',
+    'để', 'nhằm', 'trong', 'với', 'cho', 'là', 'được', 'đến', 'từ', 'nêu', 'ở', 'nay', 'trên', 'thì', 'mà', 'này', 'đó',
+    'các', 'những', 'đối', 'như', 'khi', 'sau', 'trước', 'đang', 'sẽ', 'còn', 'có', 'phê duyệt', 'triển khai', 'thực hiện',
+    'tiếp tục', 'tăng cường', 'đẩy mạnh', 'nâng cao', 'lãnh đạo', 'chỉ đạo', 'giao', 'yêu cầu', 'đề ra', 'gồm', 'bao gồm',
+    'cũng', 'đều', 'vẫn', 'chưa', 'ngày', 'năm', 'nhiệm kỳ', 'giai đoạn', 'số', 'kèm', 'gửi', 'đề nghị', 'chủ trì', 'phối hợp',
+  ].map((w) => w.replace('/', '\\/')).join('|')})(?![\\p{L}\\p{N}])`,
+  'u',
+);
 const ALIAS_INTRO_RE = new RegExp(ALIAS_INTRO.source, 'iu');
 const HEADER_BEFORE = /(?:^|\n)[ \t]*Số[ \t]*:?[ \t]*$|Số[ \t]*:[ \t]*$/iu;
+/** Numbers of templates and annexes, not documents: "Mẫu số 02/BC", "Biểu số 01/TH-UBND", "Phụ lục số 3". */
+const TEMPLATE_BEFORE = /(?:Mẫu|Biểu(?:[ \t]+mẫu)?|Phụ[ \t]+lục)[ \t]*(?:s[ốo])?[ \t]*:?[ \t]*$/iu;
+const QUALIFIED = new RegExp(QUALIFIED_SO.source, 'uy');
+const CONSTITUTION = new RegExp(HIEN_PHAP.source, 'iuy');
 
 const NAMED = NAMED_PATTERNS.map((p) => ({ ...p, regex: new RegExp(p.source, 'iuy') }));
 const PLENUM_LONG = new RegExp(
@@ -125,6 +156,13 @@ function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 /** Canonical symbol: known codes in their fixed spelling ("CT-TTG" → "CT-TTg"). */
 export function canonicalSymbol(symbol: string): string {
   return symbol.replace(/[^-/]+/g, (seg) => CODE_BY_UPPER.get(seg.toUpperCase())?.code ?? seg);
+}
+
+/** Short-form grouping of a number found without a type word: its type, or its leading code ("ĐA"). */
+function kindOfSymbol(symbol: string): string {
+  const first = symbol.split(/[-/]/)[0]!.toUpperCase();
+  const code = CODE_BY_UPPER.get(first);
+  return code?.type ?? code?.kind ?? `code:${first}`;
 }
 
 /** Document type implied by the code leading a symbol ("NQ/TW" → nghi-quyet). */
@@ -153,51 +191,79 @@ interface NumberPart {
   yearInNumber: number | null;
 }
 
-/** Reads "33", "33/CT-TTg", "03/2007/QĐ-BNV", "03/2007QĐ-BNV", "35- CT/TW", "30c/NQ-CP" at pos. */
+interface SymbolPart {
+  end: number;
+  symbol: string;
+  separator: '/' | '-';
+}
+
+/** A symbol led by code-like capitals, not by an ordinary capitalised word ("2021 - Tỉnh"). */
+const CODE_LED = /^\p{Lu}[\p{Lu}\p{N}]*\p{Ll}?\p{Lu}*(?:[-/]|$)/u;
+
+/** Upper-cases a symbol typed in lower or mixed case, then gives known codes their spelling. */
+function upperSymbol(symbol: string): string {
+  return symbol.replace(/[^-/]+/g, (seg) => seg.toUpperCase());
+}
+
+/**
+ * The symbol after a serial (or after the year of "03/2007/…"), with its separator:
+ * as written in capitals, else in any case when it is led by a known code, else (when
+ * `glued` is allowed: "03/2007QĐ-BNV") written with no separator at all.
+ */
+function readSymbol(text: string, p: number, glued: boolean): SymbolPart | null {
+  let m = sticky(SYMBOL_AFTER_SEPARATOR, text, p);
+  let symbol: string | null = null;
+  let separator: '/' | '-' = '/';
+  if (m && CODE_LED.test(m[3]!)) {
+    symbol = m[3]!;
+    separator = m[2] as '/' | '-';
+  } else {
+    m = sticky(SYMBOL_ANY_CASE, text, p);
+    if (m && LEADING_CODES.has(m[3]!.split(/[-/]/)[0]!.toUpperCase()) && /\p{Ll}/u.test(m[3]!)) {
+      symbol = upperSymbol(m[3]!);
+      separator = m[2] as '/' | '-';
+    } else if (glued) {
+      m = sticky(SYMBOL_GLUED, text, p);
+      if (m && CODE_LED.test(m[1]!)) symbol = m[1]!;
+    }
+  }
+  if (!m || !symbol) return null;
+  let end = m.index + m[0].length;
+  // Spaced separators inside the symbol ("NĐ- CP", "NQ / TW"): at most two.
+  for (let i = 0; i < 2; i++) {
+    const tail = sticky(SPACED_TAIL, text, end);
+    if (!tail) break;
+    symbol += (tail[0].includes('/') ? '/' : '-') + tail[1]!;
+    end += tail[0].length;
+  }
+  return { end, symbol, separator };
+}
+
+/** Reads "33", "33/CT-TTg", "03/2007/QĐ-BNV", "03/2007QĐ-BNV", "35- CT/TW", "30c/NQ-CP", "1.234/QĐ-UBND" at pos. */
 function readNumber(text: string, pos: number, requireSymbol: boolean): NumberPart | null {
   const s = sticky(SERIAL, text, pos);
   if (!s) return null;
-  const serial = s[1]! + (s[2] ?? '');
-  let p = pos + s[0].length;
+  const grouped = s[1]!.includes('.');
+  const serial = s[1]!.replace(/\./g, '') + (s[2] ?? '');
+  const afterSerial = pos + s[0].length;
   let yearInNumber: number | null = null;
-  const y = sticky(YEAR_IN_NUMBER, text, p);
-  let symbolMatch: RegExpExecArray | null = null;
-  let separator: '/' | '-' | null = null;
+  let sym: SymbolPart | null = null;
+  const y = sticky(YEAR_IN_NUMBER, text, afterSerial);
   if (y) {
-    const afterYear = p + y[0].length;
-    symbolMatch = y[2] ? sticky(SYMBOL_GLUED, text, afterYear) : sticky(SYMBOL_AFTER_SEPARATOR, text, afterYear) ?? sticky(SYMBOL_GLUED, text, afterYear);
-    if (symbolMatch) {
+    const afterYear = afterSerial + y[0].length;
+    sym = readSymbol(text, afterYear, true);
+    if (sym) {
       yearInNumber = Number(y[1]);
-      separator = '/';
-      p = afterYear;
+      sym.separator = '/';
     }
   }
-  if (!symbolMatch) {
-    symbolMatch = sticky(SYMBOL_AFTER_SEPARATOR, text, p);
-    if (symbolMatch) separator = symbolMatch[2] as '/' | '-';
+  sym ??= readSymbol(text, afterSerial, false);
+  if (!sym) {
+    if (requireSymbol || grouped) return null;
+    if (sticky(NUMBER_CONTINUES, text, afterSerial)) return null;
+    return { end: afterSerial, serial, symbol: null, separator: null, yearInNumber: null };
   }
-  let symbol: string | null = null;
-  if (symbolMatch) {
-    symbol = symbolMatch[3] ?? symbolMatch[1]!;
-    p = symbolMatch.index + symbolMatch[0].length;
-    const tail = sticky(SPACED_TAIL, text, p);
-    if (tail) {
-      symbol += '-' + tail[1]!;
-      p += tail[0].length;
-    }
-    // A symbol is led by code-like capitals, not by an ordinary capitalised word ("2021 - Tỉnh").
-    if (!/^\p{Lu}[\p{Lu}\p{N}]*\p{Ll}?\p{Lu}*(?:[-/]|$)/u.test(symbol)) {
-      symbol = null;
-      separator = null;
-      yearInNumber = null;
-      p = pos + s[0].length;
-    }
-  }
-  if (!symbol) {
-    if (requireSymbol) return null;
-    if (sticky(NUMBER_CONTINUES, text, p)) return null;
-  }
-  return { end: p, serial, symbol: symbol && canonicalSymbol(symbol), separator, yearInNumber };
+  return { end: sym.end, serial, symbol: canonicalSymbol(sym.symbol), separator: sym.separator, yearInNumber };
 }
 
 interface DatePart {
@@ -236,12 +302,26 @@ function atSentenceStart(text: string, start: number): boolean {
   return i < 0 || /[.!?:;\n\r]/.test(text[i]!);
 }
 
-function emptyMention(start: number, end: number, type: DocumentTypeId | null): RawMention {
+function emptyMention(start: number, end: number, type: DocumentTypeId | null, kind: string | null = type): RawMention {
   return {
-    start, end, type, hasSo: false, serial: null, symbol: null, separator: null, yearInNumber: null,
+    start, end, type, kind: kind ?? '', hasSo: false, serial: null, symbol: null, separator: null, yearInNumber: null,
     date: null, dateYear: null, sharedYear: null, named: null, issuerText: null, aliasOfPrevious: false,
     needsSupport: false,
   };
+}
+
+function isUpper(c: string | undefined): boolean {
+  return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/**
+ * A corpus alias is a name only as a name is written: with its capitalisation, or led by
+ * a capitalised type word ("Quy chế công tác dân vận …"). The same words in lower case
+ * ("xây dựng quy chế công tác dân vận …") are a generic noun phrase.
+ */
+function writtenAsName(matched: string, alias: AliasMatcher): boolean {
+  if (isUpper(matched[0])) return true;
+  return normalizeTonePlacement(matched.replace(/\s+/g, ' ')) === alias.text;
 }
 
 /** Named reference right after a type word: corpus aliases first, then the built-in forms. */
@@ -249,13 +329,25 @@ function readNamed(
   text: string,
   start: number,
   wordEnd: number,
-  type: DocumentTypeId,
+  spec: TypeWordPattern,
   aliases: readonly AliasMatcher[],
 ): RawMention | null {
+  const type = spec.type;
+  if (spec.kind === 'hien-phap') {
+    // "Hiến pháp và pháp luật" is the legal order in general; the document is cited with its year.
+    if (!isUpper(text[start])) return null;
+    const m = sticky(CONSTITUTION, text, wordEnd);
+    if (!m) return null;
+    const r = emptyMention(start, wordEnd + m[0].length, null, spec.kind);
+    r.named = { kind: 'constitution', term: null, plenum: null, aliasIds: [] };
+    r.dateYear = Number(m[1]);
+    return r;
+  }
+  if (!type) return null;
   for (const a of aliases) {
     if (a.type !== type) continue;
     const m = sticky(a.regex, text, start);
-    if (m) {
+    if (m && writtenAsName(m[0], a)) {
       const r = emptyMention(start, start + m[0].length, type);
       r.named = { kind: 'alias', term: null, plenum: null, aliasIds: a.ids };
       return r;
@@ -265,10 +357,10 @@ function readNamed(
     for (const p of NAMED) {
       const m = sticky(p.regex, text, wordEnd);
       if (!m) continue;
-      if (p.kind === 'congress') {
+      if (p.kind === 'congress' || p.kind === 'local-congress') {
         if (!/^[IVXL]+$/.test(m[1]!)) continue;
         const r = emptyMention(start, wordEnd + m[0].length, type);
-        r.named = { kind: 'congress', term: romanToNumber(m[1]!), plenum: null, aliasIds: [] };
+        r.named = { kind: p.kind, term: romanToNumber(m[1]!), plenum: null, aliasIds: [] };
         return r;
       }
       const plenum = ordinalValue(m[1]!);
@@ -297,11 +389,9 @@ function readNamed(
     if (m) {
       const r = emptyMention(start, wordEnd + m[0].length, type);
       r.named = { kind: 'law', term: null, plenum: null, aliasIds: [] };
-      const year = sticky(YEAR_ONLY, text, r.end);
-      if (year) {
-        r.dateYear = Number(year[1]);
-        r.end += year[0].length;
-      }
+      // "Luật Khiếu nại năm 2011", "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015".
+      const d = readDate(text, r.end);
+      if (d) Object.assign(r, { end: d.end, date: d.date, dateYear: d.year });
       return r;
     }
   }
@@ -327,35 +417,43 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
       continue;
     }
     if (group === NUMERIC_GROUP) {
-      const before = text.slice(Math.max(0, start - 12), start);
-      const num = HEADER_BEFORE.test(before) ? null : readNumber(text, start, true);
+      const before = text.slice(Math.max(0, start - 16), start);
+      const num = HEADER_BEFORE.test(before) || TEMPLATE_BEFORE.test(before) ? null : readNumber(text, start, true);
       if (!num) {
         re.lastIndex = start + 1;
         continue;
       }
-      const r = emptyMention(start, num.end, typeOfSymbol(num.symbol!));
+      const r = emptyMention(start, num.end, typeOfSymbol(num.symbol!), kindOfSymbol(num.symbol!));
       Object.assign(r, { serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber });
       found.push(r);
     } else {
       const spec = TYPE_WORDS[group - 1]!;
       const wordEnd = start + m[0].length;
       const so = sticky(SO, text, wordEnd)!;
-      const hasSo = so[1] !== undefined;
-      const num = readNumber(text, wordEnd + so[0].length, spec.needsSymbol === true);
+      let hasSo = so[1] !== undefined;
+      let num = spec.kind === 'hien-phap' ? null : readNumber(text, wordEnd + so[0].length, spec.needsSymbol === true);
+      if (!num && !hasSo && spec.kind !== 'hien-phap') {
+        // "Quyết định thanh tra số 35/QĐ-TTr": a qualifier, "số", and a written symbol.
+        const q = sticky(QUALIFIED, text, wordEnd);
+        if (q) {
+          num = readNumber(text, wordEnd + q[0].length, true);
+          hasSo = num !== null;
+        }
+      }
       if (num) {
         const bare = !num.symbol && !hasSo;
         // "quyết định 3 vấn đề", "Kế hoạch 2022": a count or a year, not a document.
         const countOrYear = bare && (!/^\p{Lu}/u.test(text[start]!) || /^(?:19|20)\d\d$/.test(num.serial));
         if (!countOrYear) {
-          const r = emptyMention(start, num.end, spec.type);
+          const r = emptyMention(start, num.end, spec.type, spec.kind);
           // Capitalised mid-sentence, "Nghị quyết 25" names a document; at a sentence start or
           // before a counted noun ("Kết luận 2 vấn đề") it needs support from the text or corpus.
           const needsSupport = bare && (atSentenceStart(text, start) || COUNTED_NOUN.test(text.slice(num.end, num.end + 12)));
           Object.assign(r, { hasSo, serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber, needsSupport });
           found.push(r);
         }
-      } else if (!num) {
-        const named = readNamed(text, start, wordEnd, spec.type, aliases);
+      } else {
+        const named = readNamed(text, start, wordEnd, spec, aliases);
         if (named) found.push(named);
       }
     }
@@ -377,9 +475,10 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
         if (!num) break;
         const itemType = typeOfSymbol(num.symbol!);
         if (itemType && head.type && itemType !== head.type && !(head.type === 'quy-dinh' && itemType === 'quyet-dinh')) break;
+        if (!head.type && kindOfSymbol(num.symbol!) !== kindOfSymbol(head.symbol!)) break;
         const soAt = j[0].search(/s[ốo]/iu);
         const soStart = soAt >= 0 ? last.end + soAt : itemStart;
-        const item = emptyMention(soStart, num.end, head.type);
+        const item = emptyMention(soStart, num.end, head.type, head.kind);
         Object.assign(item, { hasSo: true, serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber });
         const di = readDate(text, item.end);
         if (di) Object.assign(item, { end: di.end, date: di.date, dateYear: di.year });

@@ -16,7 +16,10 @@ function words(phrase: string): string {
 }
 
 export interface TypeWordPattern {
-  type: DocumentTypeId;
+  /** Type id of the project's table; null for kinds outside it (Đề án, Báo cáo, Công điện …). */
+  type: DocumentTypeId | null;
+  /** What short forms are grouped by ("Đề án 06" refers back to "Đề án số 06-ĐA/TU"): the type id, or a label of its own. */
+  kind: string;
   /** Regex fragment, matched case-insensitively ("Chỉ thị", "CHỈ THỊ", "chỉ thị"). */
   source: string;
   /** True when a number after it is only a reference if a symbol follows ("Văn bản số 123/UBND-NC"). */
@@ -25,32 +28,68 @@ export interface TypeWordPattern {
 }
 
 export const TYPE_WORDS: readonly TypeWordPattern[] = [
-  { type: 'nghi-quyet', source: `${words('Nghị quyết')}(?:${SP}liên${SP}tịch)?`, examples: ['Nghị quyết', 'NGHỊ QUYẾT', 'nghị quyết', 'Nghị quyết liên tịch', 'Nghị\nquyết'] },
-  { type: 'nghi-dinh', source: words('Nghị định'), examples: ['Nghị định', 'NGHỊ ĐỊNH', 'nghị định'] },
-  { type: 'quyet-dinh', source: words('Quyết định'), examples: ['Quyết định', 'QUYẾT ĐỊNH', 'quyết định'] },
-  { type: 'quy-dinh', source: `Q(?:uy|ui)${SP}định`, examples: ['Quy định', 'QUY ĐỊNH', 'Qui định'] },
-  { type: 'quy-che', source: `Q(?:uy|ui)${SP}chế(?:${SP}phối${SP}hợp)?`, examples: ['Quy chế', 'Quy chế phối hợp', 'QUY CHẾ'] },
-  { type: 'chi-thi', source: words('Chỉ thị'), examples: ['Chỉ thị', 'CHỈ THỊ', 'chỉ thị'] },
-  { type: 'ket-luan', source: words('Kết luận'), examples: ['Kết luận', 'KẾT LUẬN', 'kết luận'] },
-  { type: 'huong-dan', source: `${words('Hướng dẫn')}(?:${SP}liên${SP}tịch)?`, examples: ['Hướng dẫn', 'HƯỚNG DẪN', 'Hướng dẫn liên tịch'] },
-  { type: 'ke-hoach', source: `${words('Kế hoạch')}(?:${SP}liên${SP}tịch)?`, examples: ['Kế hoạch', 'KẾ HOẠCH', 'kế hoạch liên tịch'] },
+  { type: 'nghi-quyet', kind: 'nghi-quyet', source: `${words('Nghị quyết')}(?:${SP}liên${SP}tịch)?`, examples: ['Nghị quyết', 'NGHỊ QUYẾT', 'nghị quyết', 'Nghị quyết liên tịch', 'Nghị\nquyết'] },
+  { type: 'nghi-dinh', kind: 'nghi-dinh', source: words('Nghị định'), examples: ['Nghị định', 'NGHỊ ĐỊNH', 'nghị định'] },
+  { type: 'quyet-dinh', kind: 'quyet-dinh', source: words('Quyết định'), examples: ['Quyết định', 'QUYẾT ĐỊNH', 'quyết định'] },
+  { type: 'quy-dinh', kind: 'quy-dinh', source: `Q(?:uy|ui)${SP}định`, examples: ['Quy định', 'QUY ĐỊNH', 'Qui định'] },
+  { type: 'quy-che', kind: 'quy-che', source: `Q(?:uy|ui)${SP}chế(?:${SP}phối${SP}hợp)?`, examples: ['Quy chế', 'Quy chế phối hợp', 'QUY CHẾ'] },
+  { type: 'chi-thi', kind: 'chi-thi', source: words('Chỉ thị'), examples: ['Chỉ thị', 'CHỈ THỊ', 'chỉ thị'] },
+  { type: 'ket-luan', kind: 'ket-luan', source: words('Kết luận'), examples: ['Kết luận', 'KẾT LUẬN', 'kết luận'] },
+  { type: 'huong-dan', kind: 'huong-dan', source: `${words('Hướng dẫn')}(?:${SP}liên${SP}tịch)?`, examples: ['Hướng dẫn', 'HƯỚNG DẪN', 'Hướng dẫn liên tịch'] },
+  { type: 'ke-hoach', kind: 'ke-hoach', source: `${words('Kế hoạch')}(?:${SP}liên${SP}tịch)?`, examples: ['Kế hoạch', 'KẾ HOẠCH', 'kế hoạch liên tịch'] },
   {
     type: 'chuong-trinh',
+    kind: 'chuong-trinh',
     source: `${words('Chương trình')}(?:${SP}(?:phối${SP}hợp|hành${SP}động|công${SP}tác|liên${SP}tịch))?`,
     examples: ['Chương trình', 'Chương trình phối hợp', 'CHƯƠNG TRÌNH PHỐI HỢP', 'Chương trình hành động'],
   },
-  { type: 'thong-bao', source: `${words('Thông báo')}(?:${SP}kết${SP}luận)?`, examples: ['Thông báo', 'Thông báo kết luận', 'THÔNG BÁO'] },
-  { type: 'thong-tu', source: `${words('Thông tư')}(?:${SP}liên${SP}tịch)?`, examples: ['Thông tư', 'Thông tư liên tịch', 'THÔNG TƯ'] },
-  { type: 'cong-van', source: words('Công văn'), examples: ['Công văn', 'CÔNG VĂN', 'công văn'] },
-  { type: 'cong-van', source: words('Văn bản'), needsSymbol: true, examples: ['Văn bản', 'văn bản'] },
-  { type: 'luat', source: `(?:Bộ${SP})?Luật`, examples: ['Luật', 'LUẬT', 'Bộ luật'] },
+  { type: 'thong-bao', kind: 'thong-bao', source: `${words('Thông báo')}(?:${SP}kết${SP}luận)?`, examples: ['Thông báo', 'Thông báo kết luận', 'THÔNG BÁO'] },
+  { type: 'thong-tu', kind: 'thong-tu', source: `${words('Thông tư')}(?:${SP}liên${SP}tịch)?`, examples: ['Thông tư', 'Thông tư liên tịch', 'THÔNG TƯ'] },
+  { type: 'cong-van', kind: 'cong-van', source: words('Công văn'), examples: ['Công văn', 'CÔNG VĂN', 'công văn'] },
+  { type: 'cong-van', kind: 'cong-van', source: words('Văn bản'), needsSymbol: true, examples: ['Văn bản', 'văn bản'] },
+  { type: 'luat', kind: 'luat', source: `(?:Bộ${SP})?Luật`, examples: ['Luật', 'LUẬT', 'Bộ luật'] },
+  // Kinds real directive texts cite that the project's type table does not hold: extracted
+  // with their number and key, type null (the table is shared by pages and schemas).
+  { type: null, kind: 'de-an', source: words('Đề án'), examples: ['Đề án', 'ĐỀ ÁN', 'đề án'] },
+  { type: null, kind: 'bao-cao', source: words('Báo cáo'), needsSymbol: true, examples: ['Báo cáo', 'BÁO CÁO', 'báo cáo'] },
+  { type: null, kind: 'cong-dien', source: words('Công điện'), examples: ['Công điện', 'CÔNG ĐIỆN', 'công điện'] },
+  { type: null, kind: 'to-trinh', source: words('Tờ trình'), needsSymbol: true, examples: ['Tờ trình', 'TỜ TRÌNH'] },
+  { type: null, kind: 'thong-tri', source: words('Thông tri'), examples: ['Thông tri', 'THÔNG TRI'] },
+  { type: null, kind: 'phap-lenh', source: words('Pháp lệnh'), examples: ['Pháp lệnh', 'PHÁP LỆNH'] },
+  // Cited by name only ("Hiến pháp năm 2013"): see HIEN_PHAP.
+  { type: null, kind: 'hien-phap', source: words('Hiến pháp'), examples: ['Hiến pháp', 'HIẾN PHÁP'] },
 ];
+
+/**
+ * Qualifier words between a type word and "số" ("Quyết định thanh tra số 35/QĐ-TTr",
+ * "Kế hoạch kiểm tra số …"): lower-case words, a written symbol required after them.
+ */
+export const QUALIFIED_SO = {
+  // Case-sensitive (a capitalised word is a name, not a qualifier); function words and
+  // demonstratives ("Chỉ thị này số …") are no qualifiers.
+  source: `(?:${SP}(?!(?:này|đó|ấy|trên|của|và|các|theo|tại|với|được|đã|có|là|kèm|ban|NÀY)(?![\\p{L}]))(?:\\p{Ll}+|\\p{Lu}{2,})){1,3}${SP}(?:số|SỐ|Số)${SP0}(?::${SP0})?`,
+  examples: [' thanh tra số ', ' kiểm tra số ', ' giám sát chuyên đề số: ', ' THANH TRA SỐ '],
+};
+
+/** The Constitution is cited by name with its year: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013". */
+export const HIEN_PHAP = {
+  source: `(?:${SP}nước${SP}Cộng${SP}h(?:òa|oà)${SP}xã${SP}hội${SP}chủ${SP}nghĩa${SP}Việt${SP}Nam)?${SP}năm${SP}((?:19|20)\\d\\d)(?!\\d)`,
+  examples: ['Hiến pháp năm 2013', 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013', 'HIẾN PHÁP NĂM 1992'],
+};
 
 export interface CodePattern {
   /** Canonical spelling in a symbol ("TTg", "QĐi", "CTr"). */
   code: string;
   /** Document type a number with this leading code belongs to, when it leads the symbol. */
   type: DocumentTypeId | null;
+  /**
+   * May lead the symbol of a number written without a type word ("217-QĐ/TW và 218-QĐ/TW").
+   * Defaults to true for codes with a type. Codes that also mark templates or issuers
+   * ("Mẫu số 02/BC", "08/KL-TTr") lead only after a type word.
+   */
+  leads?: boolean;
+  /** For codes of kinds outside the type table: the TypeWordPattern kind they belong to. */
+  kind?: string;
   examples: string[];
 }
 
@@ -77,6 +116,11 @@ export const CODES: readonly CodePattern[] = [
   { code: 'TT', type: 'thong-tu', examples: ['01/2011/TT-BNV'] },
   { code: 'TTLT', type: 'thong-tu', examples: ['01/2015/TTLT-BNV-BTC'] },
   { code: 'QH', type: 'luat', examples: ['80/2015/QH13', '10/2022/QH15'] },
+  // Kinds outside the type table: Đề án, Công điện lead a number; Báo cáo, Tờ trình only after their type word.
+  { code: 'ĐA', type: null, kind: 'de-an', leads: true, examples: ['06-ĐA/TU', '01/ĐA-UBND'] },
+  { code: 'CĐ', type: null, kind: 'cong-dien', leads: true, examples: ['12/CĐ-TTg'] },
+  { code: 'BC', type: null, kind: 'bao-cao', leads: false, examples: ['Báo cáo số 125/BC-BNV'] },
+  { code: 'TTr', type: null, kind: 'to-trinh', leads: false, examples: ['Tờ trình số 45/TTr-BNV', '08/KL-TTr'] },
   // Issuer codes with a fixed mixed-case spelling, so "CT-TTG" in a heading reads "CT-TTg".
   { code: 'TTg', type: null, examples: ['33/CT-TTg'] },
   { code: 'TW', type: null, examples: ['25-NQ/TW'] },
@@ -107,7 +151,7 @@ export interface NamedPattern {
   type: DocumentTypeId;
   /** Regex fragment matched right after the type word (case-insensitive). */
   source: string;
-  kind: 'congress' | 'plenum' | 'law';
+  kind: 'congress' | 'local-congress' | 'plenum' | 'law';
   examples: string[];
 }
 
@@ -121,6 +165,13 @@ export const NAMED_PATTERNS: readonly NamedPattern[] = [
     kind: 'congress',
     source: `${SP}Đại${SP}hội(?:${SP}(?:Đảng${SP}toàn${SP}quốc|đại${SP}biểu${SP}toàn${SP}quốc|toàn${SP}quốc|Đảng))?(?:${SP}lần${SP}thứ)?${SP}${ROMAN}`,
     examples: ['Nghị quyết Đại hội XIII', 'Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII', 'Nghị quyết Đại hội Đảng toàn quốc lần thứ XII', 'Nghị quyết Đại hội lần thứ XI'],
+  },
+  {
+    // A local Party congress ("Đảng bộ tỉnh lần thứ XIX"): its term is local, so no year follows from it.
+    type: 'nghi-quyet',
+    kind: 'local-congress',
+    source: `${SP}Đại${SP}hội(?:${SP}đại${SP}biểu)?${SP}Đảng${SP}bộ(?:${SP}[\\p{L}.]+){0,4}?${SP}(?:lần${SP}thứ${SP}|khóa${SP}|khoá${SP})${ROMAN}`,
+    examples: ['Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX', 'Nghị quyết Đại hội Đảng bộ tỉnh Hà Tĩnh lần thứ XIX', 'Nghị quyết Đại hội Đảng bộ huyện lần thứ XXV', 'NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XX'],
   },
   {
     type: 'nghi-quyet',

@@ -99,6 +99,7 @@ export function buildCorpusIndex(entries: readonly CorpusEntry[], provinces: rea
       ids: a.ids,
       type: a.type,
       length: a.text.length,
+      text: a.text,
     }))
     .sort((a, b) => b.length - a.length);
   return {
@@ -191,8 +192,8 @@ export class TextResolver {
     const full = mentions.map((m) => (m.symbol && m.serial && !m.named ? this.resolveFull(m, this.blank(m)) : null));
     mentions.forEach((m, i) => {
       const r = full[i];
-      if (!r || !m.type || !r.key) return;
-      const k = `${m.type}|${comparableSerial(m.serial!)}`;
+      if (!r || !m.kind || !r.key) return;
+      const k = `${m.kind}|${comparableSerial(m.serial!)}`;
       const set = this.later.get(k) ?? new Set();
       set.add(r.key);
       this.later.set(k, set);
@@ -203,10 +204,13 @@ export class TextResolver {
     mentions.forEach((m, i) => {
       const r = full[i] ?? this.resolveOne(m, m.aliasOfPrevious ? previousFull : null);
       out.push(r);
-      if (full[i] && m.type) {
-        push(this.seen, `${m.type}|${comparableSerial(m.serial!)}`, r);
+      if (full[i] && m.kind) {
+        push(this.seen, `${m.kind}|${comparableSerial(m.serial!)}`, r);
         previousFull = r;
       } else if (m.named) previousFull = r;
+      // An alias ("(gọi tắt là Quy chế 23)") names the document for the rest of the text,
+      // under its own type word: later "Quy chế 23" means what the alias means.
+      else if (m.aliasOfPrevious && r.shortForm && r.key && m.serial && m.kind) push(this.seen, `${m.kind}|${comparableSerial(m.serial)}`, r);
     });
     return out;
   }
@@ -271,8 +275,8 @@ export class TextResolver {
 
   private resolveShort(m: RawMention, r: Resolution): Resolution {
     r.shortForm = true;
-    if (!m.serial || !m.type) return { ...r, keep: !m.needsSupport };
-    const k = `${m.type}|${comparableSerial(m.serial)}`;
+    if (!m.serial || !m.kind) return { ...r, keep: !m.needsSupport };
+    const k = `${m.kind}|${comparableSerial(m.serial)}`;
     const earlier = this.seen.get(k);
     if (earlier?.length) {
       const keys = new Set(earlier.map((e) => e.key));
@@ -308,12 +312,17 @@ export class TextResolver {
       const entries = this.index.entries.filter((e) => ids.includes(e.id) && withinDate(e, this.ctx));
       if (entries.length === 1) {
         const e = entries[0]!;
+        // A law cited by its name carries no number in the text: the mention reports none
+        // (as a named law found without the corpus does), only its target.
+        if (e.type === 'luat') return { ...r, symbol: null, year: e.year, target: e.id, province: e.province ?? null };
         const parsed = e.number ? parseDocumentNumber(e.number) : null;
         return { ...r, number: parsed?.serial ?? null, symbol: parsed?.symbol ?? null, year: e.year, key: entryKey(e), target: e.id, province: e.province ?? null };
       }
       return { ...r, candidates: entries.map((e) => e.id) };
     }
     if (named.kind === 'congress') return { ...r, year: named.term ? CONGRESS_YEARS[named.term] ?? null : null };
+    // A local congress's term says nothing of the year; a law or the Constitution, its written year.
+    if (named.kind === 'local-congress') return r;
     if (named.kind === 'plenum' && named.term !== null) {
       const known = PLENUM_RESOLUTIONS.find((p) => p.term === named.term && p.plenum === named.plenum);
       if (known) {

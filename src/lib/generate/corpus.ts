@@ -52,7 +52,7 @@ function frontmatter(d: PlannedDoc, docs: readonly PlannedDoc[], seed: number): 
   if (d.replaces.length) rels.push(`  replaces: ${ids(d.replaces)}`);
   if (d.basedOn.length) rels.push(`  basedOn: ${ids(d.basedOn)}`);
   lines.push(rels.length ? `relations:\n${rels.join('\n')}` : 'relations: {}');
-  lines.push(`summary: ${q(`${typeWord(d.type)} của ${d.issuer.citedAs} về ${d.subject}.`)}`, 'fullText: false', source(seed), '---');
+  lines.push(`summary: ${q(`${typeWord(d.type)} của ${d.issuer.citedAs} về ${d.subject}.`)}`, 'fullText: true', source(seed), '---');
   return lines.join('\n');
 }
 

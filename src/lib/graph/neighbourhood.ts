@@ -1,56 +1,105 @@
 /**
- * The part of the graph drawn around one document on its page: documents within `hops`
- * edges (either direction), at most `limit` of them, nearest first and frontmatter
- * relations before ones read from the text, with every edge among the chosen documents.
+ * The documents around one document (1–2 hops over relation edges in either direction),
+ * capped so that a much-cited document still gives a readable diagram: direct neighbours
+ * first, strong relations (replaces, implements …) before plain citations, then newest.
  */
-import type { Graph, GraphEdge, GraphNode } from './types.ts';
+import type { Graph, GraphEdge } from './types.ts';
+import { RELATION_ORDER, type RelationType } from '../schema/document.ts';
+
+export interface NeighbourhoodNode {
+  id: string;
+  /** 0 for the centre, 1 for direct neighbours, 2 for their neighbours. */
+  hop: number;
+}
+
+export interface NeighbourhoodEdge {
+  from: string;
+  to: string;
+  type: RelationType;
+  inferred: boolean;
+}
 
 export interface Neighbourhood {
   center: string;
-  /** Chosen documents, the centre first, then by distance, then by id. */
-  nodes: GraphNode[];
-  /** Distance in edges from the centre, per chosen document. */
-  hops: Record<string, number>;
-  /** Edges whose both ends were chosen, in graph order. */
-  edges: GraphEdge[];
-  /** True when documents within reach were left out because of `limit`. */
-  truncated: boolean;
+  nodes: NeighbourhoodNode[];
+  /** One edge per pair of shown documents: the strongest relation between them. */
+  edges: NeighbourhoodEdge[];
+  /** Documents within reach that were left out to keep the diagram readable. */
+  omitted: number;
 }
 
-const ORIGIN_RANK: Record<GraphEdge['origin'], number> = { explicit: 0, inferred: 1, text: 2 };
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+function strength(type: RelationType): number {
+  return RELATION_ORDER.indexOf(type);
+}
 
-export function neighbourhoodOf(graph: Graph, id: string, hops = 2, limit = 24): Neighbourhood {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  if (!byId.has(id)) throw new Error(`neighbourhoodOf: không có văn bản "${id}" trong đồ thị`);
-  const distance = new Map<string, number>([[id, 0]]);
-  let truncated = false;
-  let frontier = [id];
-  for (let hop = 1; hop <= hops && frontier.length && !truncated; hop++) {
-    // Best edge per candidate: explicit relations are worth showing before mere citations.
-    const best = new Map<string, number>();
-    for (const at of frontier) {
-      for (const i of [...(graph.outgoing[at] ?? []), ...(graph.incoming[at] ?? [])]) {
-        const e = graph.edges[i]!;
-        const other = e.from === at ? e.to : e.from;
-        if (distance.has(other) || !byId.has(other)) continue;
-        const rank = ORIGIN_RANK[e.origin];
-        best.set(other, Math.min(best.get(other) ?? rank, rank));
+function edgesOf(graph: Graph, id: string): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  for (const i of graph.outgoing[id] ?? []) out.push(graph.edges[i]!);
+  for (const i of graph.incoming[id] ?? []) out.push(graph.edges[i]!);
+  return out;
+}
+
+export function collectNeighbourhood(
+  graph: Graph,
+  center: string,
+  options: { hops?: number; maxNodes?: number; issued?: (id: string) => string | undefined } = {},
+): Neighbourhood {
+  const hops = options.hops ?? 2;
+  const maxNodes = options.maxNodes ?? 16;
+  const issued = options.issued ?? (() => undefined);
+  const chosen = new Map<string, number>([[center, 0]]);
+  let frontier = [center];
+  const reachable = new Set<string>([center]);
+
+  // Best relation (and the document it comes from) reaching each candidate of each hop.
+  const via = new Map<string, NeighbourhoodEdge>();
+  for (let hop = 1; hop <= hops && frontier.length; hop++) {
+    // Second-hop documents only when direct neighbours leave room: a much-cited document
+    // is better shown with all its direct relations than with its neighbours' neighbours.
+    if (hop > 1 && chosen.size > maxNodes / 2) break;
+    const best = new Map<string, NeighbourhoodEdge>();
+    for (const id of frontier) {
+      for (const e of edgesOf(graph, id)) {
+        const other = e.from === id ? e.to : e.from;
+        if (chosen.has(other) || other === id) continue;
+        reachable.add(other);
+        const current = best.get(other);
+        if (!current || strength(e.type) < strength(current.type)) {
+          best.set(other, { from: e.from, to: e.to, type: e.type, inferred: e.origin === 'inferred' });
+        }
       }
     }
-    const ordered = [...best.entries()].sort((a, b) => a[1] - b[1] || byString(a[0], b[0])).map(([n]) => n);
-    const room = limit - distance.size;
-    if (ordered.length > room) truncated = true;
-    frontier = ordered.slice(0, Math.max(0, room));
-    for (const n of frontier) distance.set(n, hop);
+    const candidates = [...best.entries()].sort(
+      (a, b) =>
+        strength(a[1].type) - strength(b[1].type) ||
+        (issued(b[0]) ?? '').localeCompare(issued(a[0]) ?? '') ||
+        a[0].localeCompare(b[0]),
+    );
+    const next: string[] = [];
+    for (const [id, edge] of candidates) {
+      if (chosen.size >= maxNodes) break;
+      chosen.set(id, hop);
+      via.set(id, edge);
+      next.push(id);
+    }
+    frontier = next;
   }
-  const chosen = [...distance.keys()].sort((a, b) => distance.get(a)! - distance.get(b)! || byString(a, b));
-  const set = new Set(chosen);
-  return {
-    center: id,
-    nodes: chosen.map((n) => byId.get(n)!),
-    hops: Object.fromEntries(chosen.map((n) => [n, distance.get(n)!])),
-    edges: graph.edges.filter((e) => set.has(e.from) && set.has(e.to)),
-    truncated,
+
+  // Edges drawn: every relation of the centre, and for a farther document only the one
+  // relation through which it was reached — all edges among all shown documents make a tangle.
+  const pairs = new Map<string, NeighbourhoodEdge>();
+  const keep = (e: NeighbourhoodEdge) => {
+    const key = [e.from, e.to].sort().join('\u0000');
+    const current = pairs.get(key);
+    if (!current || strength(e.type) < strength(current.type)) pairs.set(key, e);
   };
+  for (const e of edgesOf(graph, center)) {
+    const other = e.from === center ? e.to : e.from;
+    if (chosen.has(other) && other !== center) keep({ from: e.from, to: e.to, type: e.type, inferred: e.origin === 'inferred' });
+  }
+  for (const [id, hop] of chosen) if (hop > 1) keep(via.get(id)!);
+
+  const nodes = [...chosen.entries()].map(([id, hop]) => ({ id, hop }));
+  const edges = [...pairs.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  return { center, nodes, edges, omitted: reachable.size - chosen.size };
 }

@@ -19,6 +19,18 @@ export const RELATION_TYPES = [
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
+/** Relations from the strongest (changes the legal situation) to the weakest (a mention). */
+export const RELATION_ORDER: readonly RelationType[] = [
+  'replaces',
+  'repeals',
+  'amends',
+  'continues',
+  'implements',
+  'guides',
+  'basedOn',
+  'cites',
+];
+
 export const STATUS_VALUES = ['in-force', 'partly-in-force', 'not-in-force', 'unknown'] as const;
 export type StatusValue = (typeof STATUS_VALUES)[number];
 

@@ -1,5 +1,5 @@
 /** The neighbourhood diagram of a document page: SVG markup plus the same content as a text list. */
-import { collectNeighbourhood } from '../diagram/neighbourhood.ts';
+import { collectNeighbourhood } from '../graph/neighbourhood.ts';
 import { layoutDiagram, type DiagramNodeInput } from '../diagram/layout.ts';
 import { renderDiagramSvg } from '../diagram/svg.ts';
 import type { RelationType } from '../schema/document.ts';

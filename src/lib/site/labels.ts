@@ -20,16 +20,7 @@ export const RELATION_LABELS: Readonly<Record<RelationType, { forward: string; i
 };
 
 /** Order in which relation groups are listed: what changes the legal situation first. */
-export const RELATION_ORDER: readonly RelationType[] = [
-  'replaces',
-  'repeals',
-  'amends',
-  'continues',
-  'implements',
-  'guides',
-  'basedOn',
-  'cites',
-];
+export { RELATION_ORDER } from '../schema/document.ts';
 
 export type EffectiveStatusValue = EffectiveStatus['status'];
 
