@@ -86,7 +86,9 @@ describe('resolve', () => {
   });
 
   it('named references through corpus aliases and the plenum table', () => {
-    expect(one('Thực hiện Luật Thực hiện dân chủ ở cơ sở.')).toMatchObject({ target: 'luat-dcs', key: '10/2022/QH15@2022', named: true });
+    // A law cited by name has no number in the text (labels: number and canonical null); the link still resolves.
+    expect(one('Thực hiện Luật Thực hiện dân chủ ở cơ sở.')).toMatchObject({ target: 'luat-dcs', number: null, key: null, named: true });
+    expect(one('Căn cứ Luật Thực hiện dân chủ ở cơ sở năm 2022;')).toMatchObject({ text: 'Luật Thực hiện dân chủ ở cơ sở năm 2022', target: 'luat-dcs', number: null });
     expect(one('Nghị quyết Trung ương 4 khóa XII')).toMatchObject({ key: '04-NQ/TW@2016', named: true });
     expect(one('Nghị quyết Đại hội XIII')).toMatchObject({ key: null, year: 2021, named: true });
   });

@@ -26,6 +26,20 @@ const LIST_JOINER = /(?:[,;]|\s(?:và|hoặc))\s*$/u;
 /** Manner words between a verb and its object ("thực hiện nghiêm túc, có hiệu quả Chỉ thị …") do not break government. */
 const FILLER = new Set('nghiêm túc có hiệu quả tốt chặt chẽ đảm bảo bảo chất lượng các đầy đủ đồng bộ kịp thời quyết liệt sâu rộng toàn diện việc nội dung tinh thần một số điều của và'.split(' '));
 const TITLE_BEFORE = /(?:^|\s)về(?:\s+việc)?\s*$/iu;
+/**
+ * "hướng dẫn" after a noun or determiner is a noun ("văn bản hướng dẫn", "theo hướng dẫn",
+ * "các hướng dẫn"): it names guidance, it is not the citing document guiding anything.
+ */
+const NOUN_BEFORE_GUIDES = /(?:^|[^\p{L}])(?:văn bản|tài liệu|công văn|theo|các|những|có|được|sự|nội dung|giấy|bản|đã|chưa)\s+$/iu;
+/**
+ * A verb followed by a preposition ("hướng dẫn theo Văn bản số …") takes another object:
+ * the mention after the preposition is where the guidance comes from, not what is guided.
+ */
+const PREPOSITION_AFTER = /^\s*(?:theo|tại|của|trong|từ|với)\s/iu;
+/** A type word right before a verb ("Luật sửa đổi, bổ sung"). */
+const TYPE_WORD_BEFORE = /(?:^|[^\p{L}])(?:Luật|Nghị định|Nghị quyết|Quyết định|Thông tư|Pháp lệnh)\s+$/u;
+/** A previous mention's "của <issuer>" that the verb continues: the verb is in that document's title. */
+const ISSUER_THEN_TITLE = /^\s*,?\s*(?:ngày\s+\S+\s+)?của\s[^,;:()]*$/u;
 
 function isSentenceEnd(text: string, i: number): boolean {
   const c = text[i];
@@ -80,6 +94,28 @@ function countWords(s: string): number {
 }
 
 /**
+ * Whether a verb found before a mention can govern it at all (the gap is counted later).
+ * Not when the verb sits in a parenthesis closed before the mention ("(sửa đổi, bổ sung
+ * năm 2019); Luật …"), in the title of an earlier mention ("Nghị định số … của Chính phủ
+ * quy định chi tiết và hướng dẫn thi hành … Luật Thanh tra"), or, for "hướng dẫn", when it is
+ * a noun or its object is introduced by a preposition.
+ */
+function verbCanGovern(text: string, verb: { at: number; end: number; relation: RelationType }, m: Span, before: readonly Span[]): boolean {
+  const between = text.slice(verb.end, m.start);
+  const open = between.lastIndexOf('(');
+  if (between.lastIndexOf(')') > open && text.lastIndexOf('(', verb.at) > text.lastIndexOf(')', verb.at)) return false;
+  const prev = before.length ? before[before.length - 1]! : null;
+  if (prev && prev.end <= verb.at && ISSUER_THEN_TITLE.test(text.slice(prev.end, verb.at))) return false;
+  // "Luật sửa đổi, bổ sung …", "Nghị định thay thế …": the verb names an amending document, it is not the citing one's act.
+  if ((verb.relation === 'amends' || verb.relation === 'replaces' || verb.relation === 'repeals') && TYPE_WORD_BEFORE.test(text.slice(Math.max(0, verb.at - 16), verb.at))) return false;
+  if (verb.relation === 'guides') {
+    if (NOUN_BEFORE_GUIDES.test(text.slice(Math.max(0, verb.at - 24), verb.at))) return false;
+    if (PREPOSITION_AFTER.test(between)) return false;
+  }
+  return true;
+}
+
+/**
  * Relations of every mention of one text (same order as `mentions`, which is sorted by
  * start and non-overlapping), with the sentence each sits in.
  */
@@ -111,6 +147,7 @@ export function relateMentions(text: string, mentions: readonly Span[]): { relat
       }
     }
     let result: Governed | null = null;
+    if (verb && !verbCanGovern(text, verb, m, before)) verb = null;
     if (verb && !TITLE_BEFORE.test(text.slice(Math.max(0, verb.at - 12), verb.at))) {
       const gap = wordsOutside(text, verb.end, m.start, before);
       if (gap <= MAX_GAP_WORDS) result = { relation: verb.relation, verbAt: verb.at };

@@ -52,6 +52,8 @@ function frontmatter(d: PlannedDoc, docs: readonly PlannedDoc[], seed: number): 
   if (d.replaces.length) rels.push(`  replaces: ${ids(d.replaces)}`);
   if (d.basedOn.length) rels.push(`  basedOn: ${ids(d.basedOn)}`);
   lines.push(rels.length ? `relations:\n${rels.join('\n')}` : 'relations: {}');
+  // The body is the document's whole (synthetic) text, so, as for an official text, the
+  // engine binds its references to the issue date (no later document can be meant).
   lines.push(`summary: ${q(`${typeWord(d.type)} của ${d.issuer.citedAs} về ${d.subject}.`)}`, 'fullText: true', source(seed), '---');
   return lines.join('\n');
 }

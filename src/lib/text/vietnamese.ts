@@ -31,6 +31,8 @@ export function normalizeText(input: string): string {
     .replace(ZERO_WIDTH, '');
 }
 
+const COMPOSES_WITH_PREVIOUS = /^[\p{M}\u1160-\u11FF\uD7B0-\uD7FF]$/u;
+
 export interface NormalizedText {
   /** The normalised text (same rules as {@link normalizeText}). */
   text: string;
@@ -56,7 +58,13 @@ export function normalizeWithOffsets(source: string): NormalizedText {
     const start = i;
     const cp = source.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
-    while (i < n && /\p{M}/u.test(source[i]!)) i++;
+    // Marks outside the BMP are surrogate pairs: test whole code points, not UTF-16 units.
+    // Hangul vowel and final jamo are not marks but still compose with what precedes them.
+    while (i < n) {
+      const next = source.codePointAt(i)!;
+      if (!COMPOSES_WITH_PREVIOUS.test(String.fromCodePoint(next))) break;
+      i += next > 0xffff ? 2 : 1;
+    }
     const piece = normalizeText(source.slice(start, i));
     for (let k = 0; k < piece.length; k++) {
       out.push(piece[k]!);
