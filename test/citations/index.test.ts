@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCorpusIndex, findReferences } from '../../src/lib/citations/index.ts';
 import { prepareText } from '../../src/lib/citations/normalise.ts';
+import { normalizeText } from '../../src/lib/text/vietnamese.ts';
 
 const index = buildCorpusIndex([
   { id: 'ct33', type: 'chi-thi', number: '33/CT-TTg', year: 2021, issued: '2021-11-26', issuer: 'x', province: null, aliases: [] },
@@ -23,6 +24,26 @@ describe('findReferences: offsets and shape', () => {
     const p = prepareText(source);
     expect(p.text).toBe('áb c');
     expect([0, 1, 2, 3, 4].map(p.toSource)).toEqual([0, 2, 3, 4, 5]);
+  });
+
+  it('the normalise stage gives normalizeText\'s text by every path (canonical, one-for-one, mapped)', () => {
+    const odd = fc.constantFrom('\u00D0', '\u2013', '\u2212', '\uFF0F', '\u2044', '\u00A0', '\u202F', '\u3000', '\u200B', '\uFEFF', 'a\u0301', 'Đ', 'số ', '33/CT-TTg');
+    fc.assert(
+      // Vietnamese and ASCII around the odd characters (the identity path assumes nothing else needs NFC).
+      fc.property(fc.array(fc.oneof(odd, fc.string({ unit: fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyÁàảãạệỹ ,./-:0123456789\n') })), { maxLength: 20 }), (parts) => {
+        const source = parts.join('');
+        const p = prepareText(source);
+        expect(p.text).toBe(normalizeText(source));
+        let last = 0;
+        for (let i = 0; i <= p.text.length; i++) {
+          const at = p.toSource(i);
+          expect(at).toBeGreaterThanOrEqual(last);
+          expect(at).toBeLessThanOrEqual(source.length);
+          last = at;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('sorted by start, non-overlapping, deterministic', () => {

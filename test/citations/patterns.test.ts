@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALIAS_INTRO, CODES, LAW_NAMES, NAMED_PATTERNS, PLENUM_RESOLUTIONS, RELATION_VERBS, TYPE_WORDS } from '../../src/lib/citations/patterns.ts';
+import { ALIAS_INTRO, CODES, HIEN_PHAP, caseless, LAW_NAMES, NAMED_PATTERNS, PLENUM_RESOLUTIONS, QUALIFIED_SO, RELATION_VERBS, TYPE_WORDS } from '../../src/lib/citations/patterns.ts';
 import { extractMentions } from '../../src/lib/citations/extract.ts';
 
 describe('patterns are data with examples that match', () => {
@@ -9,6 +9,15 @@ describe('patterns are data with examples that match', () => {
       for (const ex of t.examples) expect(ex, ex).toMatch(re);
     });
   }
+  it('caseless patterns match every casing without the i flag, classes and escapes intact', () => {
+    for (const t of TYPE_WORDS) {
+      const re = new RegExp(`^(?:${caseless(t.source)})$`, 'u');
+      for (const ex of t.examples) {
+        for (const variant of [ex, ex.toUpperCase(), ex.toLowerCase()]) expect(variant, t.source).toMatch(re);
+      }
+    }
+    expect(caseless('a\\p{Lu}[a-zđ]\\t')).toBe('[Aa]\\p{Lu}[a-zđ]\\t');
+  });
   for (const c of CODES) {
     it(`code ${c.code}`, () => {
       for (const ex of c.examples) {
@@ -40,6 +49,16 @@ describe('patterns are data with examples that match', () => {
         expect(m?.named).toMatchObject({ kind: 'plenum', term: p.term, plenum: p.plenum });
       }
     }
+  });
+  it('qualifiers before "số"', () => {
+    const re = new RegExp(`^(?:${QUALIFIED_SO.source})$`, 'u');
+    for (const ex of QUALIFIED_SO.examples) expect(ex).toMatch(re);
+    expect(' này số ').not.toMatch(re);
+  });
+  it('the Constitution by its year', () => {
+    const re = new RegExp(`^Hiến pháp(?:${HIEN_PHAP.source})$`, 'iu');
+    for (const ex of HIEN_PHAP.examples) expect(ex).toMatch(re);
+    for (const ex of HIEN_PHAP.examples) expect(extractMentions(`Căn cứ ${ex};`).map((m) => m.named?.kind), ex).toEqual(['constitution']);
   });
   it('alias introductions', () => {
     const re = new RegExp(ALIAS_INTRO.source, 'iu');

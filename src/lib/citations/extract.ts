@@ -17,6 +17,7 @@ import {
   SP,
   SP0,
   TYPE_WORDS,
+  caseless,
   romanToNumber,
   type TypeWordPattern,
 } from './patterns.ts';
@@ -83,9 +84,11 @@ const TYPE_CODE_SOURCE = CODES.filter((c) => c.leads ?? c.type !== null)
 // No lookbehind in the anchor: evaluated at every position it costs more than the rest of
 // the scan together; the character before a match is checked in code instead.
 const ANCHOR = new RegExp(
-  `(?:${TYPE_WORDS.map((t) => `(${t.source})`).join('|')})(?!\\p{L})` +
-    `|((?:\\d{1,3}(?:\\.\\d{3})+|\\d{1,5}[a-zđ]?)(?:\\/(?:19|20)\\d\\d\\/?)?[ \\t]*[-/][ \\t]*(?:(?:${TYPE_CODE_SOURCE})[ \\t]*[-/]|QH\\d{2}(?!\\p{N})))`,
-  'giu',
+  caseless(
+    `(?:${TYPE_WORDS.map((t) => `(${t.source})`).join('|')})(?!\\p{L})` +
+      `|((?:\\d{1,3}(?:\\.\\d{3})+|\\d{1,5}[a-zđ]?)(?:\\/(?:19|20)\\d\\d\\/?)?[ \\t]*[-/][ \\t]*(?:(?:${TYPE_CODE_SOURCE})[ \\t]*[-/]|QH\\d{2}(?!\\p{N})))`,
+  ),
+  'gu',
 );
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NUMBER_JOINED_BEFORE = /[\p{L}\p{N}/.\-]/u;
@@ -160,15 +163,16 @@ export function canonicalSymbol(symbol: string): string {
 
 /** Short-form grouping of a number found without a type word: its type, or its leading code ("ĐA"). */
 function kindOfSymbol(symbol: string): string {
-  const first = symbol.split(/[-/]/)[0]!.toUpperCase();
+  const first = symbol.split(/[-/]/)[0]!.toUpperCase().replace(/^(QH)\d+$/, '$1');
   const code = CODE_BY_UPPER.get(first);
   return code?.type ?? code?.kind ?? `code:${first}`;
 }
 
 /** Document type implied by the code leading a symbol ("NQ/TW" → nghi-quyet). */
 export function typeOfSymbol(symbol: string): DocumentTypeId | null {
-  const first = symbol.split(/[-/]/)[0]!;
-  return CODE_BY_UPPER.get(first.toUpperCase())?.type ?? null;
+  // A law's symbol is its term code: "QH13" in "02/2011/QH13".
+  const first = symbol.split(/[-/]/)[0]!.toUpperCase().replace(/^(QH)\d+$/, '$1');
+  return CODE_BY_UPPER.get(first)?.type ?? null;
 }
 
 function isoDate(d: number, m: number, y: number): string | null {
@@ -350,6 +354,8 @@ function readNamed(
     if (m && writtenAsName(m[0], a)) {
       const r = emptyMention(start, start + m[0].length, type);
       r.named = { kind: 'alias', term: null, plenum: null, aliasIds: a.ids };
+      const d = readDate(text, r.end);
+      if (d) Object.assign(r, { end: d.end, date: d.date, dateYear: d.year });
       return r;
     }
   }
@@ -431,7 +437,13 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
       const wordEnd = start + m[0].length;
       const so = sticky(SO, text, wordEnd)!;
       let hasSo = so[1] !== undefined;
-      let num = spec.kind === 'hien-phap' ? null : readNumber(text, wordEnd + so[0].length, spec.needsSymbol === true);
+      // "NGHỊ QUYẾT\nSố: 12/NQ-HĐND": a type word over a line opening with "Số" is the document's own header.
+      const ownHeader = hasSo && so[1]![0] === 'S' && /\n[ \t]*$/.test(so[0].slice(0, so[0].indexOf(so[1]!)));
+      let num = spec.kind === 'hien-phap' || ownHeader ? null : readNumber(text, wordEnd + so[0].length, spec.needsSymbol === true);
+      if (ownHeader) {
+        re.lastIndex = start + 1;
+        continue;
+      }
       if (!num && !hasSo && spec.kind !== 'hien-phap') {
         // "Quyết định thanh tra số 35/QĐ-TTr": a qualifier, "số", and a written symbol.
         const q = sticky(QUALIFIED, text, wordEnd);
@@ -443,7 +455,11 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
       if (num) {
         const bare = !num.symbol && !hasSo;
         // "quyết định 3 vấn đề", "Kế hoạch 2022": a count or a year, not a document.
-        const countOrYear = bare && (!/^\p{Lu}/u.test(text[start]!) || /^(?:19|20)\d\d$/.test(num.serial));
+        // Inside "(sau đây gọi tắt là Quyết định 1925)" a year-like number is still the short name.
+        const countOrYear =
+          bare &&
+          (!/^\p{Lu}/u.test(text[start]!) ||
+            (/^(?:19|20)\d\d$/.test(num.serial) && !ALIAS_INTRO_RE.test(text.slice(Math.max(0, start - 40), start))));
         if (!countOrYear) {
           const r = emptyMention(start, num.end, spec.type, spec.kind);
           // Capitalised mid-sentence, "Nghị quyết 25" names a document; at a sentence start or

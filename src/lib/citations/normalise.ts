@@ -19,10 +19,27 @@ export interface PreparedText {
  */
 const NEEDS_WORK = /[\u0300-\u036F\u1DC0-\u1DFF\u00D0\u2010-\u2015\u2212\u2011\uFE58\uFE63\uFF0D\u2044\u2215\uFF0F\u29F8\u00A0\u2000-\u200D\u202F\u205F\u3000\u2060\uFEFF\u00AD]/;
 
+/** Characters normalizeText replaces one for one (same length, same place). */
+const ONE_FOR_ONE = /[\u00D0\u2010-\u2015\u2212\u2011\uFE58\uFE63\uFF0D\u2044\u2215\uFF0F\u29F8\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+/** Characters normalizeText removes: they shift offsets. */
+const REMOVED = /[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
+
+function oneForOne(c: string): string {
+  if (c === '\u00D0') return 'Đ';
+  if (c <= '\u00A0' || (c >= '\u2000' && c <= '\u200A') || c === '\u202F' || c === '\u205F' || c === '\u3000') return ' ';
+  if (c === '\u2044' || c === '\u2215' || c === '\uFF0F' || c === '\u29F8') return '/';
+  return '-';
+}
+
 export function prepareText(source: string): PreparedText {
   // Most real texts are already canonical: skip the per-character map (the hot path).
   if (!NEEDS_WORK.test(source)) {
     return { text: source, toSource: (i) => i };
+  }
+  // Web copies are mostly NFC with non-breaking spaces and typographic dashes: replaced
+  // one for one, offsets do not move, and the per-character map is not needed.
+  if (!REMOVED.test(source) && source.normalize('NFC') === source) {
+    return { text: source.replace(ONE_FOR_ONE, oneForOne), toSource: (i) => i };
   }
   const { text, toSource } = normalizeWithOffsets(source);
   return { text, toSource: (i) => toSource[Math.max(0, Math.min(i, text.length))]! };

@@ -15,6 +15,42 @@ function words(phrase: string): string {
   return phrase.split(' ').join(SP);
 }
 
+/**
+ * The same pattern without the i flag: every cased letter outside escapes and classes
+ * becomes a two-letter class ("C" → "[Cc]"). Case-insensitive Unicode matching folds
+ * case at every position tried; the anchor is tried at every position of the text.
+ */
+export function caseless(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      // An escape: "\t", "\d", "\/", or a property "\p{L}" copied whole.
+      const m = /^\\[pP]\{[^}]*\}/.exec(source.slice(i, i + 40));
+      const piece = m ? m[0] : source.slice(i, i + 2);
+      out += piece;
+      i += piece.length - 1;
+      continue;
+    }
+    if (inClass) {
+      // Classes are copied as written (their ranges, "[a-zđ]", would not survive doubling).
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      continue;
+    }
+    const lower = c.toLowerCase();
+    const upper = c.toUpperCase();
+    out += lower !== upper && lower.length === 1 && upper.length === 1 ? `[${upper}${lower}]` : c;
+  }
+  return out;
+}
+
 export interface TypeWordPattern {
   /** Type id of the project's table; null for kinds outside it (Đề án, Báo cáo, Công điện …). */
   type: DocumentTypeId | null;
@@ -67,7 +103,7 @@ export const TYPE_WORDS: readonly TypeWordPattern[] = [
 export const QUALIFIED_SO = {
   // Case-sensitive (a capitalised word is a name, not a qualifier); function words and
   // demonstratives ("Chỉ thị này số …") are no qualifiers.
-  source: `(?:${SP}(?!(?:này|đó|ấy|trên|của|và|các|theo|tại|với|được|đã|có|là|kèm|ban|NÀY)(?![\\p{L}]))(?:\\p{Ll}+|\\p{Lu}{2,})){1,3}${SP}(?:số|SỐ|Số)${SP0}(?::${SP0})?`,
+  source: `(?:${SP}(?!(?:này|đó|ấy|trên|của|và|các|theo|tại|với|được|đã|có|là|kèm|ban|NÀY)(?![\\p{L}]))(?:\\p{Ll}+|\\p{Lu}{2,})){1,4}${SP}(?:số|SỐ|Số)${SP0}(?::${SP0})?`,
   examples: [' thanh tra số ', ' kiểm tra số ', ' giám sát chuyên đề số: ', ' THANH TRA SỐ '],
 };
 

@@ -6,7 +6,7 @@
  * speaks for that document, not for the citing one, so it yields "cites".
  */
 import type { RelationType } from '../schema/document.ts';
-import { RELATION_VERBS } from './patterns.ts';
+import { RELATION_VERBS, caseless } from './patterns.ts';
 
 export interface Span {
   start: number;
@@ -14,10 +14,7 @@ export interface Span {
 }
 
 // No leading lookbehind (costly at every position): the character before is checked in code.
-const VERBS = new RegExp(
-  `(?:${RELATION_VERBS.map((v) => `(${v.source})`).join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
+const VERBS = new RegExp(caseless(`(?:${RELATION_VERBS.map((v) => `(${v.source})`).join('|')})(?![\\p{L}\\p{N}])`), 'gu');
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LOOK_BACK = 400;
 const LOOK_AHEAD = 600;
@@ -102,8 +99,11 @@ function countWords(s: string): number {
  */
 function verbCanGovern(text: string, verb: { at: number; end: number; relation: RelationType }, m: Span, before: readonly Span[]): boolean {
   const between = text.slice(verb.end, m.start);
-  const open = between.lastIndexOf('(');
-  if (between.lastIndexOf(')') > open && text.lastIndexOf('(', verb.at) > text.lastIndexOf(')', verb.at)) return false;
+  if (between.lastIndexOf(')') > between.lastIndexOf('(')) {
+    // Is the verb itself inside that parenthesis? Look back a short way for an unclosed "(".
+    const back = text.slice(Math.max(0, verb.at - 200), verb.at);
+    if (back.lastIndexOf('(') > back.lastIndexOf(')')) return false;
+  }
   const prev = before.length ? before[before.length - 1]! : null;
   if (prev && prev.end <= verb.at && ISSUER_THEN_TITLE.test(text.slice(prev.end, verb.at))) return false;
   // "Luật sửa đổi, bổ sung …", "Nghị định thay thế …": the verb names an amending document, it is not the citing one's act.
@@ -133,6 +133,7 @@ export function relateMentions(text: string, mentions: readonly Span[]): { relat
     while (lo > 0 && mentions[lo - 1]!.end > clauseStart) lo--;
     const before = mentions.slice(lo, i);
     let verb: { at: number; end: number; relation: RelationType } | null = null;
+    const candidates: { at: number; end: number; relation: RelationType }[] = [];
     const window = text.slice(clauseStart, m.start);
     re.lastIndex = 0;
     let v: RegExpExecArray | null;
@@ -143,11 +144,12 @@ export function relateMentions(text: string, mentions: readonly Span[]): { relat
       if (!before.some((o) => o.start <= at && at < o.end)) {
         let g = 1;
         while (v[g] === undefined) g++;
-        verb = { at, end: at + v[0].length, relation: RELATION_VERBS[g - 1]!.relation };
+        candidates.push({ at, end: at + v[0].length, relation: RELATION_VERBS[g - 1]!.relation });
       }
     }
+    // The nearest verb that can govern the mention wins ("Thực hiện theo hướng dẫn Kế hoạch …").
+    for (let c = candidates.length - 1; c >= 0 && !verb; c--) if (verbCanGovern(text, candidates[c]!, m, before)) verb = candidates[c]!;
     let result: Governed | null = null;
-    if (verb && !verbCanGovern(text, verb, m, before)) verb = null;
     if (verb && !TITLE_BEFORE.test(text.slice(Math.max(0, verb.at - 12), verb.at))) {
       const gap = wordsOutside(text, verb.end, m.start, before);
       if (gap <= MAX_GAP_WORDS) result = { relation: verb.relation, verbAt: verb.at };
