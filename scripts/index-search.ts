@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, 
 import { join, relative, sep } from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
-import { injectFoldedBlocks } from '../src/lib/search/html-fold.ts';
+import { searchDocument } from '../src/lib/search/search-document.ts';
 import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-index.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
@@ -42,22 +42,42 @@ if (!index) {
 
 // Pagefind indexes only data-pagefind-body pages once any page has one; the same rule here
 // lets a site without marked pages (early development) still be indexed whole.
-// One page at a time, in path order: the index files must not depend on which request the
-// Pagefind service happened to finish first (two builds of one commit are byte-identical).
+// Each page goes in as its compact search document (src/lib/search/search-document.ts).
+// The Pagefind service handles requests one at a time in the order they arrive and numbers
+// pages in that order, so requests are sent in path order, a bounded number in flight: the
+// index files are the same whichever request finishes first (two builds are byte-identical).
 const files = htmlFiles(site);
 const problems: string[] = [];
+const IN_FLIGHT = 32;
+const pending = new Set<Promise<void>>();
 let indexed = 0;
-const add = async (file: string, html: string) => {
+const add = async (file: string, content: string) => {
   const sourcePath = relative(site, file).split(sep).join('/');
-  const added = await index.addHTMLFile({ sourcePath, content: injectFoldedBlocks(html) });
+  const added = await index.addHTMLFile({ sourcePath, content });
   problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
   indexed++;
 };
+const send = async (file: string, content: string) => {
+  const p: Promise<void> = add(file, content).finally(() => pending.delete(p));
+  pending.add(p);
+  if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+};
+let marked = 0;
 for (const file of files) {
-  const html = readFileSync(file, 'utf8');
-  if (html.includes('data-pagefind-body')) await add(file, html);
+  const doc = searchDocument(readFileSync(file, 'utf8'));
+  if (doc !== null) {
+    marked++;
+    await send(file, doc);
+  }
 }
-if (indexed === 0) for (const file of files) await add(file, readFileSync(file, 'utf8'));
+if (marked === 0) {
+  for (const file of files) {
+    const doc = searchDocument(readFileSync(file, 'utf8'), { wholeBody: true });
+    if (doc !== null) await send(file, doc);
+  }
+}
+await Promise.all(pending);
+const addedAt = performance.now();
 if (problems.length) {
   console.error('Pagefind lỗi khi đọc trang:', problems.join('; '));
   process.exit(1);
@@ -65,6 +85,7 @@ if (problems.length) {
 // A previous run's chunks would otherwise stay next to the new ones.
 rmSync(join(site, 'pagefind'), { recursive: true, force: true });
 const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+const writtenAt = performance.now();
 if (written.errors.length) {
   console.error('Pagefind lỗi khi ghi chỉ mục:', written.errors.join('; '));
   process.exit(1);
@@ -97,5 +118,8 @@ if (existsSync(graphPath)) {
   process.exit(1);
 }
 
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`Pagefind: ${indexed} trang đã lập chỉ mục; chỉ mục số hiệu: ${entryCount} mục trong ${shardCount} tệp (${seconds} s).`);
+const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+console.log(
+  `Pagefind: ${indexed} trang đã lập chỉ mục; chỉ mục số hiệu: ${entryCount} mục trong ${shardCount} tệp ` +
+    `(${s(started, performance.now())} s: đọc và thêm trang ${s(started, addedAt)} s, dựng và ghi chỉ mục ${s(addedAt, writtenAt)} s).`,
+);

@@ -126,13 +126,18 @@ export function createEngine(base: string): SearchEngine {
     const terms = queryTerms(query.folded);
     const page = async (from: number, count: number): Promise<ResultPage[]> => {
       const data = await Promise.all(results.slice(from, from + count).map((r) => r.data()));
-      return data.map((d) => ({
-        url: d.url,
-        title: d.meta['title'] ?? d.url,
-        summary: d.meta['trich_yeu'] ?? '',
-        details: [d.meta['ngay'], d.meta['co_quan'], d.meta['tinh_trang']].filter((x): x is string => Boolean(x)),
-        excerpt: buildExcerpt(d.raw_content ?? d.content, terms),
-      }));
+      return data.map((d) => {
+        const excerpt = buildExcerpt(d.raw_content ?? d.content, terms);
+        return {
+          url: d.url,
+          title: d.meta['title'] ?? d.url,
+          summary: d.meta['trich_yeu'] ?? '',
+          // Issuer and status come from the page's filter values: as meta they would be indexed words too.
+          details: [d.meta['ngay'], d.filters['co_quan']?.[0], d.filters['tinh_trang']?.[0]].filter((x): x is string => Boolean(x)),
+          // The indexed text keeps only a short readable lead; without a query word in it the title and summary say more.
+          excerpt: excerpt.some((p) => p.mark) ? excerpt : [],
+        };
+      });
     };
     return { query, direct: await directPromise, total: results.length, page };
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildExcerpt, queryTerms } from '../../src/lib/search/excerpt.ts';
 import { foldedBlock, foldedVariants, withoutFoldedBlock, FOLD_SENTINEL } from '../../src/lib/search/fold.ts';
-import { injectFoldedBlocks, htmlText } from '../../src/lib/search/html-fold.ts';
+import { htmlText } from '../../src/lib/search/html-fold.ts';
+import { LEAD_WORDS, searchDocument } from '../../src/lib/search/search-document.ts';
 import { mergeResults } from '../../src/lib/search/merge.ts';
 
 describe('foldedVariants', () => {
@@ -17,16 +18,38 @@ describe('foldedVariants', () => {
   });
 });
 
-describe('injectFoldedBlocks', () => {
-  const page = `<html><body><header data-pagefind-ignore>Chỉ đạo</header><main><article data-pagefind-body><h1>Xây dựng Đảng</h1><div><p>Tỉnh uỷ</p></div><div hidden data-pagefind-ignore><span>Điều lệ</span></div></article><footer>Địa chỉ</footer></main></body></html>`;
-  it('puts the block for the body element only, right after its opening tag', () => {
-    const out = injectFoldedBlocks(page);
-    expect(out).toContain(`<article data-pagefind-body><div hidden data-search-fold>${FOLD_SENTINEL} dang ủy ${FOLD_SENTINEL}</div><h1>`);
-    // Header, footer and ignored elements are not part of the indexed text.
-    expect(out).not.toMatch(/chi dao|dia chi|dieu le/);
+describe('searchDocument', () => {
+  const body = Array.from({ length: 60 }, (_, i) => `Đảng bộ xã thứ ${i} lãnh đạo công tác dân vận.`).join(' ');
+  const page = `<html><body><header data-pagefind-ignore>Chỉ đạo</header><main><article data-pagefind-body><h1>Chỉ thị 33 về Tỉnh uỷ</h1><div hidden class="pagefind-fields" data-pagefind-ignore><span data-pagefind-filter="loai">Chỉ thị</span><span data-pagefind-meta="title">Chỉ thị số 33</span><span data-pagefind-sort="ngay">2021-01-02</span></div><div hidden data-pagefind-weight="8">33/CT-TTg ct33</div><p>${body} Cuối cùng: hoà giải &amp; Điều lệ.</p><section data-pagefind-ignore><p>Liên quan: Quyết định 99</p></section></article><footer>Địa chỉ</footer></main></body></html>`;
+  const doc = searchDocument(page)!;
+  const indexed = htmlText(doc).replace(/\s+/g, ' ');
+  const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
+
+  it('keeps filters, meta, sort, the h1 and the weighted number line', () => {
+    expect(doc).toContain('<span data-pagefind-filter="loai">Chỉ thị</span>');
+    expect(doc).toContain('<span data-pagefind-meta="title">Chỉ thị số 33</span>');
+    expect(doc).toContain('<span data-pagefind-sort="ngay">2021-01-02</span>');
+    expect(doc).toContain('<h1>Chỉ thị 33 về Tỉnh uỷ</h1>');
+    expect(doc).toMatch(/<span data-pagefind-weight="8">33\/CT-TTg ct33<\/span>/);
   });
-  it('leaves pages without a body element as they are', () => {
-    expect(injectFoldedBlocks('<p>Đảng</p>')).toBe('<p>Đảng</p>');
+  it('indexes every word of the body once, plus the folded forms, and nothing ignored or outside the body', () => {
+    const block = indexed.slice(indexed.indexOf(FOLD_SENTINEL));
+    for (const w of ['cuối', 'cùng', 'hoà', 'giải', 'điều', 'lệ', 'dang', 'dieu', 'ủy', 'hòa']) expect(words(indexed)).toContain(w);
+    // Past the lead, a word repeated sixty times in the body is indexed once at most (here: already in the lead).
+    expect(words(block).filter((w) => w === 'đảng' || w === 'lãnh').length).toBe(0);
+    expect(words(block).filter((w) => w === 'dang').length).toBe(1);
+    expect(words(indexed).length).toBeLessThan(150); // the body alone has 480 words (60 distinct numbers among them)
+    expect(indexed).not.toMatch(/Liên quan|Quyết định 99|Chỉ đạo|Địa chỉ/);
+  });
+  it('keeps a readable lead before the folded block, for excerpts', () => {
+    const visible = withoutFoldedBlock(indexed.slice(indexed.indexOf('Đảng bộ')));
+    expect(visible.startsWith('Đảng bộ xã thứ 0 lãnh đạo công tác dân vận. Đảng bộ xã thứ 1')).toBe(true);
+    expect(visible.split(' ').length).toBe(LEAD_WORDS);
+  });
+  it('is the same text for the same page, and null for a page without a body element', () => {
+    expect(searchDocument(page)).toBe(doc);
+    expect(searchDocument('<html><body><p>Đảng</p></body></html>')).toBeNull();
+    expect(searchDocument('<html><body><p>Đảng</p></body></html>', { wholeBody: true })).toContain('dang');
   });
   it('decodes entities and drops scripts when reading text', () => {
     expect(htmlText('<p>a&amp;b&#273;</p><script>var x = "Đ"</script>').replace(/\s+/g, ' ').trim()).toBe('a&bđ');

@@ -57,8 +57,6 @@ export function indexFields(node: GraphNode, names: RegistryNames): IndexFields 
       title: shortName(node),
       trich_yeu: node.title,
       ngay: formatDate(node.issued),
-      co_quan: issuer,
-      tinh_trang: status,
     },
     sort: { [SORT_DATE]: node.issued },
     numberLine: numberForms(node.type, node.number),

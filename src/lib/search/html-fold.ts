@@ -1,12 +1,7 @@
 /**
- * Adds the folded block (see fold.ts) to each data-pagefind-body element of a built page,
- * right after its opening tag, computed from that element's own text. Works on the HTML
- * string Astro wrote: the site's output is well formed, so counting open and close tags
- * of the body element's name is enough to find where it ends.
+ * Text of the HTML Astro wrote, for the search document (search-document.ts). The site's
+ * output is well formed, so plain string work is enough: no DOM parser in the build.
  */
-import { foldedBlock } from './fold.ts';
-
-const BODY_OPEN = /<([a-zA-Z][\w-]*)\b[^>]*\bdata-pagefind-body\b[^>]*>/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** Visible-ish text of an HTML fragment: scripts, styles and tags removed, entities decoded. */
@@ -22,46 +17,4 @@ export function htmlText(html: string): string {
       }
       return ENTITIES[name.toLowerCase()] ?? whole;
     });
-}
-
-/** Where the close tag matching the element opened just before `from` starts and ends. */
-function elementEnd(html: string, tag: string, from: number): { start: number; end: number } {
-  const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
-  re.lastIndex = from;
-  let depth = 1;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    if (m[1]) depth--;
-    else if (!m[0].endsWith('/>')) depth++;
-    if (depth === 0) return { start: m.index, end: m.index + m[0].length };
-  }
-  return { start: html.length, end: html.length };
-}
-
-const IGNORE_OPEN = /<([a-zA-Z][\w-]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>/g;
-
-/** The fragment without the elements Pagefind does not index (data-pagefind-ignore). */
-function withoutIgnored(html: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of html.matchAll(IGNORE_OPEN)) {
-    if (m.index < last) continue;
-    out += html.slice(last, m.index);
-    last = elementEnd(html, m[1]!, m.index + m[0].length).end;
-  }
-  return out + html.slice(last);
-}
-
-export function injectFoldedBlocks(html: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of html.matchAll(BODY_OPEN)) {
-    const openEnd = m.index + m[0].length;
-    if (openEnd <= last) continue;
-    const end = elementEnd(html, m[1]!, openEnd).start;
-    const block = foldedBlock(htmlText(withoutIgnored(html.slice(openEnd, end))));
-    out += html.slice(last, openEnd);
-    if (block) out += `<div hidden data-search-fold>${block}</div>`;
-    last = openEnd;
-  }
-  return out + html.slice(last);
 }
