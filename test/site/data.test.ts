@@ -17,8 +17,8 @@ describe('site data', () => {
     expect(g290.map((g) => [g.label, g.entries.map((e) => e.other.id)])).toEqual([['Bị thay thế bởi', ['quyet-dinh-23-qd-tw-2021']]]);
     const g33 = data.relationGroups('chi-thi-33-ct-ttg-2021');
     expect(g33.map((g) => g.label)).toEqual(['Được triển khai bởi', 'Dẫn chiếu']);
-    // Same-type entries are in date order.
-    expect(g33[1]!.entries.map((e) => e.other.id)).toEqual(['nghi-quyet-25-nq-tw-2013', 'quyet-dinh-23-qd-tw-2021']);
+    // Same-type entries: most relevant first (frontmatter before text, then newest first).
+    expect(g33[1]!.entries.map((e) => e.other.id)).toEqual(['quyet-dinh-23-qd-tw-2021', 'nghi-quyet-25-nq-tw-2013']);
   });
 
   it('indexes by every browsing dimension', () => {

@@ -3,7 +3,8 @@ import { fixtureGraph, fixtureSite } from './helpers.ts';
 import { collectNeighbourhood } from '../../src/lib/graph/neighbourhood.ts';
 import { layoutDiagram, dateValue, type DiagramNodeInput } from '../../src/lib/diagram/layout.ts';
 import { renderDiagramSvg, escapeXml } from '../../src/lib/diagram/svg.ts';
-import { documentDiagram } from '../../src/lib/site/diagram.ts';
+import { DIAGRAM_EDGES_PER_DOCUMENT, diagramGraph, documentDiagram } from '../../src/lib/site/diagram.ts';
+import { hubSite } from './hub-fixture.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
 const node = (id: string, date: string, hop = 1): DiagramNodeInput => ({ id, date, hop, lines: [id], title: id, href: `/${id}/` });
@@ -94,5 +95,33 @@ describe('documentDiagram', () => {
       'ke-hoach-1-kh-ubnd-2022-vi-du triển khai, thực hiện chi-thi-33-ct-ttg-2021',
       'quyet-dinh-23-qd-tw-2021 thay thế quyet-dinh-290-qd-tw-2010',
     ]);
+  });
+});
+
+describe('documentDiagram around a hub cited by 500 documents', () => {
+  const data = hubSite(500);
+
+  it('walks at most DIAGRAM_EDGES_PER_DOCUMENT relations of any document', () => {
+    const view = diagramGraph(data);
+    expect(data.graph.incoming['hub']!.length).toBeGreaterThan(600);
+    for (const n of data.graph.nodes) {
+      expect((view.incoming[n.id] ?? []).length + (view.outgoing[n.id] ?? []).length).toBeLessThanOrEqual(DIAGRAM_EDGES_PER_DOCUMENT);
+    }
+  });
+
+  it('draws the same documents as a walk over every relation', () => {
+    for (const id of ['hub', 'c-1', 'inf-0', 'exp-0', 'chain-2']) {
+      const full = collectNeighbourhood(data.graph, id, { hops: 2, maxNodes: 14, issued: (x) => data.node(x)?.issued });
+      const drawn = documentDiagram(data, id, siteUrls('/'))!;
+      const ids = new Set(drawn.links.flatMap((l) => [l.from.id, l.to.id]));
+      expect([...ids].sort(), id).toEqual(full.nodes.map((n) => n.id).sort());
+    }
+  });
+
+  it('counts the direct relations it leaves out, as listed in the relations panel', () => {
+    const d = documentDiagram(data, 'hub', siteUrls('/'))!;
+    // 500 citing + 105 implementing documents, 13 drawn.
+    expect(d.omitted).toBe(605 - 13);
+    expect(documentDiagram(data, 'c-1', siteUrls('/'))!.omitted).toBe(0);
   });
 });

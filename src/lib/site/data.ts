@@ -27,7 +27,15 @@ export interface RelationGroup {
   type: RelationType;
   direction: 'forward' | 'inverse';
   label: string;
+  /** Most relevant first: frontmatter, then read from the text, then plain citations; newest first within each. */
   entries: RelationEntry[];
+}
+
+const ORIGIN_RANK: Record<GraphEdge['origin'], number> = { explicit: 0, inferred: 1, text: 2 };
+
+/** Order of entries within a relation group (see RelationGroup.entries). */
+export function compareRelevance(a: RelationEntry, b: RelationEntry): number {
+  return ORIGIN_RANK[a.edge.origin] - ORIGIN_RANK[b.edge.origin] || compareByDateDesc(a.other, b.other);
 }
 
 export interface SiteData {
@@ -116,11 +124,13 @@ export function indexSite(graph: Graph, registries: Registries): SiteData {
       const other = nodeMap.get(edge.from);
       if (other) entries.push({ type: edge.type, direction: 'inverse', label: RELATION_LABELS[edge.type].inverse, other, edge });
     }
+    const byKey = new Map<string, RelationEntry[]>();
+    for (const e of entries) push(byKey, `${e.type}:${e.direction}`, e);
     const groups: RelationGroup[] = [];
     for (const type of RELATION_ORDER) {
       for (const direction of ['forward', 'inverse'] as const) {
-        const list = entries.filter((e) => e.type === type && e.direction === direction).sort((a, b) => compareByDateAsc(a.other, b.other));
-        if (list.length) groups.push({ type, direction, label: list[0]!.label, entries: list });
+        const list = byKey.get(`${type}:${direction}`)?.sort(compareRelevance);
+        if (list) groups.push({ type, direction, label: list[0]!.label, entries: list });
       }
     }
     groupsCache.set(id, groups);

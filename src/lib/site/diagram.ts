@@ -1,5 +1,7 @@
 /** The neighbourhood diagram of a document page: SVG markup plus the same content as a text list. */
+import type { Graph } from '../graph/types.ts';
 import { collectNeighbourhood } from '../graph/neighbourhood.ts';
+import { RELATION_ORDER } from '../schema/document.ts';
 import { layoutDiagram, type DiagramNodeInput } from '../diagram/layout.ts';
 import { renderDiagramSvg } from '../diagram/svg.ts';
 import type { RelationType } from '../schema/document.ts';
@@ -18,13 +20,65 @@ export interface DiagramLink {
 export interface DocumentDiagram {
   svg: string;
   links: DiagramLink[];
+  /** Documents directly related to this one (listed in the relations panel) that are not drawn. */
   omitted: number;
   /** Relation types drawn, for the legend. */
   types: RelationType[];
 }
 
+/**
+ * Relations kept per document for the diagram. The diagram draws at most 14 documents,
+ * picked strongest relation first, then newest: the first edges in that same order are
+ * all it can use. Walking every edge of a neighbour cited by thousands of documents on
+ * every page that cites it would make the build quadratic in the corpus size.
+ */
+export const DIAGRAM_EDGES_PER_DOCUMENT = 48;
+
+const views = new WeakMap<SiteData, Graph>();
+
+/** The graph with each document's relations cut to its DIAGRAM_EDGES_PER_DOCUMENT strongest and newest (built once per build). */
+export function diagramGraph(data: SiteData, limit = DIAGRAM_EDGES_PER_DOCUMENT): Graph {
+  const cached = views.get(data);
+  if (cached) return cached;
+  const { graph } = data;
+  const incoming: Record<string, number[]> = {};
+  const outgoing: Record<string, number[]> = {};
+  const strength = (i: number) => RELATION_ORDER.indexOf(graph.edges[i]!.type);
+  for (const n of graph.nodes) {
+    const out = graph.outgoing[n.id] ?? [];
+    const inc = graph.incoming[n.id] ?? [];
+    if (out.length + inc.length <= limit) {
+      if (out.length) outgoing[n.id] = out;
+      if (inc.length) incoming[n.id] = inc;
+      continue;
+    }
+    const other = (i: number) => {
+      const e = graph.edges[i]!;
+      return e.from === n.id ? e.to : e.from;
+    };
+    const issued = (i: number) => data.node(other(i))?.issued ?? '';
+    const kept = new Set(
+      [...out, ...inc]
+        .sort((a, b) => strength(a) - strength(b) || (issued(a) < issued(b) ? 1 : issued(a) > issued(b) ? -1 : 0) || a - b)
+        .slice(0, limit),
+    );
+    outgoing[n.id] = out.filter((i) => kept.has(i));
+    incoming[n.id] = inc.filter((i) => kept.has(i));
+  }
+  const view: Graph = { ...graph, incoming, outgoing };
+  views.set(data, view);
+  return view;
+}
+
+/** Distinct documents directly related to this one (any relation, either direction). */
+function directNeighbours(data: SiteData, id: string): number {
+  const ids = new Set<string>();
+  for (const g of data.relationGroups(id)) for (const e of g.entries) ids.add(e.other.id);
+  return ids.size;
+}
+
 export function documentDiagram(data: SiteData, id: string, urls: SiteUrls, maxNodes = 14): DocumentDiagram | null {
-  const hood = collectNeighbourhood(data.graph, id, { hops: 2, maxNodes, issued: (x) => data.node(x)?.issued });
+  const hood = collectNeighbourhood(diagramGraph(data), id, { hops: 2, maxNodes, issued: (x) => data.node(x)?.issued });
   if (hood.nodes.length < 2) return null;
   const inputs: DiagramNodeInput[] = [];
   for (const { id: nid, hop } of hood.nodes) {
@@ -59,5 +113,6 @@ export function documentDiagram(data: SiteData, id: string, urls: SiteUrls, maxN
     desc: `${hood.nodes.length - 1} văn bản trong phạm vi hai bước quan hệ, xếp theo ngày ban hành từ trái sang phải; mũi tên đi từ văn bản dẫn chiếu đến văn bản được dẫn chiếu. Danh sách bằng chữ ở ngay dưới hình.`,
   });
   const types = [...new Set(hood.edges.map((e) => e.type))];
-  return { svg, links, omitted: hood.omitted, types };
+  const drawnDirect = hood.nodes.filter((n) => n.hop === 1).length;
+  return { svg, links, omitted: Math.max(0, directNeighbours(data, id) - drawnDirect), types };
 }

@@ -5,7 +5,10 @@
 import { DOCUMENT_TYPE_IDS } from '../document-types.ts';
 import { LEVELS, type Level } from '../schema/registries.ts';
 import { compareVietnamese } from '../text/vietnamese.ts';
-import type { SiteData } from './data.ts';
+import type { GraphNode } from '../graph/types.ts';
+import { compareByDateAsc, type SiteData } from './data.ts';
+import { missingPageCount } from './missing.ts';
+import { relatedListing } from './related.ts';
 import { STATUS_ORDER, type EffectiveStatusValue } from './labels.ts';
 import type { SiteUrls } from './urls.ts';
 
@@ -43,16 +46,94 @@ export function statusKeys(data: SiteData): EffectiveStatusValue[] {
 export function sitePaths(data: SiteData, urls: SiteUrls): string[] {
   const paths = [urls.home()];
   for (const p of documentListPages(data.nodes.length)) paths.push(urls.path(p.list ? `van-ban/${p.list}/` : 'van-ban/'));
-  for (const n of [...data.nodes].sort((a, b) => (a.id < b.id ? -1 : 1))) paths.push(urls.document(n.id));
-  paths.push(urls.path('loai/'), ...typeKeys(data).map(urls.type));
-  paths.push(urls.path('co-quan/'), ...issuerKeys(data).map(urls.issuer));
-  paths.push(urls.path('nam/'), ...yearKeys(data).map(urls.year));
-  paths.push(urls.path('dia-phuong/'), ...provinceKeys(data).map(urls.province));
-  paths.push(urls.path('cap/'), ...levelKeys(data).map(urls.level));
-  paths.push(urls.path('chu-de/'), ...topicKeys(data).map(urls.topic));
-  paths.push(urls.path('hieu-luc/'), ...statusKeys(data).map(urls.status));
-  paths.push(urls.timeline(), urls.missing());
+  for (const n of [...data.nodes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    paths.push(urls.document(n.id));
+    const listing = relatedListing(data, n.id);
+    if (listing) for (const p of listing) paths.push(urls.related(n.id, p.page));
+  }
+  const paged = <K>(index: string, keys: K[], url: (k: K) => string, list: Map<K, unknown[]>) => {
+    paths.push(urls.path(index));
+    for (const k of keys) for (let page = 1; page <= pageCount(list.get(k)?.length ?? 0); page++) paths.push(urls.paged(url(k), page));
+  };
+  paged('loai/', typeKeys(data), urls.type, data.byType);
+  paged('co-quan/', issuerKeys(data), urls.issuer, data.byIssuer);
+  paged('nam/', yearKeys(data), urls.year, data.byYear);
+  paged('dia-phuong/', provinceKeys(data), urls.province, data.byProvince);
+  paged('cap/', levelKeys(data), urls.level, data.byLevel);
+  paged('chu-de/', topicKeys(data), urls.topic, data.byTopic);
+  paged('hieu-luc/', statusKeys(data), urls.status, data.byStatus);
+  paths.push(urls.timeline());
+  for (const y of timelineYears(data)) for (let page = 1; page <= pageCount(y.nodes.length); page++) paths.push(urls.paged(urls.timelineYear(y.year), page));
+  for (let page = 1; page <= missingPageCount(data.graph); page++) paths.push(urls.paged(urls.missing(), page));
   return paths;
+}
+
+/** Pages of a list of `count` documents (at least one: an empty list still has its page). */
+export function pageCount(count: number, size = LIST_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(count / size));
+}
+
+/** Rest parameter of a paginated list route: undefined for page 1, "trang/N" after. */
+export function pageParam(page: number): string | undefined {
+  return page > 1 ? `trang/${page}` : undefined;
+}
+
+/** Page number of a rest parameter made by pageParam(). */
+export function pageFromParam(param: string | undefined): number {
+  const m = /^trang\/(\d+)$/.exec(param ?? '');
+  return m ? Number(m[1]) : 1;
+}
+
+/** getStaticPaths entries of a paginated list: one per page of each key. */
+export function pagedParams<K extends string, V extends string | number>(
+  name: K,
+  keys: V[],
+  count: (key: V) => number,
+): { params: Record<K, string> & { page: string | undefined } }[] {
+  const out: { params: Record<K, string> & { page: string | undefined } }[] = [];
+  for (const key of keys) {
+    for (let page = 1; page <= pageCount(count(key)); page++) {
+      out.push({ params: { [name]: String(key), page: pageParam(page) } as Record<K, string> & { page: string | undefined } });
+    }
+  }
+  return out;
+}
+
+export interface PageSlice<T> {
+  items: T[];
+  page: number;
+  pages: number;
+  /** Index of the first item in the whole list. */
+  start: number;
+  total: number;
+}
+
+export function pageSlice<T>(all: T[], page: number, size = LIST_PAGE_SIZE): PageSlice<T> {
+  const pages = pageCount(all.length, size);
+  const p = Math.min(Math.max(1, page), pages);
+  const start = (p - 1) * size;
+  return { items: all.slice(start, start + size), page: p, pages, start, total: all.length };
+}
+
+export interface TimelineYear {
+  year: number;
+  /** Oldest first. */
+  nodes: GraphNode[];
+}
+
+/** Years of the timeline, oldest first, each with its documents oldest first (computed once per data). */
+const timelineCache = new WeakMap<SiteData, TimelineYear[]>();
+export function timelineYears(data: SiteData): TimelineYear[] {
+  let years = timelineCache.get(data);
+  if (years) return years;
+  years = [];
+  for (const n of [...data.nodes].sort(compareByDateAsc)) {
+    const last = years[years.length - 1];
+    if (last && last.year === n.year) last.nodes.push(n);
+    else years.push({ year: n.year, nodes: [n] });
+  }
+  timelineCache.set(data, years);
+  return years;
 }
 
 /** Documents per page on /van-ban/: big enough to browse, small enough for a phone at 10,000 documents. */

@@ -20,6 +20,10 @@ export interface SiteUrls {
   path(p: string): string;
   home(): string;
   document(id: string): string;
+  /** Full listing of a document's relations (built only when its page leaves some out). */
+  related(id: string, page?: number): string;
+  /** A page of a paginated list: "loai/chi-thi/" → "…/loai/chi-thi/trang/2/". */
+  paged(listPath: string, page: number): string;
   documents(): string;
   type(type: string): string;
   issuer(id: string): string;
@@ -29,6 +33,7 @@ export interface SiteUrls {
   topic(id: string): string;
   status(status: EffectiveStatusValue): string;
   timeline(): string;
+  timelineYear(year: number): string;
   missing(): string;
   search(query?: string): string;
   courses(): string;
@@ -43,6 +48,8 @@ export function siteUrls(baseUrl: string): SiteUrls {
     path,
     home: () => base,
     document: (id) => path(`van-ban/${seg(id)}/`),
+    related: (id, page = 1) => path(`van-ban/${seg(id)}/lien-quan/${page > 1 ? `trang/${page}/` : ''}`),
+    paged: (listPath, page) => (page > 1 ? `${listPath}trang/${page}/` : listPath),
     documents: () => path('van-ban/'),
     type: (t) => path(`loai/${seg(t)}/`),
     issuer: (id) => path(`co-quan/${seg(id)}/`),
@@ -52,6 +59,7 @@ export function siteUrls(baseUrl: string): SiteUrls {
     topic: (id) => path(`chu-de/${seg(id)}/`),
     status: (s) => path(`hieu-luc/${STATUS_SLUGS[s]}/`),
     timeline: () => path('dong-thoi-gian/'),
+    timelineYear: (y) => path(`dong-thoi-gian/${y}/`),
     missing: () => path('chua-co/'),
     search: (q) => (q ? `${path('tim-kiem/')}?q=${encodeURIComponent(q)}` : path('tim-kiem/')),
     courses: () => path('chuyen-de/'),
