@@ -11,6 +11,7 @@ import { createIndex, close } from 'pagefind';
 import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
 import { searchDocument } from '../src/lib/search/search-document.ts';
 import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-index.ts';
+import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
 
@@ -104,7 +105,11 @@ let entryCount = 0;
 if (existsSync(graphPath)) {
   const graph = JSON.parse(readFileSync(graphPath, 'utf8')) as Graph;
   const names = cachedRegistryNames(root);
-  const shards = buildNumberShards(graph, { issuer: names.issuer, province: names.province });
+  const shards = buildNumberShards(graph, {
+    issuer: names.issuer,
+    province: names.province,
+    missingPage: (key) => missingPageOf(graph, key),
+  });
   const dir = join(site, NUMBER_INDEX_DIR);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

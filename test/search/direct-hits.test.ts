@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDirectHits } from '../../src/lib/search/direct-hits.ts';
+import { findDirectHits, hitPath } from '../../src/lib/search/direct-hits.ts';
 import { buildNumberShards, shardOf, type NumberEntry } from '../../src/lib/search/number-index.ts';
 import { parseNumberQuery } from '../../src/lib/search/query.ts';
 import type { GraphNode, UnresolvedReference } from '../../src/lib/graph/types.ts';
@@ -88,5 +88,16 @@ describe('buildNumberShards', () => {
     const a = shards.get(shardOf('33'))![0]!;
     expect(a.o).toBe('Thủ tướng Chính phủ');
     expect(a.h!.length).toBeLessThanOrEqual(141);
+  });
+
+  it('links a cited-but-missing number to the /chua-co/ page that lists it', () => {
+    const shards = buildNumberShards(
+      { nodes: [], unresolved: [unresolved('35-CT/TW@2014', '35-CT/TW')] },
+      { ...names, missingPage: (key: string) => (key === '35-CT/TW@2014' ? 3 : undefined) },
+    );
+    const entry = shards.get(shardOf('35'))![0]!;
+    expect(entry.u).toBe(3);
+    expect(hitPath(entry)).toBe('chua-co/trang/3/#35-ct-tw-2014');
+    expect(hitPath({ ...entry, u: 1 })).toBe('chua-co/#35-ct-tw-2014');
   });
 });

@@ -5,7 +5,8 @@
  */
 import { DOCUMENT_TYPES } from '../document-types.ts';
 import { parseDocumentNumber } from '../identity.ts';
-import { missingAnchor, type NumberEntry } from './number-index.ts';
+import type { NumberEntry } from './number-index.ts';
+import { missingEntryPath } from '../site/missing.ts';
 import { serialKey, spelling, symbolKey, type NumberQuery } from './query.ts';
 
 export interface DirectHit {
@@ -26,7 +27,7 @@ export function hitLabel(entry: NumberEntry): string {
 }
 
 export function hitPath(entry: NumberEntry): string {
-  return entry.u ? `chua-co/#${missingAnchor(entry.id)}` : `van-ban/${encodeURIComponent(entry.id)}/`;
+  return entry.u ? missingEntryPath(entry.id, entry.u) : `van-ban/${encodeURIComponent(entry.id)}/`;
 }
 
 function typeFromSymbol(symbol: string): NumberEntry['t'] {
@@ -69,7 +70,7 @@ export function findDirectHits(query: NumberQuery, entries: readonly NumberEntry
     const score = scoreEntry(query, entry);
     if (score === null) continue;
     const detail = [entry.y ? String(entry.y) : null, entry.o ?? null, entry.p ?? null].filter(Boolean).join(' · ');
-    hits.push({ entry, label: hitLabel(entry), detail, path: hitPath(entry), missing: entry.u === 1, score });
+    hits.push({ entry, label: hitLabel(entry), detail, path: hitPath(entry), missing: entry.u !== undefined, score });
   }
   hits.sort((a, b) => b.score - a.score || (b.entry.y ?? 0) - (a.entry.y ?? 0) || a.entry.id.localeCompare(b.entry.id));
   return hits.slice(0, limit);

@@ -29,13 +29,15 @@ export interface NumberEntry {
   p?: string;
   /** Title (trích yếu), shortened. */
   h?: string;
-  /** Present (1) when the document is cited but not in the corpus: it links to /chua-co/. */
-  u?: 1;
+  /** Present when the document is cited but not in the corpus: the page of /chua-co/ listing it. */
+  u?: number;
 }
 
 export interface NameLookup {
   issuer(id: string): string | undefined;
   province(id: string): string | undefined;
+  /** Page of /chua-co/ that lists a cited-but-missing key (1 when not given). */
+  missingPage?(key: string): number | undefined;
 }
 
 /** The anchor id of an unresolved reference on the /chua-co/ page: its key, slugified. */
@@ -80,7 +82,7 @@ export function buildNumberShards(graph: Pick<Graph, 'nodes' | 'unresolved'>, na
     if (!ref.number) continue;
     const parsed = parseDocumentNumber(ref.number);
     if (!parsed) continue;
-    const entry: NumberEntry = { id: ref.key, n: ref.number, t: ref.type, y: ref.year, u: 1 };
+    const entry: NumberEntry = { id: ref.key, n: ref.number, t: ref.type, y: ref.year, u: names.missingPage?.(ref.key) ?? 1 };
     if (ref.issuer) entry.o = ref.issuer;
     const province = ref.province ? (names.province(ref.province) ?? ref.province) : undefined;
     if (province) entry.p = province;
