@@ -1,5 +1,5 @@
 /**
- * npm run build: check → graph → Astro → Pagefind, into a temporary folder that replaces
+ * npm run build: check + graph (one step) → Astro → Pagefind, into a temporary folder that replaces
  * dist/ only when every step succeeded, so a failed or interrupted build never leaves a
  * half-written site (the previous dist/ stays as it was).
  */
@@ -32,8 +32,9 @@ for (const name of readdirSync(dirname(outDir))) {
 
 const env = { ...process.env, DANVAN_OUT_DIR: tmpDir };
 const steps = [
-  () => runStep('Kiểm tra nội dung (npm run check)', ['scripts/check.ts'], { cwd: root }),
-  () => runStep('Dựng đồ thị trích dẫn', ['scripts/build-graph.ts'], { cwd: root }),
+  // One process checks and builds the graph on the same loaded corpus (every file is read
+  // and validated once); a check error stops it before anything is written.
+  () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check'], { cwd: root }),
   () => runStep('Dựng trang (Astro)', ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: root, env }),
   () => runStep('Lập chỉ mục tìm kiếm (Pagefind)', ['scripts/index-search.ts', tmpDir], { cwd: root }),
 ];

@@ -1,21 +1,45 @@
 /**
  * Astro content loader for our content files. Content MDX holds no code, so bodies are
  * not compiled into one JS module per document: the graph build has already rendered
- * each body to citation-linked HTML (.generated/bodies/), and this loader only hands
- * Astro the validated data and that HTML.
+ * each body to citation-linked HTML (.generated/bodies/) and written the validated
+ * frontmatter of every file (.generated/frontmatter.json), so this loader neither parses
+ * YAML nor validates 10,000 files again. It reads the content itself only when that file
+ * is missing or the content changed since the graph build (e.g. `astro dev` while editing).
+ *
+ * Only course modules get their HTML (`rendered.html`): course pages read it through
+ * getCollection('chuyenDe'). Document and record pages read .generated/ through
+ * src/lib/site/, so storing 10,000 bodies in Astro's data store would only cost time.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { loadCorpus, type Corpus } from '../lib/content/corpus.ts';
-import { BODIES_DIR } from '../lib/graph/types.ts';
+import { loadCorpus } from '../lib/content/corpus.ts';
+import { sourcesUnchanged } from '../lib/content/sources.ts';
+import { BODIES_DIR, FRONTMATTER_FILE, type FrontmatterEntry, type FrontmatterFile } from '../lib/graph/types.ts';
 import { contentRoot } from '../lib/content/root.ts';
 
 type CollectionKey = 'documents' | 'implementations' | 'courses';
+type Entries = Record<CollectionKey, FrontmatterEntry[]>;
 
-let cached: Corpus | null = null;
-function corpus(): Corpus {
-  cached ??= loadCorpus(contentRoot());
+let cached: Entries | null = null;
+function entries(): Entries {
+  if (cached) return cached;
+  const root = contentRoot();
+  const path = join(root, FRONTMATTER_FILE);
+  if (existsSync(path)) {
+    try {
+      const file = JSON.parse(readFileSync(path, 'utf8')) as FrontmatterFile;
+      if (file.version === 1 && sourcesUnchanged(root, file.sources)) {
+        cached = { documents: file.documents, implementations: file.implementations, courses: file.courses };
+        return cached;
+      }
+    } catch {
+      // Unreadable: read the content instead.
+    }
+  }
+  const corpus = loadCorpus(root);
+  const pick = (list: { id: string; file: string; data: unknown }[]) => list.map(({ id, file, data }) => ({ id, file, data }));
+  cached = { documents: pick(corpus.documents), implementations: pick(corpus.implementations), courses: pick(corpus.courses) };
   return cached;
 }
 
@@ -24,11 +48,17 @@ export function contentFilesLoader(collection: CollectionKey): Loader {
     name: `danvan-${collection}`,
     load: async ({ store, parseData, generateDigest }) => {
       store.clear();
-      for (const file of corpus()[collection]) {
-        const data = await parseData({ id: file.id, data: file.data as Record<string, unknown>, filePath: file.file });
+      for (const file of entries()[collection]) {
+        const raw = file.data as Record<string, unknown>;
+        if (collection !== 'courses') {
+          // Validated by the graph build (or loadCorpus just now) with the same schema.
+          store.set({ id: file.id, data: raw, filePath: file.file, digest: generateDigest(JSON.stringify(raw)) });
+          continue;
+        }
+        const data = await parseData({ id: file.id, data: raw, filePath: file.file });
         const bodyPath = join(contentRoot(), BODIES_DIR, collection, `${file.id}.html`);
         const html = existsSync(bodyPath) ? readFileSync(bodyPath, 'utf8') : '';
-        store.set({ id: file.id, data, filePath: file.file, digest: generateDigest(file.raw), rendered: { html } });
+        store.set({ id: file.id, data, filePath: file.file, digest: generateDigest(`${JSON.stringify(raw)}\u0000${html}`), rendered: { html } });
       }
     },
   };

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../../src/lib/content/corpus.ts';
-import { buildGraph, type ExtractionCache } from '../../src/lib/graph/build.ts';
+import { buildGraph, type BodyOutput, type ExtractionCache } from '../../src/lib/graph/build.ts';
 import type { Graph } from '../../src/lib/graph/types.ts';
-import type { Reference } from '../../src/lib/citations/types.ts';
 import { GOOD_CORPUS, tempCorpus, type TempCorpus } from './helpers.ts';
 
 const QD23 = 'quyet-dinh-23-qd-tw-2021';
@@ -174,7 +173,7 @@ describe('determinism and the extraction cache', () => {
   });
 
   it('re-reads only the changed body, and everything when an identity changes', () => {
-    const store = new Map<string, Reference[][]>();
+    const store = new Map<string, BodyOutput>();
     const cache: ExtractionCache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };
     tmp = tempCorpus();
     const first = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
@@ -185,10 +184,18 @@ describe('determinism and the extraction cache', () => {
     expect([again.extracted, again.cached]).toEqual([0, total]);
     expect(JSON.stringify(again.graph)).toBe(JSON.stringify(first.graph));
 
+    expect(JSON.stringify(again.bodies)).toBe(JSON.stringify(first.bodies));
+
+    // A cached body is not parsed or rendered again: its HTML comes from the cache as is.
+    // Mark every cached output; after one edit, only the edited body loses the mark.
+    for (const [k, v] of store) store.set(k, { ...v, html: `${v.html}<!--cached-->` });
     tmp.appendBody('van-ban', CT16, 'Chỉ thị còn được nhắc trong Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.');
     const edited = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
     expect([edited.extracted, edited.cached]).toEqual([1, total - 1]);
     expect(edge(edited.graph, CT16, KL114)).toHaveLength(1);
+    const fresh = edited.bodies.filter((b) => !b.html.endsWith('<!--cached-->'));
+    expect(fresh.map((b) => b.id)).toEqual([CT16]);
+    expect(fresh[0]!.html).toContain('data-doc="' + KL114 + '"');
 
     // Resolution depends on every document's identity: a new number invalidates all bodies.
     tmp.edit('van-ban', KL114, 'number: "114-KL/TW"', 'number: "115-KL/TW"');

@@ -115,8 +115,20 @@ function checkTree(file: string, root: MdNode, bodyLine: number, out: Diagnostic
   }
 }
 
+/**
+ * Can parsing this body as MDX report anything? Only if it has what MDX syntax needs —
+ * "<" (JSX, and HTML comments/autolinks that MDX refuses), "{" or "}" (expressions),
+ * the word import/export (ESM) — or what a script URL needs: the word javascript/vbscript,
+ * or "&", since a character reference ("&#106;avascript:") decodes into one. A body with
+ * none of them parses to plain Markdown whose links are all safe, so the parse is skipped
+ * (test/render/mdx-prefilter.test.ts compares both ways on generated bodies).
+ */
+export function mayNeedMdxParse(body: string): boolean {
+  return /[<{}&]|import|export|javascript|vbscript/i.test(body);
+}
+
 /** Problems of a content body; `bodyLine` is the file line of its first line. */
-export function checkBody(file: string, text: string, bodyLine: number): Diagnostic[] {
+export function checkBody(file: string, text: string, bodyLine: number, options: { alwaysParse?: boolean } = {}): Diagnostic[] {
   let body = text;
   const out: Diagnostic[] = [];
   const bytes = Buffer.byteLength(body, 'utf8');
@@ -129,6 +141,7 @@ export function checkBody(file: string, text: string, bodyLine: number): Diagnos
       `phần nội dung nặng ${(bytes / 1024 / 1024).toFixed(1)} MB (quá 1 MB): trang sẽ tải chậm trên điện thoại; cân nhắc chỉ giữ phần liên quan`));
   }
   body = withoutDeepNesting(file, body, bodyLine, out);
+  if (!options.alwaysParse && !mayNeedMdxParse(body)) return out;
   try {
     checkTree(file, parser.parse(body) as MdNode, bodyLine, out);
     return out;

@@ -64,9 +64,11 @@ export function checkSourceFile(file: string, raw: string, loaded?: ParsedConten
       if (!src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
       return out;
     }
-    const src = frontmatterSource(raw);
-    if (src && !src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
     // A loaded file was parsed already: at 10,000 files a second YAML parse costs seconds.
+    // The tree does not depend on parse options that differ (prettyErrors only shapes messages).
+    const reuse = loaded?.yaml;
+    const src = reuse ? { doc: reuse.doc, line: (offset: number) => reuse.counter.linePos(offset).line + 1 } : frontmatterSource(raw);
+    if (src && !src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
     const parsed = loaded ?? parseContentFile(raw);
     const unclosed = !parsed.missingFrontmatter && parsed.body === '' && parsed.yamlErrors.length > 0;
     if (!unclosed) out.push(...checkBody(file, parsed.body, parsed.bodyLine));
@@ -164,7 +166,10 @@ function emptyCorpus(root: string): Corpus {
 }
 
 /** Checks the content tree under root (a project root or its content/ folder). */
-export function runCheck(rootArg: string, options: { fix?: boolean } & CheckOptions = {}): CheckResult {
+export function runCheck(rootArg: string, runOptions: { fix?: boolean; corpus?: Corpus } & CheckOptions = {}): CheckResult {
+  // A caller that loaded the corpus already (the graph build with --check) passes it, so a
+  // build reads and validates every file once. --fix rewrites files: it must load after.
+  const { corpus: preloaded, ...options } = runOptions;
   const root = resolveRoot(rootArg);
   const diagnostics: Diagnostic[] = [];
   let fixes: FileFix[] = [];
@@ -177,7 +182,7 @@ export function runCheck(rootArg: string, options: { fix?: boolean } & CheckOpti
   }
   let corpus: Corpus;
   try {
-    corpus = loadCorpus(root);
+    corpus = preloaded && !options.fix ? preloaded : loadCorpus(root);
   } catch (e) {
     diagnostics.push(internalError('content', e));
     corpus = emptyCorpus(root);

@@ -3,7 +3,7 @@
  * schema (no implicit timestamps: an unquoted 2021-13-45 stays a string and is then
  * rejected by the date check instead of silently becoming another date).
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 
 export interface ParsedContentFile {
   /** Parsed frontmatter, or null when it could not be parsed. */
@@ -18,6 +18,12 @@ export interface ParsedContentFile {
   missingFrontmatter: boolean;
   /** 1-based line in the file of a frontmatter field path (["relations","replaces",0]). */
   lineOf(path: (string | number)[]): number;
+  /**
+   * The frontmatter's YAML syntax tree and its line counter (YAML line n is file line
+   * n + 1), when there was a closed frontmatter block: checks that need to know how a
+   * value was written reuse it instead of parsing the YAML a second time.
+   */
+  yaml?: { doc: Document; counter: LineCounter };
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -96,5 +102,6 @@ export function parseContentFile(raw: string): ParsedContentFile {
     yamlErrors,
     missingFrontmatter: false,
     lineOf,
+    yaml: { doc, counter },
   };
 }

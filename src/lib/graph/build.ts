@@ -7,7 +7,6 @@
  * read from the text keep their evidence sentence, heading and line.
  */
 import { createHash } from 'node:crypto';
-import type { Root } from 'mdast';
 import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
@@ -17,13 +16,11 @@ import type { DocumentFrontmatter, RelationType } from '../schema/document.ts';
 import { RELATION_TYPES } from '../schema/document.ts';
 import type { Level } from '../schema/registries.ts';
 import { normalizeText, searchKey } from '../text/vietnamese.ts';
-import { parseMarkdown, renderTree } from '../render/markdown.ts';
-import { collectBlocks, lineAt, type TextBlock } from '../render/blocks.ts';
-import { annotateBlock, referencesPerBlock } from '../citations/annotate.ts';
 import type { CitationContext, CorpusEntry, Reference } from '../citations/types.ts';
 import { buildCorpusIndex, findReferences, type ProvinceName } from '../citations/index.ts';
 import { citationLine, shortCitation } from './citation-line.ts';
 import { effectiveStatuses } from './status.ts';
+import { renderBody, type BodyInput, type BodyMention, type BodyOutput, type MentionRef } from './render-body.ts';
 import type {
   Ambiguity,
   Evidence,
@@ -41,16 +38,19 @@ export interface CitationEngine<Index = unknown> {
 }
 
 /**
- * Per-body cache of the engine's output (references per text block). The key hashes the
- * body, the citing context, the engine version and a fingerprint of the corpus index, so
- * editing one body re-reads only that body, while a change to any document's identity
- * (number, date, issuer, aliases…) or to the engine's code re-reads everything — the
- * engine resolves while it extracts, so a stale index must never be served from cache.
+ * Per-body cache of the per-body stage's whole output (HTML, mentions, link reports:
+ * see BodyOutput). The key hashes the body, the citing context, the engine version and
+ * a fingerprint of the corpus index, so editing one body re-parses and re-renders only
+ * that body, while a change to any document's identity (number, date, issuer, aliases…)
+ * or to the engine's code renders everything again — the engine resolves while it
+ * extracts, so a stale index must never be served from cache.
  */
 export interface ExtractionCache {
-  get(key: string): Reference[][] | undefined;
-  set(key: string, value: Reference[][]): void;
+  get(key: string): BodyOutput | undefined;
+  set(key: string, value: BodyOutput): void;
 }
+
+export type { BodyInput, BodyOutput } from './render-body.ts';
 
 export interface BuildOptions {
   /**
@@ -77,9 +77,39 @@ export interface BuildResult {
   graph: Graph;
   /** Sorted by collection, then id. */
   bodies: RenderedBody[];
-  /** Bodies run through the engine in this build (the rest came from the cache). */
+  /** Bodies parsed, run through the engine and rendered in this build (the rest came from the cache). */
   extracted: number;
   cached: number;
+}
+
+/** One body to render: its cache key and the input of renderBody. */
+export interface BodyJob {
+  collection: BodyCollection;
+  id: string;
+  key: string;
+  input: BodyInput;
+}
+
+/**
+ * A build split at the per-body stage, so a caller can render the jobs its own way
+ * (cache, worker threads) and then finish. `engine` says which engine the jobs need:
+ * 'default' (src/lib/citations, also loadable in a worker), 'custom' or null.
+ */
+export interface GraphPlan {
+  jobs: BodyJob[];
+  engine: 'default' | 'custom' | null;
+  /** What a worker needs to build the same corpus index. */
+  indexInput: { entries: CorpusEntry[]; provinces: readonly ProvinceName[] };
+  /**
+   * Whether the finished graph will have errors. Every error comes from frontmatter (the
+   * bodies only add warnings), so this is known before any body is rendered: a caller
+   * can decide early whether the outputs will be written.
+   */
+  errors: boolean;
+  /** Renders one job in this thread with the plan's engine. */
+  render(job: BodyJob): BodyOutput;
+  /** outputs[i] is the output of jobs[i]. */
+  finish(outputs: readonly BodyOutput[], counts?: { extracted: number; cached: number }): BuildResult;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -108,15 +138,6 @@ function corpusEntry(file: LoadedFile<DocumentFrontmatter>): CorpusEntry {
   };
 }
 
-/** Is this mention the citing document naming itself ("Chỉ thị này, số 33/CT-TTg …")? */
-function isSelfMention(ref: Reference, node: GraphNode): boolean {
-  if (ref.target === node.id) return true;
-  if (!node.number || !ref.number) return false;
-  const written = ref.key ? ref.key.split('@')[0]! : ref.symbol ? `${ref.number}/${ref.symbol}` : null;
-  if (!written || comparableKey(written) !== comparableKey(node.number)) return false;
-  return ref.year === null || ref.year === node.year;
-}
-
 interface BodyWork {
   collection: BodyCollection;
   id: string;
@@ -128,12 +149,26 @@ interface BodyWork {
   node?: GraphNode;
 }
 
-interface Mention {
-  ref: Reference;
-  evidence: Evidence;
+/** Renders every body in this thread (with the cache, when given) and finishes the build. */
+export function buildGraph(corpus: Corpus, options: BuildOptions = {}): BuildResult {
+  const plan = planGraph(corpus, options);
+  let extracted = 0;
+  let cached = 0;
+  const outputs = plan.jobs.map((job) => {
+    const hit = options.cache?.get(job.key);
+    if (hit) {
+      cached++;
+      return hit;
+    }
+    extracted++;
+    const out = plan.render(job);
+    options.cache?.set(job.key, out);
+    return out;
+  });
+  return plan.finish(outputs, { extracted, cached });
 }
 
-export function buildGraph(corpus: Corpus, options: BuildOptions = {}): BuildResult {
+export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan {
   const diagnostics: Diagnostic[] = [...corpus.diagnostics];
   const issuers = new Map(corpus.registries.issuers.map((i) => [i.id, i]));
   const documents = [...corpus.documents].sort((a, b) => byString(a.id, b.id));
@@ -243,23 +278,33 @@ export function buildGraph(corpus: Corpus, options: BuildOptions = {}): BuildRes
     })),
   ];
 
+  const jobs: BodyJob[] = work.map((w) => ({
+    collection: w.collection,
+    id: w.id,
+    key: hash(options.engineVersion ?? '', indexFingerprint, JSON.stringify(w.ctx), w.body),
+    input: { body: w.body, ctx: w.ctx, self: w.node ? { id: w.node.id, number: w.node.number, year: w.node.year } : null },
+  }));
+  const find = engine ? (text: string, ctx: CitationContext) => engine.findReferences(text, index, ctx) : null;
+  return {
+    jobs,
+    engine: !engine ? null : engine === defaultEngine ? 'default' : 'custom',
+    indexInput: { entries, provinces: corpus.registries.provinces },
+    errors:
+      diagnostics.some((d) => d.severity === 'error') ||
+      corpus.implementations.some((f) => f.data.reportsOn.some((id) => !docIds.has(id))) ||
+      corpus.courses.some((f) => f.data.readings.some((r) => !docIds.has(r.document))),
+    render: (job) => renderBody(job.input, find),
+    finish: (outputs, counts) => {
+      if (outputs.length !== work.length) throw new Error(`buildGraph: ${outputs.length} outputs for ${work.length} bodies`);
+      return finish(outputs, counts ?? { extracted: outputs.length, cached: 0 });
+    },
+  };
+
+  function finish(outputs: readonly BodyOutput[], { extracted, cached }: { extracted: number; cached: number }): BuildResult {
   const bodies: RenderedBody[] = [];
-  const mentionsByDoc = new Map<string, Mention[]>();
-  let extracted = 0;
-  let cached = 0;
-  for (const w of work) {
-    const tree: Root = parseMarkdown(w.body);
-    const mentions: Mention[] = [];
-    const rendered = renderTree(tree, (t, headings) => {
-      if (!engine) return;
-      const blocks = collectBlocks(t, headings);
-      const refs = referencesFor(w, blocks);
-      blocks.forEach((block, i) => {
-        const own = (refs[i] ?? []).filter((r) => !(w.node && isSelfMention(r, w.node)));
-        for (const ref of own) mentions.push({ ref, evidence: evidenceOf(w, block, ref) });
-        annotateBlock(block, own);
-      });
-    });
+  const mentionsByDoc = new Map<string, BodyMention[]>();
+  work.forEach((w, i) => {
+    const rendered = outputs[i]!;
     for (const doc of rendered.links.documents) {
       if (!docIds.has(doc.id)) {
         diagnostics.push({ severity: 'warning', file: w.file, line: w.bodyLine - 1 + doc.line, field: 'body', code: 'link-target-missing', message: `liên kết tới văn bản "${doc.id}" không có trong kho` });
@@ -269,21 +314,11 @@ export function buildGraph(corpus: Corpus, options: BuildOptions = {}): BuildRes
       diagnostics.push({ severity: 'warning', file: w.file, line: w.bodyLine - 1 + u.line, field: 'body', code: 'link-unsafe', message: `liên kết "${u.url}" bị bỏ: chỉ cho phép http, https, mailto, tel` });
     }
     bodies.push({ collection: w.collection, id: w.id, html: rendered.html });
-    if (w.node) mentionsByDoc.set(w.id, mentions);
-  }
-
-  function referencesFor(w: BodyWork, blocks: TextBlock[]): Reference[][] {
-    const key = hash(options.engineVersion ?? '', indexFingerprint, JSON.stringify(w.ctx), w.body);
-    const hit = options.cache?.get(key);
-    if (hit && hit.length === blocks.length) {
-      cached++;
-      return hit;
+    if (w.node) {
+      const shift = w.bodyLine - 1;
+      mentionsByDoc.set(w.id, rendered.mentions.map((m) => ({ ref: m.ref, evidence: { ...m.evidence, line: m.evidence.line + shift } })));
     }
-    extracted++;
-    const refs = referencesPerBlock(blocks, (text) => engine!.findReferences(text, index, w.ctx));
-    options.cache?.set(key, refs);
-    return refs;
-  }
+  });
 
   // ---------- text edges, unresolved, ambiguities ----------
   const unresolvedGroups = new Map<string, UnresolvedReference>();
@@ -464,6 +499,7 @@ export function buildGraph(corpus: Corpus, options: BuildOptions = {}): BuildRes
   };
   bodies.sort((a, b) => byString(a.collection, b.collection) || byString(a.id, b.id));
   return { graph, bodies, extracted, cached };
+  }
 }
 
 /** a is strictly later than b, comparing only as precisely as both dates are known. */
@@ -472,18 +508,8 @@ function isLater(a: string, b: string): boolean {
   return a.slice(0, n) > b.slice(0, n);
 }
 
-function evidenceOf(w: BodyWork, block: TextBlock, ref: Reference): Evidence {
-  const s = ref.sentence ?? { start: ref.start, end: ref.end };
-  return {
-    sentence: collapse(block.text.slice(s.start, s.end)),
-    heading: block.heading?.text ?? null,
-    anchor: block.heading?.anchor ?? null,
-    line: w.bodyLine - 1 + lineAt(block, ref.start),
-  };
-}
-
 /** The identity key an unresolved mention is grouped under. */
-function unresolvedKeyOf(ref: Reference): string {
+function unresolvedKeyOf(ref: MentionRef): string {
   if (ref.key) return ref.key;
   if (!ref.named && ref.type && ref.number && ref.symbol) {
     return `${DOCUMENT_TYPES[ref.type].name} số ${ref.number}${ref.symbol.includes('/') ? '-' : '/'}${ref.symbol}`;

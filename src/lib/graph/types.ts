@@ -131,3 +131,26 @@ export const GENERATED_DIR = '.generated';
 export const GRAPH_FILE = '.generated/graph.json';
 /** Rendered, citation-linked body HTML: .generated/bodies/<collection>/<id>.html, collection = documents | implementations | courses. Links to documents are written href="__BASE__van-ban/<id>/"; pages replace __BASE__ with the site base. */
 export const BODIES_DIR = '.generated/bodies';
+
+/**
+ * The validated frontmatter of every loaded content file, written by the graph build so
+ * the Astro loader does not parse and validate the corpus a second time. `sources` lists
+ * every content file present at build time ([size, mtimeMs]); a loader that finds the
+ * folder changed since then reads the content itself.
+ */
+export const FRONTMATTER_FILE = '.generated/frontmatter.json';
+
+export interface FrontmatterEntry {
+  id: string;
+  /** Path relative to the content root's parent, as in LoadedFile.file. */
+  file: string;
+  data: unknown;
+}
+
+export interface FrontmatterFile {
+  version: 1;
+  sources: Record<string, [number, number]>;
+  documents: FrontmatterEntry[];
+  implementations: FrontmatterEntry[];
+  courses: FrontmatterEntry[];
+}

@@ -10,6 +10,8 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root } from 'mdast';
 import { assignHeadingAnchors, type HeadingAnchor } from './headings.ts';
 import { rewriteLinks, type LinkReport } from './links.ts';
+import { parseMarkdownFast } from './fast-parse.ts';
+import { fastHtml } from './fast-html.ts';
 
 export type { HeadingAnchor } from './headings.ts';
 export type { LinkReport } from './links.ts';
@@ -34,17 +36,27 @@ const toHtml = unified()
  * before links are rewritten (the citation annotator hooks in there), so annotated links
  * follow the same link rules as the ones written by editors.
  */
-export function renderTree(tree: Root, transform?: (tree: Root, headings: HeadingAnchor[]) => void): RenderResult {
+export function renderTree(tree: Root, transform?: (tree: Root, headings: HeadingAnchor[]) => void, options: { fastHtml?: boolean } = {}): RenderResult {
   const headings = assignHeadingAnchors(tree);
   transform?.(tree, headings);
+  if (options.fastHtml) {
+    // fastHtml refuses any link, definition or image, so there is no link to rewrite.
+    const html = fastHtml(tree);
+    if (html !== null) return { html: html.endsWith('\n') ? html : `${html}\n`, headings, links: { documents: [], unsafe: [] } };
+  }
   const links = rewriteLinks(tree);
   const hast = toHtml.runSync(tree);
   const html = toHtml.stringify(hast);
   return { html: html.endsWith('\n') ? html : `${html}\n`, headings, links };
 }
 
-export function renderMarkdown(markdown: string, transform?: (tree: Root, headings: HeadingAnchor[]) => void): RenderResult {
-  return renderTree(parseMarkdown(markdown), transform);
+/**
+ * Renders a body. Common bodies are parsed by the fast path (fast-parse.ts), which gives
+ * the same output; the rest by remark-parse. `fast: false` forces remark-parse.
+ */
+export function renderMarkdown(markdown: string, transform?: (tree: Root, headings: HeadingAnchor[]) => void, options: { fast?: boolean } = {}): RenderResult {
+  const fast = options.fast === false ? null : parseMarkdownFast(markdown);
+  return renderTree(fast ?? parseMarkdown(markdown), transform, { fastHtml: fast !== null });
 }
 
 /** The same rules as a unified plugin, for callers that build their own processor. */

@@ -1,0 +1,89 @@
+/**
+ * Renders the bodies of a graph build in worker threads: the per-body stage (parse,
+ * engine, annotate, HTML) is independent per body once the corpus index exists, and it
+ * is most of a cold build. Each worker builds the same index from the same entries, so
+ * the output is the same as rendering in one thread (test/graph/script-incremental.test.ts).
+ */
+import { Worker } from 'node:worker_threads';
+import type { CorpusEntry } from '../citations/types.ts';
+import type { ProvinceName } from '../citations/index.ts';
+import type { BodyInput, BodyOutput } from './render-body.ts';
+
+export interface WorkerInit {
+  entries: CorpusEntry[];
+  provinces: readonly ProvinceName[];
+  withEngine: boolean;
+}
+
+export interface WorkerJob {
+  i: number;
+  input: BodyInput;
+}
+
+export interface WorkerReply {
+  results: [number, BodyOutput][];
+  done?: boolean;
+  /** CPU time the worker thread used, sent with `done` (for --timings). */
+  cpuSeconds?: number;
+}
+
+export interface PoolOptions extends WorkerInit {
+  threads: number;
+  /**
+   * Called in the main thread as outputs arrive. One thread writes the body files: on
+   * some disks, creating files from several threads at once costs more than it saves.
+   */
+  onOutput?: (i: number, output: BodyOutput) => void;
+}
+
+export interface RenderPool {
+  /** outputs[i] belongs to inputs[i]. */
+  outputs: Promise<BodyOutput[]>;
+  /** CPU seconds per worker, filled in as they finish. */
+  cpuSeconds: number[];
+}
+
+export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptions): RenderPool {
+  const outputs: BodyOutput[] = new Array(inputs.length);
+  const threads = Math.max(1, Math.min(options.threads, inputs.length));
+  const init: WorkerInit = { entries: options.entries, provinces: options.provinces, withEngine: options.withEngine };
+  const workers: Worker[] = [];
+  const cpuSeconds: number[] = [];
+  const promise = new Promise<BodyOutput[]>((resolve, reject) => {
+    if (!inputs.length) return resolve([]);
+    let running = threads;
+    let failed = false;
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    for (let t = 0; t < threads; t++) {
+      const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: init });
+      workers.push(worker);
+      // Interleaved shares: body sizes vary along the sorted ids, not across residues.
+      const share: WorkerJob[] = [];
+      for (let i = t; i < inputs.length; i += threads) share.push({ i, input: inputs[i]! });
+      let finished = false;
+      worker.on('message', (reply: WorkerReply) => {
+        for (const [i, out] of reply.results) {
+          outputs[i] = out;
+          options.onOutput?.(i, out);
+        }
+        if (reply.done) {
+          finished = true;
+          cpuSeconds.push(reply.cpuSeconds ?? 0);
+          void worker.terminate();
+          if (--running === 0 && !failed) resolve(outputs);
+        }
+      });
+      worker.on('error', fail);
+      worker.on('exit', () => {
+        if (!finished) fail(new Error('render worker stopped before finishing'));
+      });
+      worker.postMessage(share);
+    }
+  });
+  return { outputs: promise, cpuSeconds };
+}

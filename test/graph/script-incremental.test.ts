@@ -1,0 +1,84 @@
+/**
+ * scripts/build-graph.ts as the build runs it: rendering in worker threads gives the
+ * same files as rendering in one thread; a rebuild after editing one body re-renders
+ * and rewrites only that body; --check refuses to write anything on a content error
+ * and prints the same report as `npm run check`.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempCorpus } from './helpers.ts';
+
+const SCRIPT = join(import.meta.dirname, '../../scripts/build-graph.ts');
+const CHECK = join(import.meta.dirname, '../../scripts/check.ts');
+const tmp = tempCorpus();
+afterAll(() => tmp.remove());
+
+const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, '--root', tmp.root, ...args], { encoding: 'utf8' });
+const generated = (p: string) => join(tmp.root, '.generated', p);
+const bodyFiles = () =>
+  ['documents', 'implementations', 'courses'].flatMap((c) => readdirSync(generated(`bodies/${c}`)).map((f) => `${c}/${f}`));
+const snapshot = () => {
+  const files: Record<string, string> = { graph: readFileSync(generated('graph.json'), 'utf8') };
+  for (const f of bodyFiles()) files[f] = readFileSync(generated(`bodies/${f}`), 'utf8');
+  return files;
+};
+const mtimes = () => Object.fromEntries(bodyFiles().map((f) => [f, statSync(generated(`bodies/${f}`)).mtimeMs]));
+
+describe('build-graph: threads, incremental rendering, --check', () => {
+  it('writes the same files from worker threads as from one thread', () => {
+    const one = run('--threads', '1');
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/Đọc lại 9 nội dung, dùng bộ đệm 0/);
+    const a = snapshot();
+    expect(existsSync(generated('frontmatter.json'))).toBe(true);
+
+    // No cache: everything is rendered again, this time by two workers.
+    const cold = spawnSync('rm', ['-rf', generated('cache'), generated('bodies')]);
+    expect(cold.status).toBe(0);
+    const two = run('--threads', '2');
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toMatch(/Đọc lại 9 nội dung, dùng bộ đệm 0/);
+    expect(snapshot()).toEqual(a);
+  });
+
+  it('re-renders and rewrites only the edited body', () => {
+    const before = mtimes();
+    tmp.appendBody('van-ban', 'chi-thi-16-ct-ttg-2016', 'Chỉ thị còn được nhắc trong Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.');
+    const r = run('--threads', '2');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Đọc lại 1 nội dung, dùng bộ đệm 8/);
+    const after = mtimes();
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
+    expect(changed).toEqual(['documents/chi-thi-16-ct-ttg-2016.html']);
+    expect(readFileSync(generated('bodies/documents/chi-thi-16-ct-ttg-2016.html'), 'utf8')).toContain('data-doc="ket-luan-114-kl-tw-2015"');
+
+    // The incremental result is the one a build from scratch gives.
+    const incremental = snapshot();
+    spawnSync('rm', ['-rf', generated('cache'), generated('bodies')]);
+    expect(run('--threads', '1').status).toBe(0);
+    expect(snapshot()).toEqual(incremental);
+  });
+
+  it('with --check, prints the check report and writes nothing when the content has an error', () => {
+    const ok = run('--check');
+    expect(ok.status, ok.stderr).toBe(0);
+    const check = spawnSync(process.execPath, [CHECK, '--root', tmp.root], { encoding: 'utf8' });
+    expect(ok.stdout.startsWith(check.stdout)).toBe(true);
+
+    const before = snapshot();
+    const times = mtimes();
+    tmp.appendBody('van-ban', 'quyet-dinh-23-qd-tw-2021', 'Một biểu thức {1 + 1} không được có trong nội dung.');
+    for (const threads of ['1', '2']) {
+      const r = run('--check', '--threads', threads);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(/mdx-expression/);
+      const alone = spawnSync(process.execPath, [CHECK, '--root', tmp.root], { encoding: 'utf8' });
+      expect(alone.status).toBe(1);
+      expect(r.stdout).toBe(alone.stdout);
+      expect(snapshot()).toEqual(before);
+      expect(mtimes()).toEqual(times);
+    }
+  });
+});
