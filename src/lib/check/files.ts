@@ -1,5 +1,5 @@
 /** Which files a content tree holds, as the check sees them. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONTENT_DIRS, listFiles } from '../content/corpus.ts';
 
@@ -27,19 +27,6 @@ export function resolveRoot(dir: string): string {
   return abs;
 }
 
-function allFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 export function contentFiles(root: string): ContentFiles {
   const rel = (p: string) => toPosix(relative(root, p));
@@ -49,7 +36,7 @@ export function contentFiles(root: string): ContentFiles {
     .map((n) => `${CONTENT_DIRS.registries}/${n}.yaml`)
     .filter((f) => existsSync(join(root, f)));
   const ignored = collections
-    .flatMap((d) => allFiles(join(root, d)))
+    .flatMap((d) => listFiles(join(root, d), ''))
     .map(rel)
     .filter((f) => !f.endsWith('.mdx') && !/(^|\/)\.[^/]*$/.test(f));
   return { checked: [...mdx, ...registries], mdx, registries, ignored };

@@ -48,6 +48,19 @@ export interface Missing {
   required: boolean;
 }
 
+/** What a draft found and what it still lacks; `miss` also leaves a TODO comment for the field. */
+export function draftFindings() {
+  const found: Finding[] = [];
+  const missing: Missing[] = [];
+  const notes: string[] = [];
+  const todo: Record<string, string> = {};
+  const miss = (field: string, reason: string, required: boolean) => {
+    missing.push({ field, reason, required });
+    todo[field] = reason;
+  };
+  return { found, missing, notes, todo, miss };
+}
+
 export interface LineUse {
   line: number;
   text: string;
@@ -202,16 +215,9 @@ export function importPlainText(decoded: DecodeResult, opts: ImportOptions): Imp
     return { ok: false, message: `tỉnh "${opts.province}" không có trong content/registries/provinces.yaml` };
   }
 
-  const found: Finding[] = [];
-  const missing: Missing[] = [];
+  const { found, missing, notes, todo, miss } = draftFindings();
   const consumed: LineUse[] = [];
   const dropped: LineUse[] = [];
-  const notes: string[] = [];
-  const todo: Record<string, string> = {};
-  const miss = (field: string, reason: string, required: boolean) => {
-    missing.push({ field, reason, required });
-    todo[field] = reason;
-  };
 
   const type = s.typeLine.type;
   found.push({ field: 'type', value: type, from: lineRef(s.typeLine.line, s.typeLine.text) });

@@ -11,7 +11,7 @@ import type { UnresolvedReference } from '../graph/types.ts';
 import { canonicalKey, comparableKey, documentId, parseDocumentNumber, yearOf } from '../identity.ts';
 import { slugify } from '../text/vietnamese.ts';
 import { writeFrontmatter, type DraftFrontmatter } from './frontmatter-writer.ts';
-import { provisionalId, type Finding, type Missing } from './draft.ts';
+import { draftFindings, provisionalId, type Finding, type Missing } from './draft.ts';
 import { issuersNamed } from './registry-match.ts';
 
 export interface ScaffoldOptions {
@@ -137,14 +137,7 @@ function sameIdentity(
 
 /** Builds the draft from facts; refuses a document the corpus already has. */
 export function scaffoldFromFacts(facts: CitedFacts, opts: ScaffoldOptions, extra: { header?: string[]; source: { title: string; note?: string } }): ScaffoldOutcome {
-  const found: Finding[] = [];
-  const missing: Missing[] = [];
-  const notes: string[] = [];
-  const todo: Record<string, string> = {};
-  const miss = (field: string, reason: string, required: boolean) => {
-    missing.push({ field, reason, required });
-    todo[field] = reason;
-  };
+  const { found, missing, notes, todo, miss } = draftFindings();
   if (opts.province && !opts.registries.provinces.some((p) => p.id === opts.province)) {
     return { ok: false, message: `tỉnh "${opts.province}" không có trong content/registries/provinces.yaml` };
   }
