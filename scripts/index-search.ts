@@ -2,14 +2,19 @@
  * Builds the search files of a built site folder (argument), in place:
  *  - the Pagefind index, with a folded copy of each indexed page's text (đ → d, new-style
  *    tone placement; see src/lib/search/fold.ts) so that "dang" finds "Đảng";
+ *  - the date order, pagefind/ngay.<index hash>.json (src/lib/search/date-order.ts), which
+ *    the browser fetches only when results are sorted by date;
  *  - the number index, tim-kiem/so/<shard>.json, from .generated/graph.json, which the
  *    browser fetches only for queries that contain a document number.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createIndex, close } from 'pagefind';
 import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
-import { searchDocument } from '../src/lib/search/search-document.ts';
+import { searchDate, searchDocument } from '../src/lib/search/search-document.ts';
+import { buildDateOrder, dateOrderFile } from '../src/lib/search/date-order.ts';
 import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-index.ts';
 import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
@@ -52,23 +57,27 @@ const problems: string[] = [];
 const IN_FLIGHT = 32;
 const pending = new Set<Promise<void>>();
 let indexed = 0;
-const add = async (file: string, content: string) => {
+/** Result URL → date of issue, for the date order. */
+const dates = new Map<string, string>();
+const add = async (file: string, content: string, date: string | null) => {
   const sourcePath = relative(site, file).split(sep).join('/');
   const added = await index.addHTMLFile({ sourcePath, content });
   problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+  if (date !== null && added.file) dates.set(added.file.url, date);
   indexed++;
 };
-const send = async (file: string, content: string) => {
-  const p: Promise<void> = add(file, content).finally(() => pending.delete(p));
+const send = async (file: string, content: string, date: string | null = null) => {
+  const p: Promise<void> = add(file, content, date).finally(() => pending.delete(p));
   pending.add(p);
   if (pending.size >= IN_FLIGHT) await Promise.race(pending);
 };
 let marked = 0;
 for (const file of files) {
-  const doc = searchDocument(readFileSync(file, 'utf8'));
+  const html = readFileSync(file, 'utf8');
+  const doc = searchDocument(html);
   if (doc !== null) {
     marked++;
-    await send(file, doc);
+    await send(file, doc, searchDate(html));
   }
 }
 if (marked === 0) {
@@ -98,6 +107,24 @@ for (const name of readdirSync(join(site, 'pagefind'))) {
   if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) rmSync(join(site, 'pagefind', name));
 }
 
+// Date order: Pagefind's page ids are the fragment file names, and each fragment names its URL.
+const pagefindDir = join(site, 'pagefind');
+const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+const fragmentDir = join(pagefindDir, 'fragment');
+const fragmentNames = existsSync(fragmentDir) ? readdirSync(fragmentDir).filter((n) => n.endsWith('.pf_fragment')) : [];
+const pages = await Promise.all(
+  fragmentNames.map(async (name) => {
+    const raw = gunzipSync(await readFile(join(fragmentDir, name))).toString('utf8');
+    const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
+    return { id: name.slice(0, -'.pf_fragment'.length), date: dates.get(url) };
+  }),
+);
+const dated = pages.filter((p): p is { id: string; date: string } => p.date !== undefined);
+for (const language of Object.values(entry.languages)) {
+  writeFileSync(join(pagefindDir, dateOrderFile(language.hash)), JSON.stringify(buildDateOrder(dated)));
+}
+const orderedAt = performance.now();
+
 // Number index.
 const graphPath = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
 let shardCount = 0;
@@ -126,5 +153,6 @@ if (existsSync(graphPath)) {
 const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
 console.log(
   `Pagefind: ${indexed} trang đã lập chỉ mục; chỉ mục số hiệu: ${entryCount} mục trong ${shardCount} tệp ` +
-    `(${s(started, performance.now())} s: đọc và thêm trang ${s(started, addedAt)} s, dựng và ghi chỉ mục ${s(addedAt, writtenAt)} s).`,
+    `(${s(started, performance.now())} s: đọc và thêm trang ${s(started, addedAt)} s, dựng và ghi chỉ mục ${s(addedAt, writtenAt)} s, ` +
+    `thứ tự ngày ${s(writtenAt, orderedAt)} s).`,
 );

@@ -17,6 +17,8 @@ export interface SearchTransfer {
   laterQuery: number;
   firstResults: string;
   laterResults: string;
+  /** Every response of the first query (page included), path and bytes on the wire, in arrival order. */
+  firstFiles: Array<{ path: string; bytes: number }>;
 }
 
 const compressed = /\.(pf_fragment|pf_index|pf_meta|pagefind|wasm)$|pagefind\.[^/]*\.pf|wasm\./;
@@ -34,6 +36,7 @@ export async function measureSearch(dist: string, firstQuery: string, laterQuery
     const page = await context.newPage();
     let phase: 'first' | 'later' = 'first';
     const totals = { first: 0, firstSearch: 0, later: 0 };
+    const firstFiles: Array<{ path: string; bytes: number }> = [];
     const pending: Promise<void>[] = [];
     page.on('response', (res) => {
       const at = phase;
@@ -44,6 +47,7 @@ export async function measureSearch(dist: string, firstQuery: string, laterQuery
             if (at === 'first') {
               totals.first += n;
               const path = new URL(res.url()).pathname;
+              firstFiles.push({ path, bytes: n });
               if (path.includes('/pagefind/') || path.includes('/tim-kiem/so/') || /search|\.js$/.test(path)) totals.firstSearch += n;
             } else totals.later += n;
           },
@@ -64,7 +68,7 @@ export async function measureSearch(dist: string, firstQuery: string, laterQuery
     const laterResults = await status(laterQuery);
     await page.waitForLoadState('networkidle');
     await Promise.all(pending.splice(0));
-    return { firstQueryTotal: totals.first, firstQuerySearch: totals.firstSearch, laterQuery: totals.later, firstResults, laterResults };
+    return { firstQueryTotal: totals.first, firstQuerySearch: totals.firstSearch, laterQuery: totals.later, firstResults, laterResults, firstFiles };
   } finally {
     await browser.close();
     await server.close();

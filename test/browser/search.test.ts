@@ -107,6 +107,20 @@ describe('Vietnamese spellings', () => {
     for (const s of sets.slice(1)) expect(s).toEqual(sets[0]);
   });
 
+  it('a result shows its short name, its trích yếu and its date, without the index marks', async () => {
+    await search('kết luận 114');
+    const hit = await page.$eval('[data-results] li:has(a[href$="/van-ban/ket-luan-114-kl-tw-2015/"])', (li) => ({
+      title: li.querySelector('.search-hit__title')?.textContent ?? '',
+      summary: li.querySelector('.search-hit__summary')?.textContent ?? '',
+      meta: li.querySelector('.search-hit__meta')?.textContent ?? '',
+      all: li.textContent ?? '',
+    }));
+    expect(hit.title).toBe('Kết luận số 114-KL/TW');
+    expect(hit.summary).toBe('Về nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp');
+    expect(hit.meta).toMatch(/2015/);
+    expect(hit.all).not.toMatch(/[⁂⁑]/);
+  });
+
   it('a query without đ finds documents written with Đ, and marks the word as written', async () => {
     await search('xay dung dang');
     expect((await resultHrefs()).length).toBeGreaterThan(0);
@@ -146,13 +160,57 @@ describe('filters and sorting', () => {
     expect(page.url()).toContain('dia_phuong=');
   });
 
-  it('sorting by date puts the newest first', async () => {
-    await search('dân vận', '?sap_xep=moi');
-    const years = await page.$$eval('[data-results] li .search-hit__meta', (ps) =>
-      ps.map((p) => Number(/(\d{4})/.exec(p.textContent ?? '')?.[1] ?? 0)),
+  /** Every result of the current search (all "Xem thêm" pages), in order. */
+  async function allResults(): Promise<Array<{ href: string; day: string }>> {
+    while (await page.isVisible('[data-more]')) {
+      const before = (await resultHrefs()).length;
+      await page.click('[data-more]');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-results] li').length > n, before);
+    }
+    return page.$$eval('[data-results] li', (lis) =>
+      lis.map((li) => {
+        // The meta line starts with the date (d/m/yyyy, m/yyyy or yyyy), turned here into ISO (yyyy-mm-dd, yyyy-mm, yyyy).
+        const parts = /^(?:(\d{1,2})\/)?(?:(\d{1,2})\/)?(\d{4})/.exec(li.querySelector('.search-hit__meta')?.textContent ?? '');
+        const [d, m] = parts?.[2] ? [parts[1], parts[2]] : [undefined, parts?.[1]];
+        const day = [parts?.[3] ?? '', m, d].filter((x) => x !== undefined).map((x) => x!.padStart(2, '0')).join('-');
+        return { href: new URL(li.querySelector('a')!.href).pathname, day };
+      }),
     );
-    expect(years.length).toBeGreaterThan(1);
-    expect([...years].sort((a, b) => b - a)).toEqual(years);
+  }
+
+  it('sorting by date puts the newest first, or the oldest, over the same results as by relevance', async () => {
+    const dateOrderFetches: string[] = [];
+    page.on('request', (r) => {
+      if (/\/pagefind\/ngay\./.test(r.url())) dateOrderFetches.push(r.url());
+    });
+    // A fresh page: the earlier tests leave filters chosen.
+    await search('dân vận', '?');
+    const byRelevance = await allResults();
+    // The date order is not part of an ordinary search.
+    expect(dateOrderFetches).toEqual([]);
+
+    await search('dân vận', '?sap_xep=moi');
+    const newest = await allResults();
+    expect(dateOrderFetches.length).toBeGreaterThan(0);
+    await search('dân vận', '?sap_xep=cu');
+    const oldest = await allResults();
+
+    expect(newest.length).toBeGreaterThan(5);
+    expect(newest.map((r) => r.day)).toEqual(newest.map((r) => r.day).sort().reverse());
+    expect(oldest.map((r) => r.day)).toEqual(oldest.map((r) => r.day).sort());
+    const set = (rs: Array<{ href: string }>) => rs.map((r) => r.href).sort();
+    expect(set(newest)).toEqual(set(byRelevance));
+    expect(set(oldest)).toEqual(set(byRelevance));
+  });
+
+  it('sorting by date works with a filter and no query', async () => {
+    await page.goto(`${server.url}tim-kiem/?loai=${encodeURIComponent('Chỉ thị')}&sap_xep=moi`);
+    await page.waitForSelector('form[data-search-page][data-ready]');
+    await waitForResults();
+    const results = await allResults();
+    expect(results.length).toBeGreaterThan(1);
+    expect(results.every((r) => r.href.startsWith('/van-ban/chi-thi-'))).toBe(true);
+    expect(results.map((r) => r.day)).toEqual(results.map((r) => r.day).sort().reverse());
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildExcerpt, queryTerms } from '../../src/lib/search/excerpt.ts';
 import { foldedBlock, foldedVariants, withoutFoldedBlock, FOLD_SENTINEL } from '../../src/lib/search/fold.ts';
 import { htmlText } from '../../src/lib/search/html-fold.ts';
-import { LEAD_WORDS, searchDocument } from '../../src/lib/search/search-document.ts';
+import { TITLE_END } from '../../src/lib/search/constants.ts';
+import { LEAD_WORDS, searchDate, searchDocument } from '../../src/lib/search/search-document.ts';
 import { mergeResults } from '../../src/lib/search/merge.ts';
 
 describe('foldedVariants', () => {
@@ -20,16 +21,18 @@ describe('foldedVariants', () => {
 
 describe('searchDocument', () => {
   const body = Array.from({ length: 60 }, (_, i) => `Đảng bộ xã thứ ${i} lãnh đạo công tác dân vận.`).join(' ');
-  const page = `<html><body><header data-pagefind-ignore>Chỉ đạo</header><main><article data-pagefind-body><h1>Chỉ thị 33 về Tỉnh uỷ</h1><div hidden class="pagefind-fields" data-pagefind-ignore><span data-pagefind-filter="loai">Chỉ thị</span><span data-pagefind-meta="title">Chỉ thị số 33</span><span data-pagefind-sort="ngay">2021-01-02</span></div><div hidden data-pagefind-weight="8">33/CT-TTg ct33</div><p>${body} Cuối cùng: hoà giải &amp; Điều lệ.</p><section data-pagefind-ignore><p>Liên quan: Quyết định 99</p></section></article><footer>Địa chỉ</footer></main></body></html>`;
+  const page = `<html><body><header data-pagefind-ignore>Chỉ đạo</header><main><article data-pagefind-body><h1>Chỉ thị 33 về Tỉnh uỷ</h1><div hidden class="pagefind-fields" data-pagefind-ignore data-search-date="2021-01-02"><span data-pagefind-filter="loai">Chỉ thị</span><span data-pagefind-meta="title">Chỉ thị số 33</span></div><div hidden data-pagefind-weight="8">33/CT-TTg ct33</div><p>${body} Cuối cùng: hoà giải &amp; Điều lệ.</p><section data-pagefind-ignore><p>Liên quan: Quyết định 99</p></section></article><footer>Địa chỉ</footer></main></body></html>`;
   const doc = searchDocument(page)!;
   const indexed = htmlText(doc).replace(/\s+/g, ' ');
   const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
 
-  it('keeps filters, meta, sort, the h1 and the weighted number line', () => {
+  it('keeps filters, meta, the h1 (with its end mark) and the weighted number line; the date is read apart', () => {
     expect(doc).toContain('<span data-pagefind-filter="loai">Chỉ thị</span>');
     expect(doc).toContain('<span data-pagefind-meta="title">Chỉ thị số 33</span>');
-    expect(doc).toContain('<span data-pagefind-sort="ngay">2021-01-02</span>');
-    expect(doc).toContain('<h1>Chỉ thị 33 về Tỉnh uỷ</h1>');
+    expect(doc).toContain(`<h1>Chỉ thị 33 về Tỉnh uỷ ${TITLE_END}</h1>`);
+    expect(doc).not.toContain('2021-01-02');
+    expect(searchDate(page)).toBe('2021-01-02');
+    expect(searchDate('<article data-pagefind-body><h1>x</h1></article>')).toBeNull();
     expect(doc).toMatch(/<span data-pagefind-weight="8">33\/CT-TTg ct33<\/span>/);
   });
   it('indexes every word of the body once, plus the folded forms, and nothing ignored or outside the body', () => {
@@ -43,7 +46,8 @@ describe('searchDocument', () => {
   });
   it('keeps a readable lead before the folded block, for excerpts', () => {
     const visible = withoutFoldedBlock(indexed.slice(indexed.indexOf('Đảng bộ')));
-    expect(visible.startsWith('Đảng bộ xã thứ 0 lãnh đạo công tác dân vận. Đảng bộ xã thứ 1')).toBe(true);
+    expect(visible.startsWith(body.split(' ').slice(0, LEAD_WORDS).join(' '))).toBe(true);
+    expect(visible.startsWith('Đảng bộ xã thứ 0 lãnh đạo công tác dân vận.')).toBe(true);
     expect(visible.split(' ').length).toBe(LEAD_WORDS);
   });
   it('is the same text for the same page, and null for a page without a body element', () => {

@@ -15,5 +15,10 @@ export const FILTERS = [
 ] as const;
 export type FilterKey = (typeof FILTERS)[number][0];
 
-/** Sort key for the date of issue (ISO, so text order is date order). */
-export const SORT_DATE = 'ngay';
+/**
+ * Ends the heading (short name + trích yếu) in the text Pagefind indexes for a page, so the
+ * browser can read the trích yếu from the page text instead of a meta field (which Pagefind
+ * would index a second time). Like the fold sentinel, it has no letter or digit, so
+ * Pagefind keeps it in the text but never indexes it.
+ */
+export const TITLE_END = '⁑';

@@ -5,6 +5,7 @@
  * one compares words by their folded key and only looks at the visible text.
  */
 import { searchKey } from '../text/vietnamese.ts';
+import { TITLE_END } from './constants.ts';
 import { withoutFoldedBlock } from './fold.ts';
 
 export interface ExcerptPart {
@@ -13,6 +14,20 @@ export interface ExcerptPart {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/**
+ * A result's trích yếu and readable text, from the text Pagefind returns for a page: the
+ * heading (short name, then trích yếu) ends with TITLE_END (src/lib/search/search-document.ts).
+ * Without the mark there is no trích yếu to show.
+ */
+export function splitHeading(content: string, shortName: string): { summary: string; text: string } {
+  const end = content.indexOf(TITLE_END);
+  if (end < 0) return { summary: '', text: content };
+  const heading = content.slice(0, end).trim();
+  const rest = content.slice(end + TITLE_END.length).replace(/^[\s.]+/, '');
+  const summary = heading.startsWith(shortName) ? heading.slice(shortName.length).trim() : heading;
+  return { summary, text: `${heading}${/[.!?…:;]$/.test(heading) ? '' : '.'} ${rest}` };
+}
 
 /** Query words as folded keys; the last one also matches as a prefix (the user may still be typing). */
 export function queryTerms(folded: string): string[] {

@@ -1,7 +1,9 @@
 /**
  * What a document page tells Pagefind besides its text: filters (loại, cơ quan, năm, cấp,
- * địa phương, chủ đề, tình trạng), metadata for the result list, the date to sort by, and
- * a short weighted line with the number in the forms people type ("ct33", "chỉ thị 33").
+ * địa phương, chủ đề, tình trạng), metadata for the result list, and a short weighted line
+ * with the number in the forms people type ("ct33", "chỉ thị 33"). The date of issue is
+ * not a Pagefind sort key: scripts/index-search.ts writes the date order apart
+ * (src/lib/search/date-order.ts).
  */
 import { DOCUMENT_TYPES } from '../document-types.ts';
 import type { GraphNode } from '../graph/types.ts';
@@ -10,9 +12,9 @@ import { LEVEL_NAMES } from '../schema/registries.ts';
 import { STATUS_LABELS, formatDate, shortName } from '../site/labels.ts';
 import { searchKey } from '../text/vietnamese.ts';
 
-import { FILTERS, SORT_DATE, type FilterKey } from './constants.ts';
+import { FILTERS, type FilterKey } from './constants.ts';
 
-export { FILTERS, SORT_DATE, type FilterKey };
+export { FILTERS, type FilterKey };
 
 export interface RegistryNames {
   issuer(id: string): string | undefined;
@@ -22,8 +24,14 @@ export interface RegistryNames {
 
 export interface IndexFields {
   filters: Record<FilterKey, string[]>;
-  meta: Record<string, string>;
-  sort: Record<string, string>;
+  /**
+   * What the result list shows besides the text: the short name and the date. Pagefind
+   * indexes meta values as words too, so the title (trích yếu), already in the h1, is not
+   * repeated here: the browser reads it from the start of the page text.
+   */
+  meta: { title: string; ngay: string };
+  /** Date of issue (ISO, possibly partial), for the date order. */
+  date: string;
   /** Number forms for the weighted block; empty for a document without a number. */
   numberLine: string;
 }
@@ -55,10 +63,9 @@ export function indexFields(node: GraphNode, names: RegistryNames): IndexFields 
     },
     meta: {
       title: shortName(node),
-      trich_yeu: node.title,
       ngay: formatDate(node.issued),
     },
-    sort: { [SORT_DATE]: node.issued },
+    date: node.issued,
     numberLine: numberForms(node.type, node.number),
   };
 }
