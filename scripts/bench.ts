@@ -177,10 +177,17 @@ async function refsThroughput(): Promise<string> {
   return `${cells(last)[column]} MB/s (findReferences over ${cells(last)[0]}, one core; npm run bench:refs)`;
 }
 
-const results: SizeResult[] = [];
+// Sizes not run this time keep their figures from the previous run (same seed), so that
+// a long size (50,000) can be measured on its own and still appear beside the others.
+const resultsFile = join(out, 'results.json');
+const previous: SizeResult[] = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as (SizeResult & { seed?: number })[]).filter((r) => (r.seed ?? 1) === seed && !sizes.includes(r.count))
+  : [];
+const results: SizeResult[] = [...previous];
 for (const n of sizes.sort((a, b) => a - b)) {
-  results.push(await benchSize(n));
-  writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 1));
+  results.push({ ...(await benchSize(n)), measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' '), seed });
+  results.sort((a, b) => a.count - b.count);
+  writeFileSync(resultsFile, JSON.stringify(results, null, 1));
 }
 const throughput = await refsThroughput();
 const m = machine(loadStart);
@@ -194,7 +201,7 @@ const section = [
   '',
   `- Machine: ${m.cpu}, nproc ${m.nproc}, RAM ${m.ramGB} GB, Node ${m.node}`,
   `- Date: ${m.date}; load average (1, 5, 15 min) at start ${m.loadStart}, at end ${m.loadEnd}`,
-  `- Corpus: scripts/generate-corpus.ts, seed ${seed}; sizes ${sizes.join(', ')}`,
+  `- Corpus: scripts/generate-corpus.ts, seed ${seed}; sizes run now: ${sizes.join(', ')}${previous.length ? `; kept from an earlier run: ${previous.map((r) => r.count).join(', ')} (see "measured at")` : ''}`,
   '- Peak memory: sampled resident size (every 150 ms) of the step\'s whole process tree.',
   '',
   markdownTable(rows),

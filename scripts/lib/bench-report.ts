@@ -9,6 +9,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface SizeResult {
   count: number;
+  /** UTC date and time the size was measured (results of earlier runs are kept). */
+  measuredAt?: string;
+  seed?: number;
   corpusMB: number;
   generateSeconds: number;
   checkGraph: Step;
@@ -84,6 +87,7 @@ const ratio = (a: number | null, b: number | null) => (a === null || b === null 
 export function tableRows(results: SizeResult[]): string[][] {
   const rows: [string, (r: SizeResult) => string][] = [
     ['documents (corpus size)', (r) => `${r.count.toLocaleString('en')} (${r.corpusMB.toFixed(0)} MB)`],
+    ['measured at (UTC)', (r) => r.measuredAt ?? '–'],
     ['check + graph (one build step): time / peak', (r) => step(r.checkGraph)],
     ['graph build alone (cold, own process): time / peak', (r) => step(r.graph)],
     ['graph rebuild, 1 document changed', (r) => `${s(r.graphRebuild.seconds)}, re-extracted ${r.graphRebuild.reextracted ?? '?'} (cached ${r.graphRebuild.cached ?? '?'})`],

@@ -158,8 +158,16 @@ function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 
 /** Canonical symbol: known codes in their fixed spelling ("CT-TTG" → "CT-TTg"). */
 export function canonicalSymbol(symbol: string): string {
-  return symbol.replace(/[^-/]+/g, (seg) => CODE_BY_UPPER.get(seg.toUpperCase())?.code ?? seg);
+  let canonical = canonicalCache.get(symbol);
+  if (canonical === undefined) {
+    canonical = symbol.replace(/[^-/]+/g, (seg) => CODE_BY_UPPER.get(seg.toUpperCase())?.code ?? seg);
+    // Distinct symbols are few; the bound only guards against pathological input.
+    if (canonicalCache.size >= 50_000) canonicalCache.clear();
+    canonicalCache.set(symbol, canonical);
+  }
+  return canonical;
 }
+const canonicalCache = new Map<string, string>();
 
 /** Short-form grouping of a number found without a type word: its type, or its leading code ("ĐA"). */
 function kindOfSymbol(symbol: string): string {

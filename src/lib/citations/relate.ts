@@ -86,7 +86,11 @@ function countWords(s: string): number {
   WORD.lastIndex = 0;
   let count = 0;
   let w: RegExpExecArray | null;
-  while (count <= MAX_GAP_WORDS && (w = WORD.exec(s))) if (!FILLER.has(w[0].toLowerCase())) count++;
+  while (count <= MAX_GAP_WORDS && (w = WORD.exec(s))) {
+    // Most words are lower case already: look them up before allocating a lower-cased copy.
+    const word = w[0];
+    if (!FILLER.has(word) && (!/\p{Lu}/u.test(word) || !FILLER.has(word.toLowerCase()))) count++;
+  }
   return count;
 }
 
@@ -97,7 +101,7 @@ function countWords(s: string): number {
  * quy định chi tiết và hướng dẫn thi hành … Luật Thanh tra"), or, for "hướng dẫn", when it is
  * a noun or its object is introduced by a preposition.
  */
-function verbCanGovern(text: string, verb: { at: number; end: number; relation: RelationType }, m: Span, before: readonly Span[]): boolean {
+function verbCanGovern(text: string, verb: Verb, m: Span, before: readonly Span[]): boolean {
   const between = text.slice(verb.end, m.start);
   if (between.lastIndexOf(')') > between.lastIndexOf('(')) {
     // Is the verb itself inside that parenthesis? Look back a short way for an unclosed "(".
@@ -115,6 +119,26 @@ function verbCanGovern(text: string, verb: { at: number; end: number; relation: 
   return true;
 }
 
+interface Verb {
+  at: number;
+  end: number;
+  relation: RelationType;
+}
+
+/** Relation verbs of the whole text that start a word, in order. */
+function findVerbs(text: string): Verb[] {
+  const out: Verb[] = [];
+  VERBS.lastIndex = 0;
+  let v: RegExpExecArray | null;
+  while ((v = VERBS.exec(text))) {
+    if (v.index > 0 && WORD_CHAR.test(text[v.index - 1]!)) continue;
+    let g = 1;
+    while (v[g] === undefined) g++;
+    out.push({ at: v.index, end: v.index + v[0].length, relation: RELATION_VERBS[g - 1]!.relation });
+  }
+  return out;
+}
+
 /**
  * Relations of every mention of one text (same order as `mentions`, which is sorted by
  * start and non-overlapping), with the sentence each sits in.
@@ -122,30 +146,32 @@ function verbCanGovern(text: string, verb: { at: number; end: number; relation: 
 export function relateMentions(text: string, mentions: readonly Span[]): { relation: RelationType; sentence: Span }[] {
   const out: { relation: RelationType; sentence: Span }[] = [];
   const governed: (Governed | null)[] = [];
-  const re = VERBS;
+  // Every verb of the text, found in one scan (windows of neighbouring mentions overlap).
+  const verbs = mentions.length ? findVerbs(text) : [];
+  let firstVerb = 0;
   mentions.forEach((m, i) => {
     const sentence = sentenceAround(text, m.start, m.end);
     const from = Math.max(sentence.start, m.start - LOOK_BACK);
     // Clause: a colon ends what came before ("… như sau: Luật Khiếu nại").
-    const colon = from < m.start ? text.slice(from, m.start).lastIndexOf(':') : -1;
-    const clauseStart = colon >= 0 ? from + colon + 1 : from;
+    let clauseStart = from;
+    for (let c = m.start - 1; c >= from; c--) {
+      if (text.charCodeAt(c) === 58 /* ':' */) {
+        clauseStart = c + 1;
+        break;
+      }
+    }
     let lo = i;
     while (lo > 0 && mentions[lo - 1]!.end > clauseStart) lo--;
     const before = mentions.slice(lo, i);
-    let verb: { at: number; end: number; relation: RelationType } | null = null;
-    const candidates: { at: number; end: number; relation: RelationType }[] = [];
-    const window = text.slice(clauseStart, m.start);
-    re.lastIndex = 0;
-    let v: RegExpExecArray | null;
-    while ((v = re.exec(window))) {
-      const at = clauseStart + v.index;
-      if (v.index > 0 && WORD_CHAR.test(window[v.index - 1]!)) continue;
+    let verb: Verb | null = null;
+    const candidates: Verb[] = [];
+    // Mentions come in text order, so the first verb that can fall in a window only moves forward.
+    while (firstVerb < verbs.length && verbs[firstVerb]!.at < clauseStart - LOOK_BACK) firstVerb++;
+    for (let k = firstVerb; k < verbs.length && verbs[k]!.at < m.start; k++) {
+      const found = verbs[k]!;
+      if (found.at < clauseStart || found.end > m.start) continue;
       // A verb inside an earlier mention (the type word "Hướng dẫn") is no verb.
-      if (!before.some((o) => o.start <= at && at < o.end)) {
-        let g = 1;
-        while (v[g] === undefined) g++;
-        candidates.push({ at, end: at + v[0].length, relation: RELATION_VERBS[g - 1]!.relation });
-      }
+      if (!before.some((o) => o.start <= found.at && found.at < o.end)) candidates.push(found);
     }
     // The nearest verb that can govern the mention wins ("Thực hiện theo hướng dẫn Kế hoạch …").
     for (let c = candidates.length - 1; c >= 0 && !verb; c--) if (verbCanGovern(text, candidates[c]!, m, before)) verb = candidates[c]!;

@@ -40,11 +40,29 @@ export function comparableSerial(serial: string): string {
 
 /** Symbol without separators or case; QĐi = QĐ (Quy định written either way); TƯ = TW. */
 export function comparableSymbol(symbol: string): string {
-  return symbol.toUpperCase().replace(/[-/\s]/g, '').replace(/QĐI/g, 'QĐ').replace(/TƯ/g, 'TW');
+  return memo(comparableSymbolCache, symbol, () =>
+    symbol.toUpperCase().replace(/[-/\s]/g, '').replace(/QĐI/g, 'QĐ').replace(/TƯ/g, 'TW'),
+  );
 }
 
 export function isLocalSymbol(symbol: string): boolean {
-  return symbol.split(/[-/]/).some((seg) => LOCAL_SEGMENT.test(seg.toUpperCase()));
+  return memo(localSymbolCache, symbol, () => symbol.split(/[-/]/).some((seg) => LOCAL_SEGMENT.test(seg.toUpperCase())));
+}
+
+// Symbols and issuer names repeat across a corpus (a few hundred distinct ones in
+// megabytes of text): pure functions of them are computed once per distinct string.
+const MEMO_LIMIT = 50_000;
+const comparableSymbolCache = new Map<string, string>();
+const localSymbolCache = new Map<string, boolean>();
+const issuerKeyCache = new Map<string, string>();
+function memo<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -224,7 +242,8 @@ export class TextResolver {
 
   private provinceOf(m: RawMention): string | null {
     if (m.issuerText) {
-      const k = searchKey(m.issuerText);
+      const issuerText = m.issuerText;
+      const k = memo(issuerKeyCache, issuerText, () => searchKey(issuerText));
       for (const p of this.index.provinces) if (p.keys.some((pk) => k.includes(pk))) return p.id;
       if (OTHER_PROVINCE.test(m.issuerText) && !this.ctxProvinceKeys.some((pk) => k.includes(pk))) return null;
     }
