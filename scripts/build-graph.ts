@@ -145,6 +145,42 @@ function prepareWrites(): void {
   for (const collection of ['documents', 'implementations', 'courses']) mkdirSync(join(bodiesDir, collection), { recursive: true });
 }
 
+/**
+ * Writes files asynchronously with at most `limit` open at once: tens of thousands of
+ * unbounded writeFile calls exhaust the process's file descriptors (EMFILE at 50,000).
+ */
+function boundedWrites(limit: number) {
+  const queue: [string, string][] = [];
+  let active = 0;
+  let failure: unknown = null;
+  let idle: (() => void) | null = null;
+  const next = (): void => {
+    while (active < limit && queue.length) {
+      const [path, text] = queue.shift()!;
+      active++;
+      writeFile(path, text)
+        .catch((e: unknown) => (failure ??= e))
+        .finally(() => {
+          active--;
+          next();
+        });
+    }
+    if (active === 0 && !queue.length && idle) idle();
+  };
+  return {
+    add(path: string, text: string): void {
+      queue.push([path, text]);
+      next();
+    },
+    done(): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        idle = () => (failure ? reject(failure) : resolve());
+        next();
+      });
+    },
+  };
+}
+
 // An explicit --threads is obeyed (tests use it on small corpora); otherwise small builds stay in this thread.
 const workers = plan.engine === 'custom' ? 1 : Math.min(threads, threadsArg >= 0 ? misses.length : Math.floor(misses.length / MIN_BODIES_PER_WORKER));
 if (workers >= 2) {
@@ -153,14 +189,14 @@ if (workers >= 2) {
   let checked = false;
   // Asynchronous: creating thousands of files waits on the disk, and libuv's threads can
   // wait for several at once while this thread takes the next outputs.
-  const bodyWrites: Promise<void>[] = [];
+  const bodyWrites = boundedWrites(64);
   const pool = startRenderPool(misses.map((i) => plan.jobs[i]!.input), {
     entries: plan.indexInput.entries,
     provinces: plan.indexInput.provinces,
     withEngine: plan.engine !== null,
     threads: workers,
     onOutput: (k, out) => {
-      if (write && checked) bodyWrites.push(writeFile(bodyPath(plan.jobs[misses[k]!]!), out.html));
+      if (write && checked) bodyWrites.add(bodyPath(plan.jobs[misses[k]!]!), out.html);
     },
   });
   // Exiting stops the workers; nothing has been written.
@@ -170,7 +206,7 @@ if (workers >= 2) {
   const rendered = await pool.outputs;
   if (showTimings) console.error(`[timing] worker CPU: ${pool.cpuSeconds.map((c) => `${c.toFixed(2)} s`).join(', ')}`);
   misses.forEach((i, k) => (outputs[i] = rendered[k]));
-  await Promise.all(bodyWrites);
+  await bodyWrites.done();
 } else {
   if (!runContentCheck()) process.exit(1);
   prepareWrites();

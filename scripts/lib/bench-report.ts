@@ -20,7 +20,7 @@ export interface SizeResult {
   astro: Step;
   pagefind: Step;
   build: Step;
-  baseline: Step & { ok: boolean };
+  baseline: Step & { ok: boolean; skipped?: boolean };
   distBytes: number;
   distFiles: number;
   pagefindBytes: number;
@@ -94,7 +94,7 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['Astro build: time / peak', (r) => step(r.astro)],
     ['Pagefind: time / peak', (r) => step(r.pagefind)],
     ['**full build** (check+graph+Astro+Pagefind): time / peak', (r) => `**${step(r.build)}**`],
-    ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : 'failed')],
+    ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : r.baseline.skipped ? 'not run (--no-baseline)' : 'failed')],
     ['full build ÷ baseline (time)', (r) => (r.baseline.ok ? ratio(r.build.seconds, r.baseline.seconds) : '–')],
     ['full build ÷ baseline (peak memory)', (r) => (r.baseline.ok ? ratio(r.build.peak, r.baseline.peak) : '–')],
     ['graph.json / Astro data store', (r) => `${mb(r.graphJsonBytes)} / ${mb(r.dataStoreBytes)}`],
