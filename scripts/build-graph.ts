@@ -24,6 +24,7 @@
  * before the first body is written and written again at the end, so an interrupted
  * build can never have a half-written body served from the cache afterwards.
  */
+import { limiter } from '../src/lib/concurrency.ts';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { rename, writeFile } from 'node:fs/promises';
@@ -145,42 +146,6 @@ function prepareWrites(): void {
   for (const collection of ['documents', 'implementations', 'courses']) mkdirSync(join(bodiesDir, collection), { recursive: true });
 }
 
-/**
- * Writes files asynchronously with at most `limit` open at once: tens of thousands of
- * unbounded writeFile calls exhaust the process's file descriptors (EMFILE at 50,000).
- */
-function boundedWrites(limit: number) {
-  const queue: [string, string][] = [];
-  let active = 0;
-  let failure: unknown = null;
-  let idle: (() => void) | null = null;
-  const next = (): void => {
-    while (active < limit && queue.length) {
-      const [path, text] = queue.shift()!;
-      active++;
-      writeFile(path, text)
-        .catch((e: unknown) => (failure ??= e))
-        .finally(() => {
-          active--;
-          next();
-        });
-    }
-    if (active === 0 && !queue.length && idle) idle();
-  };
-  return {
-    add(path: string, text: string): void {
-      queue.push([path, text]);
-      next();
-    },
-    done(): Promise<void> {
-      return new Promise<void>((resolve, reject) => {
-        idle = () => (failure ? reject(failure) : resolve());
-        next();
-      });
-    },
-  };
-}
-
 // An explicit --threads is obeyed (tests use it on small corpora); otherwise small builds stay in this thread.
 const workers = plan.engine === 'custom' ? 1 : Math.min(threads, threadsArg >= 0 ? misses.length : Math.floor(misses.length / MIN_BODIES_PER_WORKER));
 if (workers >= 2) {
@@ -189,14 +154,15 @@ if (workers >= 2) {
   let checked = false;
   // Asynchronous: creating thousands of files waits on the disk, and libuv's threads can
   // wait for several at once while this thread takes the next outputs.
-  const bodyWrites = boundedWrites(64);
+  const bodyWrites: Promise<void>[] = [];
+  const limit = limiter(64);
   const pool = startRenderPool(misses.map((i) => plan.jobs[i]!.input), {
     entries: plan.indexInput.entries,
     provinces: plan.indexInput.provinces,
     withEngine: plan.engine !== null,
     threads: workers,
     onOutput: (k, out) => {
-      if (write && checked) bodyWrites.add(bodyPath(plan.jobs[misses[k]!]!), out.html);
+      if (write && checked) bodyWrites.push(limit(() => writeFile(bodyPath(plan.jobs[misses[k]!]!), out.html)));
     },
   });
   // Exiting stops the workers; nothing has been written.
@@ -206,7 +172,7 @@ if (workers >= 2) {
   const rendered = await pool.outputs;
   if (showTimings) console.error(`[timing] worker CPU: ${pool.cpuSeconds.map((c) => `${c.toFixed(2)} s`).join(', ')}`);
   misses.forEach((i, k) => (outputs[i] = rendered[k]));
-  await bodyWrites.done();
+  await Promise.all(bodyWrites);
 } else {
   if (!runContentCheck()) process.exit(1);
   prepareWrites();

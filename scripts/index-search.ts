@@ -7,6 +7,7 @@
  *  - the number index, tim-kiem/so/<shard>.json, from .generated/graph.json, which the
  *    browser fetches only for queries that contain a document number.
  */
+import { limiter } from '../src/lib/concurrency.ts';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -112,12 +113,13 @@ const pagefindDir = join(site, 'pagefind');
 const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
 const fragmentDir = join(pagefindDir, 'fragment');
 const fragmentNames = existsSync(fragmentDir) ? readdirSync(fragmentDir).filter((n) => n.endsWith('.pf_fragment')) : [];
+const limit = limiter(64);
 const pages = await Promise.all(
-  fragmentNames.map(async (name) => {
+  fragmentNames.map((name) => limit(async () => {
     const raw = gunzipSync(await readFile(join(fragmentDir, name))).toString('utf8');
     const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
     return { id: name.slice(0, -'.pf_fragment'.length), date: dates.get(url) };
-  }),
+  })),
 );
 const dated = pages.filter((p): p is { id: string; date: string } => p.date !== undefined);
 for (const language of Object.values(entry.languages)) {
