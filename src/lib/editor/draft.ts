@@ -77,7 +77,8 @@ export interface ImportedReference {
   relation: RelationType;
 }
 
-export interface ImportResult {
+/** What every draft (imported or scaffolded) is, and reports of itself. */
+export interface DraftSummary {
   /** File name without extension: the document id, or a provisional name when the identity is incomplete. */
   id: string;
   provisional: boolean;
@@ -85,6 +86,9 @@ export interface ImportResult {
   frontmatter: DraftFrontmatter;
   found: Finding[];
   missing: Missing[];
+}
+
+export interface ImportResult extends DraftSummary {
   /** Lines that are in the frontmatter instead of the body. */
   consumed: LineUse[];
   /** Lines left out altogether (national motto, rules): no information lost. */

@@ -11,7 +11,7 @@ import type { UnresolvedReference } from '../graph/types.ts';
 import { canonicalKey, comparableKey, documentId, parseDocumentNumber, yearOf } from '../identity.ts';
 import { slugify } from '../text/vietnamese.ts';
 import { writeFrontmatter, type DraftFrontmatter } from './frontmatter-writer.ts';
-import { draftFindings, provisionalId, type Finding, type Missing } from './draft.ts';
+import { draftFindings, provisionalId, type DraftSummary } from './draft.ts';
 import { issuersNamed } from './registry-match.ts';
 
 export interface ScaffoldOptions {
@@ -22,13 +22,7 @@ export interface ScaffoldOptions {
   today: string;
 }
 
-export interface Scaffold {
-  id: string;
-  provisional: boolean;
-  content: string;
-  frontmatter: DraftFrontmatter;
-  found: Finding[];
-  missing: Missing[];
+export interface Scaffold extends DraftSummary {
   notes: string[];
 }
 

@@ -367,6 +367,9 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     }
   }
 
+  /** A warning on the body line of an edge's first evidence sentence. */
+  const warnAtEvidence = (e: GraphEdge, code: string, message: string) =>
+    diagnostics.push({ severity: 'warning', file: nodeById.get(e.from)!.file, line: e.evidence[0]!.line, field: 'body', code, message });
   // Fold text edges into explicit ones: explicit wins, the sentence stays as its evidence.
   for (const [k, e] of textEdges) {
     const covering = edgeMap.get(k) ?? explicitByPair.get(`${e.from}\u0000${e.to}`)?.[0];
@@ -374,14 +377,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       covering.evidence.push(...e.evidence);
       if (covering.type !== e.type && e.type !== 'cites') {
         const ev = e.evidence[0]!;
-        diagnostics.push({
-          severity: 'warning',
-          file: nodeById.get(e.from)!.file,
-          line: ev.line,
-          field: 'body',
-          code: 'relation-text-differs',
-          message: `frontmatter khai báo quan hệ "${covering.type}" với ${e.to}, nhưng câu "${ev.sentence}" gợi ý "${e.type}"; hãy kiểm tra lại`,
-        });
+        warnAtEvidence(e, 'relation-text-differs', `frontmatter khai báo quan hệ "${covering.type}" với ${e.to}, nhưng câu "${ev.sentence}" gợi ý "${e.type}"; hãy kiểm tra lại`);
       }
       continue;
     }
@@ -402,14 +398,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   for (const e of edgeMap.values()) {
     if (e.origin === 'inferred' && (e.type === 'replaces' || e.type === 'repeals')) {
       const ev = e.evidence[0]!;
-      diagnostics.push({
-        severity: 'warning',
-        file: nodeById.get(e.from)!.file,
-        line: ev.line,
-        field: 'body',
-        code: 'relation-not-declared',
-        message: `văn bản viết "${ev.sentence}" nhưng frontmatter chưa khai báo relations.${e.type}: [${e.to}]; nếu đúng, hãy khai báo để hiệu lực được tính`,
-      });
+      warnAtEvidence(e, 'relation-not-declared', `văn bản viết "${ev.sentence}" nhưng frontmatter chưa khai báo relations.${e.type}: [${e.to}]; nếu đúng, hãy khai báo để hiệu lực được tính`);
     }
   }
 
