@@ -212,7 +212,7 @@ function writeAtomic(path: string, text: string): void {
 
 const graphPath = join(root, GRAPH_FILE);
 mkdirSync(dirname(graphPath), { recursive: true });
-writeAtomic(graphPath, `${JSON.stringify(graph, null, 1)}\n`);
+writeAtomic(graphPath, `${JSON.stringify(graph)}\n`);
 timing('write graph.json');
 
 // The Astro loader reads this instead of parsing and validating every file again.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCorpusIndex, findReferences } from '../../src/lib/citations/index.ts';
-import { prepareText } from '../../src/lib/citations/normalise.ts';
+import { needsNormalising, prepareText } from '../../src/lib/citations/normalise.ts';
 import { normalizeText } from '../../src/lib/text/vietnamese.ts';
 
 const index = buildCorpusIndex([
@@ -24,6 +24,18 @@ describe('findReferences: offsets and shape', () => {
     const p = prepareText(source);
     expect(p.text).toBe('áb c');
     expect([0, 1, 2, 3, 4].map(p.toSource)).toEqual([0, 2, 3, 4, 5]);
+  });
+
+  it('the canonical-text test flags exactly what normalizeText replaces or drops, and combining marks', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      const replaced = normalizeText(ch) !== ch.normalize('NFC');
+      const combining = /[\u0300-\u036F\u1DC0-\u1DFF]/.test(ch);
+      if (needsNormalising(`Chỉ thị ${ch} số`) !== (replaced || combining)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('the normalise stage gives normalizeText\'s text by every path (canonical, one-for-one, mapped)', () => {

@@ -37,6 +37,20 @@ describe('normalizeText', () => {
     expect(normalizeText(words.nbspPhrase)).toBe('Chỉ thị số 16/CT-TTg');
     expect(normalizeText('Chỉ\u200B thị\uFEFF')).toBe('Chỉ thị');
   });
+  it('returns text of plain Latin letters and precomposed Vietnamese letters as it is: such text is its own NFC', () => {
+    // normalizeText skips its work for text made only of U+0000–U+02FF and U+1E00–U+1EFF
+    // (Ð, no-break space and soft hyphen aside). That is exact only if no character there
+    // changes under NFC and none composes with the one before it: checked here.
+    const plain: string[] = [];
+    for (let c = 0; c < 0x300; c++) plain.push(String.fromCharCode(c));
+    for (let c = 0x1e00; c <= 0x1eff; c++) plain.push(String.fromCharCode(c));
+    for (const ch of plain) expect(ch.normalize('NFC'), ch.codePointAt(0)!.toString(16)).toBe(ch);
+    for (const a of ['a', 'e', 'o', 'u', 'A', 'ơ', 'ư', 'Ư', 'ầ', 'ệ']) {
+      for (const b of plain) expect((a + b).normalize('NFC'), `${a} + U+${b.codePointAt(0)!.toString(16)}`).toBe(a + b);
+    }
+    expect(normalizeText('Ban Dân vận Tỉnh ủy: 33/CT-TTg')).toBe('Ban Dân vận Tỉnh ủy: 33/CT-TTg');
+    expect(normalizeText('Ð\u00a0x\u00ad')).toBe('Đ x');
+  });
   it('is idempotent and recognises normalised text', () => {
     const once = normalizeText('Ð\u2013x\u00a0y'.normalize('NFD'));
     expect(normalizeText(once)).toBe(once);

@@ -66,9 +66,12 @@ export function checkSourceFile(file: string, raw: string, loaded?: ParsedConten
     }
     // A loaded file was parsed already: at 10,000 files a second YAML parse costs seconds.
     // The tree does not depend on parse options that differ (prettyErrors only shapes messages).
-    const reuse = loaded?.yaml;
-    const src = reuse ? { doc: reuse.doc, line: (offset: number) => reuse.counter.linePos(offset).line + 1 } : frontmatterSource(raw);
-    if (src && !src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
+    // Frontmatter read without a syntax tree and holding no date-like plain scalar has no unquoted date.
+    if (!loaded || loaded.mayHaveUnquotedDates) {
+      const reuse = loaded?.yaml;
+      const src = reuse ? { doc: reuse.doc, line: (offset: number) => reuse.counter.linePos(offset).line + 1 } : frontmatterSource(raw);
+      if (src && !src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
+    }
     const parsed = loaded ?? parseContentFile(raw);
     const unclosed = !parsed.missingFrontmatter && parsed.body === '' && parsed.yamlErrors.length > 0;
     if (!unclosed) out.push(...checkBody(file, parsed.body, parsed.bodyLine));

@@ -29,20 +29,21 @@ export function checkRelations(ctx: CheckContext): Diagnostic[] {
       const seen = new Set<string>();
       (rels[rel] ?? []).forEach((target, i) => {
         const path = ['relations', rel, i];
-        const line = doc.parsed.lineOf(path);
+        // Looked up only for a report: a line needs the YAML syntax tree.
+        const line = () => doc.parsed.lineOf(path);
         const field = path.join('.');
         if (seen.has(target)) {
-          out.push(warning(doc.file, line, field, 'relation-duplicate', `"${target}" đã có trong relations.${rel}`));
+          out.push(warning(doc.file, line(), field, 'relation-duplicate', `"${target}" đã có trong relations.${rel}`));
           return;
         }
         seen.add(target);
         if (target === doc.id) {
-          out.push(error(doc.file, line, field, 'relation-self', `văn bản không thể tự ${VERB[rel]} chính nó ("${target}")`));
+          out.push(error(doc.file, line(), field, 'relation-self', `văn bản không thể tự ${VERB[rel]} chính nó ("${target}")`));
           return;
         }
         if (!ctx.presentDocumentIds.has(target)) {
           out.push(
-            error(doc.file, line, field, 'relation-missing-target',
+            error(doc.file, line(), field, 'relation-missing-target',
               `không có văn bản "${target}" trong content/van-ban/ (cần tên tệp "${target}.mdx"); thêm văn bản đó hoặc sửa mã`),
           );
           return;
@@ -52,7 +53,7 @@ export function checkRelations(ctx: CheckContext): Diagnostic[] {
         // Citations are left out: a cited number may be mis-resolved, which is not a data error.
         if (other && rel !== 'cites' && earlier(doc.data.issued, other.data.issued)) {
           out.push(
-            error(doc.file, line, field, 'relation-target-later',
+            error(doc.file, line(), field, 'relation-target-later',
               `văn bản ban hành ngày ${doc.data.issued} không thể ${VERB[rel]} "${target}", ban hành sau đó (${other.data.issued})`),
           );
         }

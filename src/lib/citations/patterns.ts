@@ -56,7 +56,10 @@ export interface TypeWordPattern {
   type: DocumentTypeId | null;
   /** What short forms are grouped by ("Đề án 06" refers back to "Đề án số 06-ĐA/TU"): the type id, or a label of its own. */
   kind: string;
-  /** Regex fragment, matched case-insensitively ("Chỉ thị", "CHỈ THỊ", "chỉ thị"). */
+  /**
+   * Regex fragment, matched case-insensitively ("Chỉ thị", "CHỈ THỊ", "chỉ thị"). Starts with
+   * a plain letter: the extractor groups the patterns by it (see typeWordAnchor in extract.ts).
+   */
   source: string;
   /** True when a number after it is only a reference if a symbol follows ("Văn bản số 123/UBND-NC"). */
   needsSymbol?: boolean;
@@ -83,7 +86,8 @@ export const TYPE_WORDS: readonly TypeWordPattern[] = [
   { type: 'thong-tu', kind: 'thong-tu', source: `${words('Thông tư')}(?:${SP}liên${SP}tịch)?`, examples: ['Thông tư', 'Thông tư liên tịch', 'THÔNG TƯ'] },
   { type: 'cong-van', kind: 'cong-van', source: words('Công văn'), examples: ['Công văn', 'CÔNG VĂN', 'công văn'] },
   { type: 'cong-van', kind: 'cong-van', source: words('Văn bản'), needsSymbol: true, examples: ['Văn bản', 'văn bản'] },
-  { type: 'luat', kind: 'luat', source: `(?:Bộ${SP})?Luật`, examples: ['Luật', 'LUẬT', 'Bộ luật'] },
+  { type: 'luat', kind: 'luat', source: 'Luật', examples: ['Luật', 'LUẬT', 'luật'] },
+  { type: 'luat', kind: 'luat', source: words('Bộ luật'), examples: ['Bộ luật', 'BỘ LUẬT', 'Bộ Luật'] },
   // Kinds real directive texts cite that the project's type table does not hold: extracted
   // with their number and key, type null (the table is shared by pages and schemas).
   { type: null, kind: 'de-an', source: words('Đề án'), examples: ['Đề án', 'ĐỀ ÁN', 'đề án'] },

@@ -48,17 +48,47 @@ function isSentenceEnd(text: string, i: number): boolean {
   return false;
 }
 
-/** The sentence around [start, end): from after the previous full stop or line break to the next. */
-export function sentenceAround(text: string, start: number, end: number): Span {
-  let s = start;
-  const minS = Math.max(0, start - LOOK_BACK * 2);
-  while (s > minS && !isSentenceEnd(text, s - 1)) s--;
-  let e = end;
+/**
+ * Offsets of every sentence end of a text, in order: found once per text, because the
+ * sentence windows of neighbouring mentions overlap (a long list would rescan them).
+ */
+const SENTENCE_END_CANDIDATE = /[\n.!?]/g;
+export function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  SENTENCE_END_CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END_CANDIDATE.exec(text))) if (isSentenceEnd(text, m.index)) ends.push(m.index);
+  return ends;
+}
+
+/** Index of the first entry of the sorted array that is ≥ value (ends.length if none). */
+function firstAtLeast(ends: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || /\s/.test(c);
+
+/**
+ * The sentence around [start, end): from after the previous full stop or line break to the
+ * next, looking at most LOOK_BACK·2 before and LOOK_AHEAD·2 after. `ends` is sentenceEnds(text).
+ */
+export function sentenceAround(text: string, start: number, end: number, ends: readonly number[] = sentenceEnds(text)): Span {
+  const k = firstAtLeast(ends, start);
+  const previousEnd = k > 0 ? ends[k - 1]! : -1;
+  let s = Math.max(Math.max(0, start - LOOK_BACK * 2), previousEnd + 1);
+  const nextIndex = firstAtLeast(ends, end);
   const maxE = Math.min(text.length, end + LOOK_AHEAD * 2);
-  while (e < maxE && !isSentenceEnd(text, e)) e++;
+  let e = nextIndex < ends.length ? Math.min(maxE, ends[nextIndex]!) : maxE;
   if (e < text.length && text[e] !== '\n') e++;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isSpace(text[s]!)) s++;
+  while (e > s && isSpace(text[e - 1]!)) e--;
   return { start: s, end: Math.max(e, end) };
 }
 
@@ -79,19 +109,44 @@ function wordsOutside(text: string, from: number, to: number, others: readonly S
   return count + countWords(text.slice(p, to));
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const OTHER_WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Letters and digits; the ranges of Vietnamese letters are answered without a regex. */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return true;
+  // Surrogates are never letters on their own: a pair is judged as one code point by the caller.
+  return c < 0xd800 || c > 0xdfff ? OTHER_WORD_CHAR.test(String.fromCharCode(c)) : false;
+}
 
-/** Words that are not manner fillers; stops counting past the limit that matters. */
+/** Words (runs of letters and digits) that are not manner fillers; stops counting past the limit that matters. */
 function countWords(s: string): number {
-  WORD.lastIndex = 0;
   let count = 0;
-  let w: RegExpExecArray | null;
-  while (count <= MAX_GAP_WORDS && (w = WORD.exec(s))) {
+  let i = 0;
+  const n = s.length;
+  while (i < n && count <= MAX_GAP_WORDS) {
+    // Skip to the next word.
+    while (i < n && !wordCharAt(s, i)) i += codeUnits(s, i);
+    if (i >= n) break;
+    const from = i;
+    while (i < n && wordCharAt(s, i)) i += codeUnits(s, i);
+    const word = s.slice(from, i);
     // Most words are lower case already: look them up before allocating a lower-cased copy.
-    const word = w[0];
-    if (!FILLER.has(word) && (!/\p{Lu}/u.test(word) || !FILLER.has(word.toLowerCase()))) count++;
+    if (FILLER.has(word)) continue;
+    const lower = word.toLowerCase();
+    if (lower === word || !FILLER.has(lower)) count++;
   }
   return count;
+}
+
+function codeUnits(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+}
+
+function wordCharAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) return OTHER_WORD_CHAR.test(String.fromCodePoint(s.codePointAt(i)!));
+  return isWordCode(c);
 }
 
 /**
@@ -148,18 +203,14 @@ export function relateMentions(text: string, mentions: readonly Span[]): { relat
   const governed: (Governed | null)[] = [];
   // Every verb of the text, found in one scan (windows of neighbouring mentions overlap).
   const verbs = mentions.length ? findVerbs(text) : [];
+  const ends = mentions.length ? sentenceEnds(text) : [];
   let firstVerb = 0;
   mentions.forEach((m, i) => {
-    const sentence = sentenceAround(text, m.start, m.end);
+    const sentence = sentenceAround(text, m.start, m.end, ends);
     const from = Math.max(sentence.start, m.start - LOOK_BACK);
     // Clause: a colon ends what came before ("… như sau: Luật Khiếu nại").
-    let clauseStart = from;
-    for (let c = m.start - 1; c >= from; c--) {
-      if (text.charCodeAt(c) === 58 /* ':' */) {
-        clauseStart = c + 1;
-        break;
-      }
-    }
+    const colon = m.start > 0 ? text.lastIndexOf(':', m.start - 1) : -1;
+    const clauseStart = colon >= from ? colon + 1 : from;
     let lo = i;
     while (lo > 0 && mentions[lo - 1]!.end > clauseStart) lo--;
     const before = mentions.slice(lo, i);

@@ -162,7 +162,7 @@ function withinDate(e: CorpusEntry, ctx: CitationContext): boolean {
 /** Which issuers a "của …" phrase allows, as a test on the comparable symbol. */
 function issuerFilter(issuerText: string | null): ((symbol: string) => boolean) | null {
   if (!issuerText) return null;
-  const k = searchKey(issuerText);
+  const k = memo(issuerKeyCache, issuerText, () => searchKey(issuerText));
   if (/^(bo chinh tri|ban bi thu|ban chap hanh trung uong|bch trung uong|bch tw|trung uong)/.test(k)) return (s) => s.endsWith('TW');
   if (/^thu tuong/.test(k)) return (s) => s.endsWith('TTG');
   if (/^chinh phu/.test(k)) return (s) => s.endsWith('CP');

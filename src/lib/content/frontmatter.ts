@@ -4,6 +4,7 @@
  * rejected by the date check instead of silently becoming another date).
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { parseYamlSubset } from './yaml-subset.ts';
 
 export interface ParsedContentFile {
   /** Parsed frontmatter, or null when it could not be parsed. */
@@ -24,14 +25,56 @@ export interface ParsedContentFile {
    * value was written reuse it instead of parsing the YAML a second time.
    */
   yaml?: { doc: Document; counter: LineCounter };
+  /**
+   * False only when the frontmatter is known to hold no plain (unquoted) date-like
+   * scalar, so the unquoted-date check has nothing to find and needs no syntax tree.
+   */
+  mayHaveUnquotedDates: boolean;
 }
 
 const FENCE = /^---[ \t]*$/;
 
+/** Frontmatter and body of a file: the YAML text, the body, and the body's first line (1-based). */
+interface Split {
+  yamlText: string;
+  body: string;
+  bodyLine: number;
+}
+
+const FENCE_LINE = /^---[ \t]*$/gm;
+
+/**
+ * The split of a file with no carriage returns, without splitting it into lines: the body
+ * is a slice of the file (at 10,000 files, line arrays joined again were most of the
+ * garbage of loading a corpus). null: no closing fence.
+ */
+function splitLf(text: string, firstLineEnd: number): Split | null {
+  FENCE_LINE.lastIndex = firstLineEnd + 1;
+  const fence = FENCE_LINE.exec(text);
+  if (!fence) return null;
+  const afterFence = text.indexOf('\n', fence.index);
+  let fenceLine = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < fence.index; i = text.indexOf('\n', i + 1)) fenceLine++;
+  return {
+    yamlText: text.slice(firstLineEnd + 1, Math.max(firstLineEnd + 1, fence.index - 1)),
+    body: afterFence < 0 ? '' : text.slice(afterFence + 1),
+    bodyLine: fenceLine + 2,
+  };
+}
+
+/** The same split line by line, for files with CRLF line ends (the body gets LF ends). */
+function splitLines(text: string): Split | null {
+  const lines = text.split(/\r?\n/);
+  for (let i = 1; i < lines.length; i++) {
+    if (FENCE.test(lines[i]!)) return { yamlText: lines.slice(1, i).join('\n'), body: lines.slice(i + 1).join('\n'), bodyLine: i + 2 };
+  }
+  return null;
+}
+
 export function parseContentFile(raw: string): ParsedContentFile {
   const text = raw.replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/);
-  if (!FENCE.test(lines[0] ?? '')) {
+  const firstLineEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
+  if (!FENCE.test(text.slice(0, firstLineEnd).replace(/\r$/, ''))) {
     return {
       data: null,
       body: text,
@@ -39,26 +82,57 @@ export function parseContentFile(raw: string): ParsedContentFile {
       yamlErrors: [],
       missingFrontmatter: true,
       lineOf: () => 1,
+      // No YAML was read here: the check reads the source itself.
+      mayHaveUnquotedDates: true,
     };
   }
-  let end = -1;
-  for (let i = 1; i < lines.length; i++) {
-    if (FENCE.test(lines[i]!)) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) {
+  const split = text.includes('\r') ? splitLines(text) : splitLf(text, firstLineEnd);
+  if (!split) {
     return {
       data: null,
       body: '',
-      bodyLine: lines.length + 1,
+      bodyLine: text.split(/\r?\n/).length + 1,
       yamlErrors: [{ line: 1, message: 'khối frontmatter mở bằng "---" nhưng không có dòng "---" đóng' }],
       missingFrontmatter: false,
       lineOf: () => 1,
+      // No YAML was read here: the check reads the source itself.
+      mayHaveUnquotedDates: true,
     };
   }
-  const yamlText = lines.slice(1, end).join('\n');
+  const { yamlText, body, bodyLine } = split;
+  // Most frontmatter is plain block YAML: read without building a syntax tree, which is
+  // then built only if a check asks how a value was written.
+  const subset = parseYamlSubset(yamlText);
+  if (subset) {
+    let full: FullYaml | undefined;
+    const tree = () => (full ??= parseFullYaml(yamlText));
+    return {
+      data: subset.data ?? {},
+      body,
+      bodyLine,
+      yamlErrors: [],
+      missingFrontmatter: false,
+      // Frontmatter starts on file line 2, so YAML line n is file line n + 1.
+      lineOf: (path) => subset.lineOf(path) + 1,
+      get yaml() {
+        return tree().yaml;
+      },
+      mayHaveUnquotedDates: subset.plainDateLike,
+    };
+  }
+  const { data, yamlErrors, lineOf, yaml } = parseFullYaml(yamlText);
+  return { data, body, bodyLine, yamlErrors, missingFrontmatter: false, lineOf, yaml, mayHaveUnquotedDates: true };
+}
+
+export interface FullYaml {
+  data: unknown;
+  yamlErrors: ParsedContentFile['yamlErrors'];
+  lineOf: ParsedContentFile['lineOf'];
+  yaml: { doc: Document; counter: LineCounter };
+}
+
+/** The frontmatter read by the YAML library: data, syntax errors and (file) lines of fields. */
+export function parseFullYaml(yamlText: string): FullYaml {
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { schema: 'core', lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // Frontmatter starts on file line 2, so YAML line n is file line n + 1. With
@@ -95,13 +169,5 @@ export function parseContentFile(raw: string): ParsedContentFile {
       yamlErrors.push({ line: 2, message: e instanceof Error ? e.message : String(e) });
     }
   }
-  return {
-    data,
-    body: lines.slice(end + 1).join('\n'),
-    bodyLine: end + 2,
-    yamlErrors,
-    missingFrontmatter: false,
-    lineOf,
-    yaml: { doc, counter },
-  };
+  return { data, yamlErrors, lineOf, yaml: { doc, counter } };
 }

@@ -228,7 +228,14 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     for (const type of RELATION_TYPES) {
       const targets = f.data.relations[type] ?? [];
       targets.forEach((to, i) => {
-        const where = { file: f.file, line: f.parsed.lineOf(['relations', type, i]), field: `relations.${type}.${i}` };
+        // The line is looked up only if a diagnostic is made: it needs the YAML syntax tree.
+        const where = {
+          file: f.file,
+          get line() {
+            return f.parsed.lineOf(['relations', type, i]);
+          },
+          field: `relations.${type}.${i}`,
+        };
         if (to === f.id) {
           diagnostics.push({ severity: 'error', ...where, code: 'relation-self', message: 'văn bản không thể có quan hệ với chính nó' });
           return;

@@ -55,8 +55,20 @@ export function isSelfMention(ref: Reference, self: SelfIdentity): boolean {
   if (ref.target === self.id) return true;
   if (!self.number || !ref.number) return false;
   const written = ref.key ? ref.key.split('@')[0]! : ref.symbol ? `${ref.number}/${ref.symbol}` : null;
-  if (!written || comparableKey(written) !== comparableKey(self.number)) return false;
+  if (!written || comparableNumber(written) !== comparableNumber(self.number)) return false;
   return ref.year === null || ref.year === self.year;
+}
+
+// Numbers repeat across a corpus (every body names a few dozen): each is keyed once per thread.
+const numberKeys = new Map<string, string>();
+function comparableNumber(number: string): string {
+  let key = numberKeys.get(number);
+  if (key === undefined) {
+    if (numberKeys.size >= 100_000) numberKeys.clear();
+    key = comparableKey(number);
+    numberKeys.set(number, key);
+  }
+  return key;
 }
 
 function evidenceOf(block: TextBlock, ref: Reference): Evidence {

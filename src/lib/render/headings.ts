@@ -3,9 +3,8 @@
  * with -2, -3 …, so "#nhiem-vu-trong-tam" keeps pointing at the same passage as long as
  * the heading text stays the same.
  */
-import type { Heading, Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { normalizeText, slugify } from '../text/vietnamese.ts';
 
 export interface HeadingAnchor {
@@ -22,11 +21,18 @@ export function headingText(node: Heading): string {
   return normalizeText(toString(node)).replace(/\s+/g, ' ').trim();
 }
 
+/** Every heading in document order (headings may sit in lists and block quotes). */
+function walkHeadings(node: Root | RootContent, each: (heading: Heading) => void): void {
+  if (node.type === 'heading') each(node);
+  // A heading holds no heading; its inline children need no visit.
+  else if ('children' in node) for (const child of node.children) walkHeadings(child, each);
+}
+
 /** Sets `data.hProperties.id` on every heading and returns them in document order. */
 export function assignHeadingAnchors(tree: Root): HeadingAnchor[] {
   const used = new Set<string>();
   const out: HeadingAnchor[] = [];
-  visit(tree, 'heading', (node) => {
+  walkHeadings(tree, (node) => {
     const text = headingText(node);
     const base = slugify(text) || 'muc';
     let id = base;

@@ -22,6 +22,7 @@ const TONE_MARK_RE = /[\u0300\u0301\u0303\u0309\u0323]/;
  * odd spaces → space, zero-width characters removed. Does not change tone placement.
  */
 export function normalizeText(input: string): string {
+  if (isPlainCanonical(input)) return input;
   return input
     .normalize('NFC')
     .replace(ETH, 'Đ')
@@ -29,6 +30,22 @@ export function normalizeText(input: string): string {
     .replace(SLASH_LOOKALIKES, '/')
     .replace(ODD_SPACES, ' ')
     .replace(ZERO_WIDTH, '');
+}
+
+/**
+ * True when every character is below U+0300 or a precomposed Latin letter
+ * (U+1E00–U+1EFF) and none is one normalizeText replaces (Ð, no-break space, soft hyphen):
+ * such text is its own NFC (tested over those ranges) and normalizeText returns it as is.
+ * Most Vietnamese text is, and checking is far cheaper than five replacements and NFC.
+ */
+function isPlainCanonical(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xa0) continue;
+    if (c === 0xa0 || c === 0xad || c === 0xd0) return false;
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return false;
+  }
+  return true;
 }
 
 const COMPOSES_WITH_PREVIOUS = /^[\p{M}\u1160-\u11FF\uD7B0-\uD7FF]$/u;
