@@ -1,6 +1,6 @@
 /**
  * npm run build:graph — reads content/, runs the citation engine, writes
- * .generated/graph.json, .generated/bodies/<collection>/<id>.html and .generated/frontmatter.json
+ * .generated/graph.json, .generated/bodies/<collection>.bundle and .generated/frontmatter.json
  * (validated frontmatter for the Astro loader).
  *
  * Options: --root <dir> (project root holding content/; default: DANVAN_CONTENT_ROOT, else this project),
@@ -12,29 +12,29 @@
  *          --timings (seconds per phase on stderr, for benchmarks).
  *
  * Incremental: the per-body output (HTML, mentions, link reports) is cached by a key over
- * body + citing context + engine code + corpus identities (see ExtractionCache in
- * src/lib/graph/build.ts). The cache file (.generated/cache/bodies.json) holds the
- * mentions and link reports; the HTML of a cached body is the body file already written,
- * which the manifest in the same file ties to its key, so an unchanged body is neither
- * parsed, rendered nor written again. Entries not used by a build are dropped.
+ * body + citing context + engine code + corpus identities (see planGraph in
+ * src/lib/graph/build.ts). The cache file (.generated/cache/bodies.txt, body-cache.ts)
+ * holds the mentions and link reports by key; the HTML is in the body bundles
+ * (.generated/bodies/<collection>.bundle, src/lib/graph/body-bundle.ts), whose index
+ * records the key of every body. A body is reused only when both hold its current key,
+ * so an unchanged body is neither parsed nor rendered again, and a cache file that
+ * outlived an interrupted build can never pair a body with another body's HTML.
  *
  * Writing: nothing is written when the graph (or, with --check, the check) has errors.
- * Body files are updated in place (changed ones rewritten, removed ones deleted) and
- * graph.json is written to a temporary path and renamed last. The cache file is deleted
- * before the first body is written and written again at the end, so an interrupted
- * build can never have a half-written body served from the cache afterwards.
+ * Bundles, graph.json and the cache are each written to a temporary file and renamed.
  */
-import { limiter } from '../src/lib/concurrency.ts';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { rename, writeFile } from 'node:fs/promises';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadCorpus, listFiles } from '../src/lib/content/corpus.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { planGraph, type BodyJob, type BodyOutput, type GraphPlan } from '../src/lib/graph/build.ts';
+import { planGraph, type BodyOutput, type GraphPlan } from '../src/lib/graph/build.ts';
 import { startRenderPool } from '../src/lib/graph/render-pool.ts';
-import { BODIES_DIR, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FILE, type FrontmatterFile } from '../src/lib/graph/types.ts';
+import { BODIES_DIR, BODY_COLLECTIONS, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FILE, bodyBundleFile, type BodyCollection, type FrontmatterFile } from '../src/lib/graph/types.ts';
+import { BodyBundle, writeBodyBundle } from '../src/lib/graph/body-bundle.ts';
+import { BodyCache, bodyCacheText, bodyDataJson } from '../src/lib/graph/body-cache.ts';
 import { contentSources } from '../src/lib/content/sources.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
 import { runCheck } from '../src/lib/check/index.ts';
@@ -73,25 +73,8 @@ function engineVersion(): string {
   return h.digest('hex');
 }
 
-type CachedBody = Omit<BodyOutput, 'html'>;
-interface CacheFile {
-  version: 1;
-  /** "<collection>/<id>" → key of the body file written for it. */
-  manifest: Record<string, string>;
-  entries: Record<string, CachedBody>;
-}
-
 const cacheDir = join(root, GENERATED_DIR, 'cache');
-const cachePath = join(cacheDir, 'bodies.json');
-function readCache(): CacheFile {
-  try {
-    const c = JSON.parse(readFileSync(cachePath, 'utf8')) as CacheFile;
-    if (c.version === 1 && c.manifest && c.entries) return c;
-  } catch {
-    // Missing or unreadable: a cold build.
-  }
-  return { version: 1, manifest: {}, entries: {} };
-}
+const cachePath = join(cacheDir, 'bodies.txt');
 
 const corpus = loadCorpus(root);
 timing('load corpus');
@@ -122,64 +105,67 @@ try {
   if (!runContentCheck()) process.exit(1);
   throw e;
 }
-const write = !plan.errors || keepGoing;
-const bodiesDir = join(root, BODIES_DIR);
-const bodyPath = (job: BodyJob) => join(bodiesDir, job.collection, `${job.id}.html`);
+const bundles = Object.fromEntries(BODY_COLLECTIONS.map((c) => [c, new BodyBundle(join(root, bodyBundleFile(c)))])) as Record<BodyCollection, BodyBundle>;
 
 // ---------- per-body stage: cache, then render what is missing ----------
 timing('plan');
-const cache = readCache();
+const cache = BodyCache.read(cachePath);
 timing('read cache');
 const outputs: (BodyOutput | undefined)[] = new Array(plan.jobs.length);
+/** HTML rendered in this build (from workers as UTF-8 bytes); the rest is in the bundles. */
+const rendered: (string | Uint8Array | undefined)[] = new Array(plan.jobs.length);
+/** Each body's cache line (JSON text). */
+const cacheJson: string[] = new Array(plan.jobs.length);
 const misses: number[] = [];
 plan.jobs.forEach((job, i) => {
-  const entry = cache.entries[job.key];
-  if (entry && cache.manifest[`${job.collection}/${job.id}`] === job.key && existsSync(bodyPath(job))) {
-    outputs[i] = { html: '', ...entry };
+  // The HTML is taken from the bundle when the bundles are written.
+  const data = bundles[job.collection].index().get(job.id)?.key === job.key ? cache.data(job.key) : undefined;
+  if (data) {
+    outputs[i] = { html: '', ...data };
+    cacheJson[i] = cache.json(job.key)!;
   } else misses.push(i);
 });
-/** Called once the check has passed: from here on body files change. */
-function prepareWrites(): void {
-  if (!write || !misses.length) return;
-  // A cache file that outlived this build would tie changed body files to old keys.
-  rmSync(cachePath, { force: true });
-  for (const collection of ['documents', 'implementations', 'courses']) mkdirSync(join(bodiesDir, collection), { recursive: true });
+
+/** The Astro loader reads this instead of parsing and validating every file again. */
+function frontmatterText(): string {
+  const frontmatter: FrontmatterFile = {
+    version: 1,
+    sources: contentSources(root),
+    documents: corpus.documents.map((f) => ({ id: f.id, file: f.file, data: f.data })),
+    implementations: corpus.implementations.map((f) => ({ id: f.id, file: f.file, data: f.data })),
+    courses: corpus.courses.map((f) => ({ id: f.id, file: f.file, data: f.data })),
+  };
+  return JSON.stringify(frontmatter);
 }
+let frontmatterJson: string | null = null;
 
 // An explicit --threads is obeyed (tests use it on small corpora); otherwise small builds stay in this thread.
 const workers = plan.engine === 'custom' ? 1 : Math.min(threads, threadsArg >= 0 ? misses.length : Math.floor(misses.length / MIN_BODIES_PER_WORKER));
 if (workers >= 2) {
-  // The check runs in this thread while the workers render; their outputs queue up
-  // meanwhile, and the body files are written here, only once the check has passed.
-  let checked = false;
-  // Asynchronous: creating thousands of files waits on the disk, and libuv's threads can
-  // wait for several at once while this thread takes the next outputs.
-  const bodyWrites: Promise<void>[] = [];
-  const limit = limiter(64);
+  // The check runs in this thread while the workers render; nothing is written before both are done.
   const pool = startRenderPool(misses.map((i) => plan.jobs[i]!.input), {
     entries: plan.indexInput.entries,
     provinces: plan.indexInput.provinces,
     withEngine: plan.engine !== null,
     threads: workers,
-    onOutput: (k, out) => {
-      if (write && checked) bodyWrites.push(limit(() => writeFile(bodyPath(plan.jobs[misses[k]!]!), out.html)));
-    },
   });
   // Exiting stops the workers; nothing has been written.
   if (!runContentCheck()) process.exit(1);
-  prepareWrites();
-  checked = true;
-  const rendered = await pool.outputs;
+  // While the workers render: this thread would otherwise wait.
+  frontmatterJson = frontmatterText();
+  const results = await pool.outputs;
   if (showTimings) console.error(`[timing] worker CPU: ${pool.cpuSeconds.map((c) => `${c.toFixed(2)} s`).join(', ')}`);
-  misses.forEach((i, k) => (outputs[i] = rendered[k]));
-  await Promise.all(bodyWrites);
+  misses.forEach((i, k) => {
+    outputs[i] = { html: '', ...results[k]!.data };
+    rendered[i] = results[k]!.html;
+    cacheJson[i] = results[k]!.json;
+  });
 } else {
   if (!runContentCheck()) process.exit(1);
-  prepareWrites();
   for (const i of misses) {
-    const out = plan.render(plan.jobs[i]!);
-    if (write) writeFileSync(bodyPath(plan.jobs[i]!), out.html);
-    outputs[i] = out;
+    outputs[i] = plan.render(plan.jobs[i]!);
+    rendered[i] = outputs[i]!.html;
+    cacheJson[i] = bodyDataJson(outputs[i]!);
   }
 }
 timing(`render ${misses.length} bodies (${workers >= 2 ? `${workers} workers` : 'main thread'})`);
@@ -194,15 +180,26 @@ if (errors && !keepGoing) {
   process.exit(1);
 }
 
-// Bodies of documents that no longer exist (and leftovers of older layouts) go.
-const wanted = new Set(plan.jobs.map((j) => `${j.collection}/${j.id}.html`));
-for (const collection of ['documents', 'implementations', 'courses']) {
-  const dir = join(bodiesDir, collection);
-  mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync(dir)) if (!wanted.has(`${collection}/${name}`)) rmSync(join(dir, name), { recursive: true, force: true });
+// ---------- bodies: one bundle per collection, rewritten only when one of its bodies changed ----------
+mkdirSync(join(root, BODIES_DIR), { recursive: true });
+for (const collection of BODY_COLLECTIONS) {
+  const jobs = plan.jobs.map((job, i) => ({ job, i })).filter(({ job }) => job.collection === collection);
+  const bundle = bundles[collection];
+  const index = bundle.index();
+  const unchanged = jobs.length === index.size && jobs.every(({ job }) => index.get(job.id)?.key === job.key) && existsSync(join(root, bodyBundleFile(collection)));
+  if (!unchanged) {
+    writeBodyBundle(
+      join(root, bodyBundleFile(collection)),
+      jobs.map(({ job, i }) => ({ id: job.id, key: job.key, html: rendered[i] ?? bundle.bytes(job.id) ?? '' })),
+    );
+  }
+  bundle.close();
 }
+// Leftovers of older layouts (one file per body, in a folder per collection) go.
+const bundleNames = new Set(BODY_COLLECTIONS.map((c) => bodyBundleFile(c).slice(BODIES_DIR.length + 1)));
+for (const name of readdirSync(join(root, BODIES_DIR))) if (!bundleNames.has(name)) rmSync(join(root, BODIES_DIR, name), { recursive: true, force: true });
 rmSync(join(cacheDir, 'references'), { recursive: true, force: true });
-timing('remove stale bodies');
+timing('write body bundles');
 
 /** Temporary file, then rename; the disk writes overlap with serialising the next file. */
 const writes: Promise<void>[] = [];
@@ -215,29 +212,16 @@ mkdirSync(dirname(graphPath), { recursive: true });
 writeAtomic(graphPath, `${JSON.stringify(graph)}\n`);
 timing('write graph.json');
 
-// The Astro loader reads this instead of parsing and validating every file again.
-const frontmatter: FrontmatterFile = {
-  version: 1,
-  sources: contentSources(root),
-  documents: corpus.documents.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-  implementations: corpus.implementations.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-  courses: corpus.courses.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-};
-writeAtomic(join(root, FRONTMATTER_FILE), JSON.stringify(frontmatter));
+writeAtomic(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
 timing('write frontmatter.json');
 
-if (misses.length || Object.keys(cache.manifest).length !== plan.jobs.length || !existsSync(cachePath)) {
-  const next: CacheFile = { version: 1, manifest: {}, entries: {} };
-  plan.jobs.forEach((job, i) => {
-    const { html: _html, ...entry } = outputs[i]!;
-    next.manifest[`${job.collection}/${job.id}`] = job.key;
-    next.entries[job.key] = entry;
-  });
+if (misses.length || cache.size !== plan.jobs.length || !existsSync(cachePath)) {
   mkdirSync(cacheDir, { recursive: true });
-  // After the body files: a cache entry must never point at a body not yet written.
-  writeAtomic(cachePath, JSON.stringify(next));
+  writeAtomic(cachePath, bodyCacheText(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const)));
   timing('write cache');
 }
+// The cache of older versions.
+rmSync(join(cacheDir, 'bodies.json'), { force: true });
 await Promise.all(writes);
 timing('wait for writes');
 
@@ -249,6 +233,6 @@ console.log(
     `Đồ thị: ${s.documents} văn bản, ${graph.edges.length} quan hệ, ${graph.implementations.length} bản ghi thực tiễn, ${corpus.courses.length} chuyên đề.`,
     `Trích dẫn: ${s.references} lượt, ${s.resolved} đã liên kết (${pct}%), ${s.unresolved} chưa có trong kho (${graph.unresolved.length} văn bản), ${s.ambiguous} chưa xác định.`,
     `Cảnh báo: ${s.warnings}${errors ? `, lỗi: ${errors}` : ''}. Đọc lại ${result.extracted} nội dung, dùng bộ đệm ${result.cached}. Thời gian: ${seconds} s.`,
-    `→ ${GRAPH_FILE}, ${BODIES_DIR}/ (${plan.jobs.length} tệp)`,
+    `→ ${GRAPH_FILE}, ${BODIES_DIR}/ (${plan.jobs.length} nội dung)`,
   ].join('\n'),
 );

@@ -1,7 +1,7 @@
 /**
  * Astro content loader for our content files. Content MDX holds no code, so bodies are
  * not compiled into one JS module per document: the graph build has already rendered
- * each body to citation-linked HTML (.generated/bodies/) and written the validated
+ * each body to citation-linked HTML (.generated/bodies/<collection>.bundle) and written the validated
  * frontmatter of every file (.generated/frontmatter.json), so this loader neither parses
  * YAML nor validates 10,000 files again. It reads the content itself only when that file
  * is missing or the content changed since the graph build (e.g. `astro dev` while editing).
@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { loadCorpus } from '../lib/content/corpus.ts';
 import { sourcesUnchanged } from '../lib/content/sources.ts';
-import { BODIES_DIR, FRONTMATTER_FILE, type FrontmatterEntry, type FrontmatterFile } from '../lib/graph/types.ts';
+import { FRONTMATTER_FILE, bodyBundleFile, type FrontmatterEntry, type FrontmatterFile } from '../lib/graph/types.ts';
+import { BodyBundle } from '../lib/graph/body-bundle.ts';
 import { contentRoot } from '../lib/content/root.ts';
 
 type CollectionKey = 'documents' | 'implementations' | 'courses';
@@ -48,6 +49,7 @@ export function contentFilesLoader(collection: CollectionKey): Loader {
     name: `danvan-${collection}`,
     load: async ({ store, parseData, generateDigest }) => {
       store.clear();
+      const bodies = new BodyBundle(join(contentRoot(), bodyBundleFile(collection)));
       for (const file of entries()[collection]) {
         const raw = file.data as Record<string, unknown>;
         if (collection !== 'courses') {
@@ -56,10 +58,10 @@ export function contentFilesLoader(collection: CollectionKey): Loader {
           continue;
         }
         const data = await parseData({ id: file.id, data: raw, filePath: file.file });
-        const bodyPath = join(contentRoot(), BODIES_DIR, collection, `${file.id}.html`);
-        const html = existsSync(bodyPath) ? readFileSync(bodyPath, 'utf8') : '';
+        const html = bodies.html(file.id) ?? '';
         store.set({ id: file.id, data, filePath: file.file, digest: generateDigest(`${JSON.stringify(raw)}\u0000${html}`), rendered: { html } });
       }
+      bodies.close();
     },
   };
 }

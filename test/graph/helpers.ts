@@ -1,7 +1,9 @@
 /** A writable copy of test/fixtures/good-corpus, for tests that add one situation at a time. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BodyBundle } from '../../src/lib/graph/body-bundle.ts';
+import { BODY_COLLECTIONS, bodyBundleFile } from '../../src/lib/graph/types.ts';
 
 export const GOOD_CORPUS = join(import.meta.dirname, '../fixtures/good-corpus');
 
@@ -30,4 +32,25 @@ export function tempCorpus(): TempCorpus {
     write: (c, id, text) => writeFileSync(path(c, id), text),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * What a graph build wrote under root/.generated: graph.json, every body by
+ * "<collection>/<id>.html" (read from the bundles) and each bundle's bytes.
+ */
+export function generatedSnapshot(root: string): Record<string, string> {
+  const files: Record<string, string> = { graph: readFileSync(join(root, '.generated/graph.json'), 'utf8') };
+  for (const collection of BODY_COLLECTIONS) {
+    const path = join(root, bodyBundleFile(collection));
+    files[`bundle:${collection}`] = readFileSync(path, 'latin1');
+    const bundle = new BodyBundle(path);
+    for (const id of bundle.index().keys()) files[`${collection}/${id}.html`] = bundle.html(id)!;
+    bundle.close();
+  }
+  return files;
+}
+
+/** Modification times of the body bundles. */
+export function bundleTimes(root: string): Record<string, number> {
+  return Object.fromEntries(BODY_COLLECTIONS.map((c) => [c, statSync(join(root, bodyBundleFile(c))).mtimeMs]));
 }

@@ -6,9 +6,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempCorpus } from './helpers.ts';
+import { bundleTimes, generatedSnapshot, tempCorpus } from './helpers.ts';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/build-graph.ts');
 const CHECK = join(import.meta.dirname, '../../scripts/check.ts');
@@ -17,14 +17,8 @@ afterAll(() => tmp.remove());
 
 const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, '--root', tmp.root, ...args], { encoding: 'utf8' });
 const generated = (p: string) => join(tmp.root, '.generated', p);
-const bodyFiles = () =>
-  ['documents', 'implementations', 'courses'].flatMap((c) => readdirSync(generated(`bodies/${c}`)).map((f) => `${c}/${f}`));
-const snapshot = () => {
-  const files: Record<string, string> = { graph: readFileSync(generated('graph.json'), 'utf8') };
-  for (const f of bodyFiles()) files[f] = readFileSync(generated(`bodies/${f}`), 'utf8');
-  return files;
-};
-const mtimes = () => Object.fromEntries(bodyFiles().map((f) => [f, statSync(generated(`bodies/${f}`)).mtimeMs]));
+const snapshot = () => generatedSnapshot(tmp.root);
+const mtimes = () => bundleTimes(tmp.root);
 
 describe('build-graph: threads, incremental rendering, --check', () => {
   it('writes the same files from worker threads as from one thread', () => {
@@ -43,16 +37,19 @@ describe('build-graph: threads, incremental rendering, --check', () => {
     expect(snapshot()).toEqual(a);
   });
 
-  it('re-renders and rewrites only the edited body', () => {
+  it('re-renders only the edited body and rewrites only its bundle', () => {
     const before = mtimes();
+    const old = snapshot();
     tmp.appendBody('van-ban', 'chi-thi-16-ct-ttg-2016', 'Chỉ thị còn được nhắc trong Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư.');
     const r = run('--threads', '2');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Đọc lại 1 nội dung, dùng bộ đệm 8/);
     const after = mtimes();
-    const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
-    expect(changed).toEqual(['documents/chi-thi-16-ct-ttg-2016.html']);
-    expect(readFileSync(generated('bodies/documents/chi-thi-16-ct-ttg-2016.html'), 'utf8')).toContain('data-doc="ket-luan-114-kl-tw-2015"');
+    expect(Object.keys(after).filter((c) => after[c] !== before[c])).toEqual(['documents']);
+    const now = snapshot();
+    const changedBodies = Object.keys(now).filter((f) => f.endsWith('.html') && now[f] !== old[f]);
+    expect(changedBodies).toEqual(['documents/chi-thi-16-ct-ttg-2016.html']);
+    expect(now['documents/chi-thi-16-ct-ttg-2016.html']).toContain('data-doc="ket-luan-114-kl-tw-2015"');
 
     // The incremental result is the one a build from scratch gives.
     const incremental = snapshot();

@@ -1,21 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempCorpus } from './helpers.ts';
+import { generatedSnapshot, tempCorpus } from './helpers.ts';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/build-graph.ts');
 const tmp = tempCorpus();
 afterAll(() => tmp.remove());
 
 const run = () => spawnSync(process.execPath, [SCRIPT, '--root', tmp.root], { encoding: 'utf8' });
-const snapshot = () => {
-  const files: Record<string, string> = { graph: readFileSync(join(tmp.root, '.generated/graph.json'), 'utf8') };
-  for (const c of ['documents', 'implementations', 'courses']) {
-    for (const f of readdirSync(join(tmp.root, '.generated/bodies', c))) files[`${c}/${f}`] = readFileSync(join(tmp.root, '.generated/bodies', c, f), 'utf8');
-  }
-  return files;
-};
+const snapshot = () => generatedSnapshot(tmp.root);
 
 describe('scripts/build-graph.ts', () => {
   it('writes byte-identical files on a rebuild, served from the cache, and prints the summary', () => {

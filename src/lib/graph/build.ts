@@ -23,6 +23,7 @@ import { effectiveStatuses } from './status.ts';
 import { renderBody, type BodyInput, type BodyMention, type BodyOutput, type MentionRef } from './render-body.ts';
 import type {
   Ambiguity,
+  BodyCollection,
   Evidence,
   Graph,
   GraphEdge,
@@ -65,7 +66,7 @@ export interface BuildOptions {
 
 const defaultEngine: CitationEngine<any> = { buildCorpusIndex, findReferences };
 
-export type BodyCollection = 'documents' | 'implementations' | 'courses';
+export type { BodyCollection };
 
 export interface RenderedBody {
   collection: BodyCollection;

@@ -71,10 +71,19 @@ function comparableNumber(number: string): string {
   return key;
 }
 
-function evidenceOf(block: TextBlock, ref: Reference): Evidence {
+/** Sentences of one block by span: the mentions of one sentence share its evidence text. */
+type SentenceMemo = Map<string, string>;
+
+function evidenceOf(block: TextBlock, ref: Reference, sentences: SentenceMemo): Evidence {
   const s = ref.sentence ?? { start: ref.start, end: ref.end };
+  const span = `${s.start}:${s.end}`;
+  let sentence = sentences.get(span);
+  if (sentence === undefined) {
+    sentence = collapse(block.text.slice(s.start, s.end));
+    sentences.set(span, sentence);
+  }
   return {
-    sentence: collapse(block.text.slice(s.start, s.end)),
+    sentence,
     heading: block.heading?.text ?? null,
     anchor: block.heading?.anchor ?? null,
     line: lineAt(block, ref.start),
@@ -90,13 +99,14 @@ export function renderBody(input: BodyInput, find: FindReferences | null, option
     const refs = referencesPerBlock(blocks, (text) => find(text, input.ctx));
     blocks.forEach((block, i) => {
       const own = (refs[i] ?? []).filter((r) => !(input.self && isSelfMention(r, input.self)));
+      const sentences: SentenceMemo = new Map();
       for (const r of own) {
         // Picked field by field: the cache stores 100,000 of these at 10,000 documents.
         const ref: MentionRef = {
           text: r.text, type: r.type, number: r.number, symbol: r.symbol, year: r.year, province: r.province, issuerText: r.issuerText,
           key: r.key, target: r.target, candidates: r.candidates, named: r.named, relation: r.relation,
         };
-        mentions.push({ ref, evidence: evidenceOf(block, r) });
+        mentions.push({ ref, evidence: evidenceOf(block, r, sentences) });
       }
       annotateBlock(block, own);
     });

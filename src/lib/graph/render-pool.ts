@@ -7,7 +7,8 @@
 import { Worker } from 'node:worker_threads';
 import type { CorpusEntry } from '../citations/types.ts';
 import type { ProvinceName } from '../citations/index.ts';
-import type { BodyInput, BodyOutput } from './render-body.ts';
+import type { BodyInput } from './render-body.ts';
+import type { BodyData } from './body-cache.ts';
 
 export interface WorkerInit {
   entries: CorpusEntry[];
@@ -20,8 +21,18 @@ export interface WorkerJob {
   input: BodyInput;
 }
 
+/** One rendered body as it comes back: its data (parsed, and as the cache's JSON text) and its HTML as UTF-8 bytes. */
+export interface PooledBody {
+  data: BodyData;
+  json: string;
+  html: Uint8Array;
+}
+
 export interface WorkerReply {
-  results: [number, BodyOutput][];
+  /** [input index, body data as JSON (bodyDataJson), offset and length of its HTML in `html`]. */
+  results: [number, string, number, number][];
+  /** The batch's HTML, UTF-8, transferred. */
+  html: ArrayBuffer;
   done?: boolean;
   /** CPU time the worker thread used, sent with `done` (for --timings). */
   cpuSeconds?: number;
@@ -29,27 +40,22 @@ export interface WorkerReply {
 
 export interface PoolOptions extends WorkerInit {
   threads: number;
-  /**
-   * Called in the main thread as outputs arrive. One thread writes the body files: on
-   * some disks, creating files from several threads at once costs more than it saves.
-   */
-  onOutput?: (i: number, output: BodyOutput) => void;
 }
 
 export interface RenderPool {
   /** outputs[i] belongs to inputs[i]. */
-  outputs: Promise<BodyOutput[]>;
+  outputs: Promise<PooledBody[]>;
   /** CPU seconds per worker, filled in as they finish. */
   cpuSeconds: number[];
 }
 
 export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptions): RenderPool {
-  const outputs: BodyOutput[] = new Array(inputs.length);
+  const outputs: PooledBody[] = new Array(inputs.length);
   const threads = Math.max(1, Math.min(options.threads, inputs.length));
   const init: WorkerInit = { entries: options.entries, provinces: options.provinces, withEngine: options.withEngine };
   const workers: Worker[] = [];
   const cpuSeconds: number[] = [];
-  const promise = new Promise<BodyOutput[]>((resolve, reject) => {
+  const promise = new Promise<PooledBody[]>((resolve, reject) => {
     if (!inputs.length) return resolve([]);
     let running = threads;
     let failed = false;
@@ -67,9 +73,8 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       for (let i = t; i < inputs.length; i += threads) share.push({ i, input: inputs[i]! });
       let finished = false;
       worker.on('message', (reply: WorkerReply) => {
-        for (const [i, out] of reply.results) {
-          outputs[i] = out;
-          options.onOutput?.(i, out);
+        for (const [i, json, offset, length] of reply.results) {
+          outputs[i] = { data: JSON.parse(json) as BodyData, json, html: new Uint8Array(reply.html, offset, length) };
         }
         if (reply.done) {
           finished = true;

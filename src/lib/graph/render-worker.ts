@@ -1,12 +1,13 @@
 /**
  * Worker thread of the render pool (render-pool.ts): builds the corpus index once from
  * the entries it is sent, then renders the bodies it is given and posts the outputs
- * back in small batches, so the main thread can write files while the rest render.
+ * back in small batches, so the main thread takes them in while the rest render.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildCorpusIndex, findReferences } from '../citations/index.ts';
 import type { CitationContext } from '../citations/types.ts';
-import { renderBody, type BodyOutput } from './render-body.ts';
+import { renderBody } from './render-body.ts';
+import { bodyDataJson } from './body-cache.ts';
 import type { WorkerInit, WorkerJob, WorkerReply } from './render-pool.ts';
 
 const init = workerData as WorkerInit;
@@ -15,14 +16,33 @@ const find = index ? (text: string, ctx: CitationContext) => findReferences(text
 const BATCH = 32;
 
 parentPort!.on('message', (jobs: WorkerJob[]) => {
-  let batch: [number, BodyOutput][] = [];
+  let batch: WorkerReply['results'] = [];
+  let html: string[] = [];
+  // The HTML goes back as UTF-8 bytes in one transferred buffer per batch: not copied
+  // between threads, off the main thread's heap, and already what the bundle file holds.
+  const post = (done: boolean) => {
+    const bytes = new Uint8Array(html.reduce((n, h) => n + Buffer.byteLength(h), 0));
+    const view = Buffer.from(bytes.buffer);
+    let offset = 0;
+    batch.forEach((entry, k) => {
+      const length = view.write(html[k]!, offset);
+      entry[2] = offset;
+      entry[3] = length;
+      offset += length;
+    });
+    const cpu = done ? process.threadCpuUsage() : null;
+    const reply: WorkerReply = { results: batch, html: bytes.buffer, ...(cpu ? { done, cpuSeconds: (cpu.user + cpu.system) / 1e6 } : {}) };
+    parentPort!.postMessage(reply, [bytes.buffer]);
+    batch = [];
+    html = [];
+  };
   for (const job of jobs) {
-    batch.push([job.i, renderBody(job.input, find)]);
-    if (batch.length === BATCH) {
-      parentPort!.postMessage({ results: batch } satisfies WorkerReply);
-      batch = [];
-    }
+    const out = renderBody(job.input, find);
+    html.push(out.html);
+    // As the JSON text the cache file stores: the main thread parses it for the graph and
+    // writes the very text to the cache, so nothing is serialised twice.
+    batch.push([job.i, bodyDataJson(out), 0, 0]);
+    if (batch.length === BATCH) post(false);
   }
-  const cpu = process.threadCpuUsage();
-  parentPort!.postMessage({ results: batch, done: true, cpuSeconds: (cpu.user + cpu.system) / 1e6 } satisfies WorkerReply);
+  post(true);
 });

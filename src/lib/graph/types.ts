@@ -129,8 +129,18 @@ export interface Graph {
 /** Where generated files live; never committed. */
 export const GENERATED_DIR = '.generated';
 export const GRAPH_FILE = '.generated/graph.json';
-/** Rendered, citation-linked body HTML: .generated/bodies/<collection>/<id>.html, collection = documents | implementations | courses. Links to documents are written href="__BASE__van-ban/<id>/"; pages replace __BASE__ with the site base. */
+/**
+ * Rendered, citation-linked body HTML, one bundle per collection (documents |
+ * implementations | courses): .generated/bodies/<collection>.bundle, read by id with
+ * BodyBundle (src/lib/graph/body-bundle.ts). Links to documents are written
+ * href="__BASE__van-ban/<id>/"; pages replace __BASE__ with the site base.
+ */
 export const BODIES_DIR = '.generated/bodies';
+export const BODY_COLLECTIONS = ['documents', 'implementations', 'courses'] as const;
+export type BodyCollection = (typeof BODY_COLLECTIONS)[number];
+export function bodyBundleFile(collection: BodyCollection): string {
+  return `${BODIES_DIR}/${collection}.bundle`;
+}
 
 /**
  * The validated frontmatter of every loaded content file, written by the graph build so

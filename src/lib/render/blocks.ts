@@ -98,8 +98,8 @@ export function collectBlocks(tree: Root, headings: HeadingAnchor[]): TextBlock[
 export function lineAt(block: TextBlock, offset: number): number {
   const seg = block.segments.find((s) => offset >= s.start && offset < s.end) ?? block.segments.at(-1);
   if (!seg) return block.node.position?.start.line ?? 0;
-  const before = seg.value.slice(0, Math.max(0, offset - seg.start));
+  const end = Math.max(0, offset - seg.start);
   let newlines = 0;
-  for (const ch of before) if (ch === '\n') newlines++;
+  for (let i = seg.value.indexOf('\n'); i >= 0 && i < end; i = seg.value.indexOf('\n', i + 1)) newlines++;
   return (seg.line || block.node.position?.start.line || 0) + newlines;
 }

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, GraphEdge, GraphNode, ImplementationRecord } from '../graph/types.ts';
-import { BODIES_DIR, GRAPH_FILE } from '../graph/types.ts';
+import { GRAPH_FILE, bodyBundleFile } from '../graph/types.ts';
+import { BodyBundle } from '../graph/body-bundle.ts';
 import type { RelationType } from '../schema/document.ts';
 import type { Issuer, Province, Topic, Level } from '../schema/registries.ts';
 import { loadRegistries, type Registries } from '../content/corpus.ts';
@@ -180,8 +181,11 @@ export function siteData(root = contentRoot()): SiteData {
   return cached;
 }
 
+const bundles = new Map<string, BodyBundle>();
+
 /** Rendered, citation-linked body HTML of a document ("" when the graph build wrote none). */
 export function documentBody(id: string, root = contentRoot()): string {
-  const file = join(root, BODIES_DIR, 'documents', `${id}.html`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const file = join(root, bodyBundleFile('documents'));
+  if (!bundles.has(file)) bundles.set(file, new BodyBundle(file));
+  return bundles.get(file)!.html(id) ?? '';
 }

@@ -1,0 +1,134 @@
+/**
+ * Rendered bodies of one collection in one file: .generated/bodies/<collection>.bundle.
+ *
+ * Why one file and not one per body: creating 10,000 small files costs this build's
+ * machine ≈ 4 s of kernel time, more than rendering them; one file of the same bytes is
+ * written in a fraction of a second. A page reads its body by offset, so no process
+ * holds every body in memory.
+ *
+ * Layout: a first line "danvan-bodies 1 <n>" where n is the byte length of the index,
+ * the index (JSON: id → [key, offset, length], offsets in bytes from the end of the
+ * index line), a line break, then every body's HTML, bodies in id order. The key of each
+ * body (see planGraph) is in the index, so whatever a cache file says, a body is reused
+ * only when the bundle holds the HTML of that very key. Written to a temporary file and
+ * renamed, so a bundle is always whole.
+ */
+import { closeSync, existsSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+
+const MAGIC = 'danvan-bodies 1 ';
+/** Room for the first line: the magic words and the index length. */
+const HEAD_BYTES = 64;
+
+export interface BundleBody {
+  id: string;
+  key: string;
+  /** The HTML, or its UTF-8 bytes. */
+  html: string | Uint8Array;
+}
+
+export interface BundleEntry {
+  key: string;
+  offset: number;
+  length: number;
+}
+
+/** Writes the bodies (any order; stored in id order) to `path`, atomically. */
+export function writeBodyBundle(path: string, bodies: readonly BundleBody[]): void {
+  const sorted = [...bodies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const buffers = sorted.map((b) => (typeof b.html === 'string' ? Buffer.from(b.html, 'utf8') : b.html));
+  const index: Record<string, [string, number, number]> = {};
+  let offset = 0;
+  sorted.forEach((b, i) => {
+    index[b.id] = [b.key, offset, buffers[i]!.length];
+    offset += buffers[i]!.length;
+  });
+  const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, `${MAGIC}${indexBytes.length}\n`);
+    writeSync(fd, indexBytes);
+    writeSync(fd, '\n');
+    // Bodies in batches: one call per body would cost a system call each.
+    for (let i = 0; i < buffers.length; i += 256) writeSync(fd, Buffer.concat(buffers.slice(i, i + 256)));
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+/**
+ * Reads bodies from a bundle by id. Opened lazily and kept open; a bundle replaced on
+ * disk since (a rebuild under `astro dev`) is noticed by its size and time and reopened.
+ */
+export class BodyBundle {
+  private readonly path: string;
+  private fd: number | null = null;
+  private stamp = '';
+  private entries = new Map<string, BundleEntry>();
+  private bodyStart = 0;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  /** Index of the bundle: id → key, offset, length (empty when there is no readable bundle). */
+  index(): ReadonlyMap<string, BundleEntry> {
+    this.open();
+    return this.entries;
+  }
+
+  /** HTML of a body, or null when the bundle has none for this id. */
+  html(id: string): string | null {
+    return this.bytes(id)?.toString('utf8') ?? null;
+  }
+
+  /** The body's HTML as UTF-8 bytes (to copy it into another bundle without decoding). */
+  bytes(id: string): Buffer | null {
+    this.open();
+    const e = this.entries.get(id);
+    if (!e || this.fd === null) return null;
+    const buffer = Buffer.alloc(e.length);
+    readSync(this.fd, buffer, 0, e.length, this.bodyStart + e.offset);
+    return buffer;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.stamp = '';
+    this.entries = new Map();
+  }
+
+  private open(): void {
+    if (!existsSync(this.path)) {
+      this.close();
+      return;
+    }
+    const st = statSync(this.path);
+    const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+    if (stamp === this.stamp) return;
+    this.close();
+    const fd = openSync(this.path, 'r');
+    try {
+      const head = Buffer.alloc(HEAD_BYTES);
+      const got = readSync(fd, head, 0, HEAD_BYTES, 0);
+      const line = head.subarray(0, got).toString('latin1');
+      const newline = line.indexOf('\n');
+      if (!line.startsWith(MAGIC) || newline < 0) throw new Error('not a body bundle');
+      const indexLength = Number(line.slice(MAGIC.length, newline));
+      const indexBytes = Buffer.alloc(indexLength);
+      readSync(fd, indexBytes, 0, indexLength, newline + 1);
+      const raw = JSON.parse(indexBytes.toString('utf8')) as Record<string, [string, number, number]>;
+      this.entries = new Map(Object.entries(raw).map(([id, [key, offset, length]]) => [id, { key, offset, length }]));
+      this.bodyStart = newline + 1 + indexLength + 1;
+      this.fd = fd;
+      this.stamp = stamp;
+    } catch {
+      // Unreadable or from an older layout: as if there were none (the graph build rewrites it).
+      closeSync(fd);
+      this.entries = new Map();
+      this.stamp = stamp;
+    }
+  }
+}
