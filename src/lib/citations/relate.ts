@@ -61,6 +61,13 @@ export function sentenceEnds(text: string): number[] {
   return ends;
 }
 
+/** Offsets of every occurrence of a character, in order. */
+function offsetsOf(text: string, c: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) out.push(i);
+  return out;
+}
+
 /** Index of the first entry of the sorted array that is ≥ value (ends.length if none). */
 function firstAtLeast(ends: readonly number[], value: number): number {
   let lo = 0;
@@ -204,12 +211,14 @@ export function relateMentions(text: string, mentions: readonly Span[]): { relat
   // Every verb of the text, found in one scan (windows of neighbouring mentions overlap).
   const verbs = mentions.length ? findVerbs(text) : [];
   const ends = mentions.length ? sentenceEnds(text) : [];
+  const colons = mentions.length ? offsetsOf(text, ':') : [];
   let firstVerb = 0;
   mentions.forEach((m, i) => {
     const sentence = sentenceAround(text, m.start, m.end, ends);
     const from = Math.max(sentence.start, m.start - LOOK_BACK);
     // Clause: a colon ends what came before ("… như sau: Luật Khiếu nại").
-    const colon = m.start > 0 ? text.lastIndexOf(':', m.start - 1) : -1;
+    const k = firstAtLeast(colons, m.start);
+    const colon = k > 0 ? colons[k - 1]! : -1;
     const clauseStart = colon >= from ? colon + 1 : from;
     let lo = i;
     while (lo > 0 && mentions[lo - 1]!.end > clauseStart) lo--;

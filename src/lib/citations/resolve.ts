@@ -31,6 +31,12 @@ export interface CorpusIndex {
   byTypeSerial: Map<string, IndexedEntry[]>;
   aliases: AliasMatcher[];
   provinces: { id: string; keys: string[] }[];
+  /**
+   * Province named by an issuer phrase ("Ban Thường vụ Tỉnh ủy Hà Tĩnh" → "ha-tinh"), null
+   * for none: filled as phrases are met, since a corpus repeats a few hundred phrases and
+   * each test runs through every province's names.
+   */
+  provinceOfIssuer: Map<string, string | null>;
 }
 
 /** "05" and "5" are one serial; letters kept ("30c"). */
@@ -126,6 +132,7 @@ export function buildCorpusIndex(entries: readonly CorpusEntry[], provinces: rea
     byTypeSerial,
     aliases,
     provinces: provinces.map((p) => ({ id: p.id, keys: [p.name, ...(p.aliases ?? [])].map(searchKey) })),
+    provinceOfIssuer: new Map(),
   };
 }
 
@@ -244,7 +251,8 @@ export class TextResolver {
     if (m.issuerText) {
       const issuerText = m.issuerText;
       const k = memo(issuerKeyCache, issuerText, () => searchKey(issuerText));
-      for (const p of this.index.provinces) if (p.keys.some((pk) => k.includes(pk))) return p.id;
+      const named = memo(this.index.provinceOfIssuer, issuerText, () => this.index.provinces.find((p) => p.keys.some((pk) => k.includes(pk)))?.id ?? null);
+      if (named !== null) return named;
       if (OTHER_PROVINCE.test(m.issuerText) && !this.ctxProvinceKeys.some((pk) => k.includes(pk))) return null;
     }
     return this.ctx.province ?? null;
