@@ -25,16 +25,16 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { rename, writeFile } from 'node:fs/promises';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadCorpus, listFiles } from '../src/lib/content/corpus.ts';
+import { CONTENT_DIRS, loadCorpus, listFiles } from '../src/lib/content/corpus.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { planGraph, type BodyOutput, type GraphPlan } from '../src/lib/graph/build.ts';
-import { startRenderPool } from '../src/lib/graph/render-pool.ts';
+import { startRenderPool, startRenderWorkers } from '../src/lib/graph/render-pool.ts';
 import { BODIES_DIR, BODY_COLLECTIONS, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FILE, bodyBundleFile, type BodyCollection, type FrontmatterFile } from '../src/lib/graph/types.ts';
 import { BodyBundle, writeBodyBundle } from '../src/lib/graph/body-bundle.ts';
 import { BodyCache, bodyCacheText, bodyDataJson } from '../src/lib/graph/body-cache.ts';
+import { startBackgroundWriter } from '../src/lib/files/background-writer.ts';
 import { contentSources } from '../src/lib/content/sources.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
 import { runCheck } from '../src/lib/check/index.ts';
@@ -76,6 +76,10 @@ function engineVersion(): string {
 const cacheDir = join(root, GENERATED_DIR, 'cache');
 const cachePath = join(cacheDir, 'bodies.txt');
 
+// Render workers load their modules while this thread reads the corpus, when the corpus
+// is large enough to be rendered by workers at all (see `workers` below).
+const contentFiles = Object.values(CONTENT_DIRS).reduce((n, dir) => n + listFiles(join(root, dir), '.mdx').length, 0);
+const prestarted = threads >= 2 && (threadsArg >= 0 || contentFiles >= 2 * MIN_BODIES_PER_WORKER) ? startRenderWorkers(threads) : [];
 const corpus = loadCorpus(root);
 timing('load corpus');
 
@@ -143,24 +147,30 @@ let frontmatterJson: string | null = null;
 const workers = plan.engine === 'custom' ? 1 : Math.min(threads, threadsArg >= 0 ? misses.length : Math.floor(misses.length / MIN_BODIES_PER_WORKER));
 if (workers >= 2) {
   // The check runs in this thread while the workers render; nothing is written before both are done.
+  const mainCpuBefore = process.threadCpuUsage();
   const pool = startRenderPool(misses.map((i) => plan.jobs[i]!.input), {
     entries: plan.indexInput.entries,
     provinces: plan.indexInput.provinces,
     withEngine: plan.engine !== null,
     threads: workers,
+    workers: prestarted,
   });
   // Exiting stops the workers; nothing has been written.
   if (!runContentCheck()) process.exit(1);
   // While the workers render: this thread would otherwise wait.
   frontmatterJson = frontmatterText();
   const results = await pool.outputs;
-  if (showTimings) console.error(`[timing] worker CPU: ${pool.cpuSeconds.map((c) => `${c.toFixed(2)} s`).join(', ')}`);
+  if (showTimings) {
+    const main = process.threadCpuUsage(mainCpuBefore);
+    console.error(`[timing] worker CPU: ${pool.cpuSeconds.map((c) => `${c.toFixed(2)} s`).join(', ')}; this thread meanwhile: ${((main.user + main.system) / 1e6).toFixed(2)} s`);
+  }
   misses.forEach((i, k) => {
     outputs[i] = { html: '', ...results[k]!.data };
     rendered[i] = results[k]!.html;
     cacheJson[i] = results[k]!.json;
   });
 } else {
+  for (const w of prestarted) void w.terminate();
   if (!runContentCheck()) process.exit(1);
   for (const i of misses) {
     outputs[i] = plan.render(plan.jobs[i]!);
@@ -201,28 +211,21 @@ for (const name of readdirSync(join(root, BODIES_DIR))) if (!bundleNames.has(nam
 rmSync(join(cacheDir, 'references'), { recursive: true, force: true });
 timing('write body bundles');
 
-/** Temporary file, then rename; the disk writes overlap with serialising the next file. */
-const writes: Promise<void>[] = [];
-function writeAtomic(path: string, text: string): void {
-  writes.push(writeFile(`${path}.tmp`, text).then(() => rename(`${path}.tmp`, path)));
-}
-
-const graphPath = join(root, GRAPH_FILE);
-mkdirSync(dirname(graphPath), { recursive: true });
-writeAtomic(graphPath, `${JSON.stringify(graph)}\n`);
-timing('write graph.json');
-
-writeAtomic(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
-timing('write frontmatter.json');
-
+// Each file goes to a background thread to be encoded and written (temporary file, then
+// rename) while this thread serialises the next one.
+const writer = startBackgroundWriter();
 if (misses.length || cache.size !== plan.jobs.length || !existsSync(cachePath)) {
   mkdirSync(cacheDir, { recursive: true });
-  writeAtomic(cachePath, bodyCacheText(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const)));
-  timing('write cache');
+  writer.write(cachePath, bodyCacheText(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const)));
 }
 // The cache of older versions.
 rmSync(join(cacheDir, 'bodies.json'), { force: true });
-await Promise.all(writes);
+writer.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
+const graphPath = join(root, GRAPH_FILE);
+mkdirSync(dirname(graphPath), { recursive: true });
+writer.write(graphPath, `${JSON.stringify(graph)}\n`);
+timing('serialise graph.json, frontmatter.json and the cache');
+await writer.close();
 timing('wait for writes');
 
 const s = graph.stats;

@@ -40,6 +40,22 @@ export interface WorkerReply {
 
 export interface PoolOptions extends WorkerInit {
   threads: number;
+  /** Workers started earlier with startRenderWorkers (they load their modules meanwhile); more are started if needed. */
+  workers?: Worker[];
+}
+
+/** What a worker is sent once: the index input and its share of the bodies. */
+export interface WorkerTask {
+  init: WorkerInit;
+  jobs: WorkerJob[];
+}
+
+/**
+ * Starts render workers before their work is known: a worker spends a few hundred
+ * milliseconds loading its modules, which can overlap with reading the corpus.
+ */
+export function startRenderWorkers(count: number): Worker[] {
+  return Array.from({ length: count }, () => new Worker(new URL('./render-worker.ts', import.meta.url)));
 }
 
 export interface RenderPool {
@@ -56,7 +72,11 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
   const workers: Worker[] = [];
   const cpuSeconds: number[] = [];
   const promise = new Promise<PooledBody[]>((resolve, reject) => {
-    if (!inputs.length) return resolve([]);
+    if (!inputs.length) {
+      for (const w of options.workers ?? []) void w.terminate();
+      return resolve([]);
+    }
+    for (const w of options.workers?.slice(threads) ?? []) void w.terminate();
     let running = threads;
     let failed = false;
     const fail = (e: unknown) => {
@@ -66,7 +86,7 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       reject(e instanceof Error ? e : new Error(String(e)));
     };
     for (let t = 0; t < threads; t++) {
-      const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { workerData: init });
+      const worker = options.workers?.[t] ?? startRenderWorkers(1)[0]!;
       workers.push(worker);
       // Interleaved shares: body sizes vary along the sorted ids, not across residues.
       const share: WorkerJob[] = [];
@@ -87,7 +107,7 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       worker.on('exit', () => {
         if (!finished) fail(new Error('render worker stopped before finishing'));
       });
-      worker.postMessage(share);
+      worker.postMessage({ init, jobs: share } satisfies WorkerTask);
     }
   });
   return { outputs: promise, cpuSeconds };

@@ -1,21 +1,21 @@
 /**
- * Worker thread of the render pool (render-pool.ts): builds the corpus index once from
- * the entries it is sent, then renders the bodies it is given and posts the outputs
- * back in small batches, so the main thread takes them in while the rest render.
+ * Worker thread of the render pool (render-pool.ts): waits for its task, builds the
+ * corpus index from the entries it is sent, then renders its share of the bodies and
+ * posts the outputs back in small batches, so the main thread takes them in while the
+ * rest render.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { buildCorpusIndex, findReferences } from '../citations/index.ts';
 import type { CitationContext } from '../citations/types.ts';
 import { renderBody } from './render-body.ts';
 import { bodyDataJson } from './body-cache.ts';
-import type { WorkerInit, WorkerJob, WorkerReply } from './render-pool.ts';
+import type { WorkerReply, WorkerTask } from './render-pool.ts';
 
-const init = workerData as WorkerInit;
-const index = init.withEngine ? buildCorpusIndex(init.entries, init.provinces) : null;
-const find = index ? (text: string, ctx: CitationContext) => findReferences(text, index, ctx) : null;
 const BATCH = 32;
 
-parentPort!.on('message', (jobs: WorkerJob[]) => {
+parentPort!.once('message', ({ init, jobs }: WorkerTask) => {
+  const index = init.withEngine ? buildCorpusIndex(init.entries, init.provinces) : null;
+  const find = index ? (text: string, ctx: CitationContext) => findReferences(text, index, ctx) : null;
   let batch: WorkerReply['results'] = [];
   let html: string[] = [];
   // The HTML goes back as UTF-8 bytes in one transferred buffer per batch: not copied

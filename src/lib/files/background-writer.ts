@@ -1,0 +1,45 @@
+/**
+ * Writes files from a worker thread, each to a temporary name and then renamed, so a
+ * reader never sees half a file. The graph build hands it tens of megabytes of JSON:
+ * encoding that text to UTF-8 and waiting on the disk would otherwise hold up the main
+ * thread, which meanwhile serialises the next file.
+ */
+import { Worker } from 'node:worker_threads';
+
+export interface WriteRequest {
+  path: string;
+  content: string | Uint8Array;
+}
+
+export interface BackgroundWriter {
+  write(path: string, content: string | Uint8Array): void;
+  /** Resolves once every file is written and renamed; rejects with the first failure. */
+  close(): Promise<void>;
+}
+
+export function startBackgroundWriter(): BackgroundWriter {
+  const worker = new Worker(new URL('./background-writer-worker.ts', import.meta.url));
+  let pending = 0;
+  let failure: Error | null = null;
+  let drained: (() => void) | null = null;
+  worker.on('message', (reply: { error?: string }) => {
+    if (reply.error && !failure) failure = new Error(reply.error);
+    if (--pending === 0) drained?.();
+  });
+  worker.on('error', (e) => {
+    failure ??= e;
+    pending = 0;
+    drained?.();
+  });
+  return {
+    write(path, content) {
+      pending++;
+      worker.postMessage({ path, content } satisfies WriteRequest);
+    },
+    async close() {
+      if (pending > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await worker.terminate();
+      if (failure) throw failure;
+    },
+  };
+}
