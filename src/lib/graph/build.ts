@@ -395,7 +395,12 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   // adds no edge of its own: it becomes evidence of the more precise one.
   for (const [k, e] of [...edgeMap]) {
     if (e.type !== 'cites' || e.origin === 'explicit') continue;
-    const precise = RELATION_TYPES.map((t) => edgeMap.get(edgeKey(e.from, e.to, t))).find((x) => x && x.type !== 'cites');
+    let precise: GraphEdge | undefined;
+    for (const t of RELATION_TYPES) {
+      if (t === 'cites') continue;
+      precise = edgeMap.get(edgeKey(e.from, e.to, t));
+      if (precise) break;
+    }
     if (precise) {
       precise.evidence.push(...e.evidence);
       edgeMap.delete(k);
