@@ -8,6 +8,7 @@ import { dateOrderFile, dateRanks, sortByDate, type DateOrder } from '../lib/sea
 import { buildExcerpt, queryTerms, splitHeading, type ExcerptPart } from '../lib/search/excerpt.ts';
 import { mergeResults } from '../lib/search/merge.ts';
 import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/number-index.ts';
+import { splitManifestOf } from '../lib/search/parts.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js 1.6). */
@@ -30,9 +31,12 @@ interface PagefindSearch {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
   search(term: string | null, o?: { filters?: Record<string, unknown> }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
+/** pagefind.js as loaded: the API, and for a split index the parts (SPLIT_EXPORT). */
+type PagefindModule = PagefindApi & Record<string, unknown>;
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -66,17 +70,30 @@ export interface SearchEngine {
 }
 
 export function createEngine(base: string): SearchEngine {
+  let module: Promise<PagefindModule> | null = null;
   let pagefind: Promise<PagefindApi> | null = null;
   let ranks: Promise<Map<string, number>> | null = null;
   const shards = new Map<number, Promise<NumberEntry[]>>();
 
+  const loadModule = (): Promise<PagefindModule> => {
+    module ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindModule>;
+    module.catch(() => {
+      module = null;
+    });
+    return module;
+  };
+
   const loadPagefind = (): Promise<PagefindApi> => {
     pagefind ??= (async () => {
-      const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
+      const api = await loadModule();
       // Pagefind's web worker (≈ 12 KB gzip) stays: without it each search blocks the main
       // thread, ≈ 150–400 ms at 10,000 pages on a desktop, which a phone feels while typing.
-      await api.options({ baseUrl: base, excerptLength: 30 });
+      const options = { baseUrl: base, excerptLength: 30 };
+      await api.options(options);
       await api.init();
+      // A large site's index comes in parts (src/lib/search/parts.ts), listed by pagefind.js itself.
+      const split = splitManifestOf(api);
+      if (split) await Promise.all(split.parts.map((part) => api.mergeIndex(`${base}pagefind/${part}`, options)));
       return api;
     })();
     pagefind.catch(() => {
@@ -86,15 +103,20 @@ export function createEngine(base: string): SearchEngine {
   };
 
   // The date order, fetched only when a date order is chosen (src/lib/search/date-order.ts).
-  // Its file is named after the index, read from pagefind-entry.json as Pagefind itself does.
+  // Its file is named after the index, read from pagefind-entry.json as Pagefind itself does;
+  // a split index names its one date order for all parts in pagefind.js.
   const loadRanks = (): Promise<Map<string, number>> => {
     ranks ??= (async () => {
-      const entry = (await (await fetch(`${base}pagefind/pagefind-entry.json`, { cache: 'no-cache' })).json()) as {
-        languages: Record<string, { hash: string }>;
-      };
-      const language = entry.languages['vi'] ?? Object.values(entry.languages)[0];
-      if (!language) throw new Error('pagefind-entry.json has no language');
-      const response = await fetch(`${base}pagefind/${dateOrderFile(language.hash)}`);
+      let file = splitManifestOf(await loadModule())?.dateOrder;
+      if (!file) {
+        const entry = (await (await fetch(`${base}pagefind/pagefind-entry.json`, { cache: 'no-cache' })).json()) as {
+          languages: Record<string, { hash: string }>;
+        };
+        const language = entry.languages['vi'] ?? Object.values(entry.languages)[0];
+        if (!language) throw new Error('pagefind-entry.json has no language');
+        file = dateOrderFile(language.hash);
+      }
+      const response = await fetch(`${base}pagefind/${file}`);
       if (!response.ok) throw new Error(`date order: HTTP ${response.status}`);
       return dateRanks((await response.json()) as DateOrder);
     })();

@@ -8,8 +8,13 @@
  * chosen, then sorts the matching pages itself.
  *
  * The file is named after the index it describes (the language hash in
- * pagefind-entry.json), so a browser never pairs an old order with a new index.
+ * pagefind-entry.json), so a browser never pairs an old order with a new index. A split
+ * index (parts.ts) has one date order for all its parts, keyed by pageKey, which keeps the
+ * part of each id.
  */
+import { pageKey } from './parts.ts';
+
+export { pageKey };
 
 /**
  * Pages with the same date of issue as "id id …", oldest date first. The dates themselves
@@ -22,10 +27,6 @@ export function dateOrderFile(languageHash: string): string {
   return `ngay.${languageHash}.json`;
 }
 
-/** A Pagefind page id ("vi_1db7278") without its language prefix, as the date order stores it. */
-export function pageKey(id: string): string {
-  return id.slice(id.indexOf('_') + 1);
-}
 
 /** Groups pages by date, oldest first; within a date, ids in text order (the same file for the same index). */
 export function buildDateOrder(pages: Iterable<{ id: string; date: string }>): DateOrder {
