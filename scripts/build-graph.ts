@@ -33,7 +33,7 @@ import { planGraph, type BodyOutput, type GraphPlan } from '../src/lib/graph/bui
 import { startRenderPool, startRenderWorkers } from '../src/lib/graph/render-pool.ts';
 import { BODIES_DIR, BODY_COLLECTIONS, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FILE, bodyBundleFile, type BodyCollection, type FrontmatterFile } from '../src/lib/graph/types.ts';
 import { BodyBundle, writeBodyBundle } from '../src/lib/graph/body-bundle.ts';
-import { BodyCache, bodyCacheText, bodyDataJson } from '../src/lib/graph/body-cache.ts';
+import { BodyCache, bodyCacheBytes, bodyDataJson } from '../src/lib/graph/body-cache.ts';
 import { startBackgroundWriter } from '../src/lib/files/background-writer.ts';
 import { contentSources } from '../src/lib/content/sources.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
@@ -118,8 +118,8 @@ timing('read cache');
 const outputs: (BodyOutput | undefined)[] = new Array(plan.jobs.length);
 /** HTML rendered in this build (from workers as UTF-8 bytes); the rest is in the bundles. */
 const rendered: (string | Uint8Array | undefined)[] = new Array(plan.jobs.length);
-/** Each body's cache line (JSON text). */
-const cacheJson: string[] = new Array(plan.jobs.length);
+/** Each body's cache entry (JSON, as UTF-8 bytes or text). */
+const cacheJson: (Uint8Array | string)[] = new Array(plan.jobs.length);
 const misses: number[] = [];
 plan.jobs.forEach((job, i) => {
   // The HTML is taken from the bundle when the bundles are written.
@@ -216,7 +216,7 @@ timing('write body bundles');
 const writer = startBackgroundWriter();
 if (misses.length || cache.size !== plan.jobs.length || !existsSync(cachePath)) {
   mkdirSync(cacheDir, { recursive: true });
-  writer.write(cachePath, bodyCacheText(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const)));
+  writer.write(cachePath, bodyCacheBytes(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const)), { transfer: true });
 }
 // The cache of older versions.
 rmSync(join(cacheDir, 'bodies.json'), { force: true });

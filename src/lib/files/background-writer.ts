@@ -12,7 +12,11 @@ export interface WriteRequest {
 }
 
 export interface BackgroundWriter {
-  write(path: string, content: string | Uint8Array): void;
+  /**
+   * Queues a file. With `transfer`, the bytes' buffer moves to the writer thread instead of
+   * being copied (it must be a buffer of their own, and is unusable here afterwards).
+   */
+  write(path: string, content: string | Uint8Array, options?: { transfer?: boolean }): void;
   /** Resolves once every file is written and renamed; rejects with the first failure. */
   close(): Promise<void>;
 }
@@ -32,9 +36,10 @@ export function startBackgroundWriter(): BackgroundWriter {
     drained?.();
   });
   return {
-    write(path, content) {
+    write(path, content, options = {}) {
       pending++;
-      worker.postMessage({ path, content } satisfies WriteRequest);
+      const transfer = options.transfer && typeof content !== 'string' ? [content.buffer as ArrayBuffer] : [];
+      worker.postMessage({ path, content } satisfies WriteRequest, transfer);
     },
     async close() {
       if (pending > 0) await new Promise<void>((resolve) => (drained = resolve));

@@ -21,18 +21,18 @@ export interface WorkerJob {
   input: BodyInput;
 }
 
-/** One rendered body as it comes back: its data (parsed, and as the cache's JSON text) and its HTML as UTF-8 bytes. */
+/** One rendered body as it comes back: its data (parsed, and as the cache's JSON in UTF-8) and its HTML in UTF-8. */
 export interface PooledBody {
   data: BodyData;
-  json: string;
+  json: Uint8Array;
   html: Uint8Array;
 }
 
 export interface WorkerReply {
-  /** [input index, body data as JSON (bodyDataJson), offset and length of its HTML in `html`]. */
-  results: [number, string, number, number][];
-  /** The batch's HTML, UTF-8, transferred. */
-  html: ArrayBuffer;
+  /** [input index, offset and length in `bytes` of its data as JSON (bodyDataJson), then of its HTML]. */
+  results: [number, number, number, number, number][];
+  /** The batch's texts in UTF-8, transferred. */
+  bytes: ArrayBuffer;
   done?: boolean;
   /** CPU time the worker thread used, sent with `done` (for --timings). */
   cpuSeconds?: number;
@@ -93,8 +93,9 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       for (let i = t; i < inputs.length; i += threads) share.push({ i, input: inputs[i]! });
       let finished = false;
       worker.on('message', (reply: WorkerReply) => {
-        for (const [i, json, offset, length] of reply.results) {
-          outputs[i] = { data: JSON.parse(json) as BodyData, json, html: new Uint8Array(reply.html, offset, length) };
+        for (const [i, jsonAt, jsonLength, htmlAt, htmlLength] of reply.results) {
+          const json = Buffer.from(reply.bytes, jsonAt, jsonLength);
+          outputs[i] = { data: JSON.parse(json.toString('utf8')) as BodyData, json, html: new Uint8Array(reply.bytes, htmlAt, htmlLength) };
         }
         if (reply.done) {
           finished = true;

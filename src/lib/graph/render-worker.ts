@@ -16,33 +16,33 @@ const BATCH = 32;
 parentPort!.once('message', ({ init, jobs }: WorkerTask) => {
   const index = init.withEngine ? buildCorpusIndex(init.entries, init.provinces) : null;
   const find = index ? (text: string, ctx: CitationContext) => findReferences(text, index, ctx) : null;
-  let batch: WorkerReply['results'] = [];
-  let html: string[] = [];
-  // The HTML goes back as UTF-8 bytes in one transferred buffer per batch: not copied
-  // between threads, off the main thread's heap, and already what the bundle file holds.
+  let indices: number[] = [];
+  let texts: string[] = [];
+  // Each body goes back as two texts in UTF-8, its data (as JSON: the very bytes the cache
+  // file stores) and its HTML (the bytes the bundle holds), in one transferred buffer per
+  // batch: not copied between threads and outside the main thread's heap.
   const post = (done: boolean) => {
-    const bytes = new Uint8Array(html.reduce((n, h) => n + Buffer.byteLength(h), 0));
+    const bytes = new Uint8Array(texts.reduce((n, t) => n + Buffer.byteLength(t), 0));
     const view = Buffer.from(bytes.buffer);
+    const spans: number[] = [];
     let offset = 0;
-    batch.forEach((entry, k) => {
-      const length = view.write(html[k]!, offset);
-      entry[2] = offset;
-      entry[3] = length;
+    for (const t of texts) {
+      const length = view.write(t, offset);
+      spans.push(offset, length);
       offset += length;
-    });
+    }
+    const results: WorkerReply['results'] = indices.map((i, k) => [i, spans[4 * k]!, spans[4 * k + 1]!, spans[4 * k + 2]!, spans[4 * k + 3]!]);
     const cpu = done ? process.threadCpuUsage() : null;
-    const reply: WorkerReply = { results: batch, html: bytes.buffer, ...(cpu ? { done, cpuSeconds: (cpu.user + cpu.system) / 1e6 } : {}) };
+    const reply: WorkerReply = { results, bytes: bytes.buffer, ...(cpu ? { done, cpuSeconds: (cpu.user + cpu.system) / 1e6 } : {}) };
     parentPort!.postMessage(reply, [bytes.buffer]);
-    batch = [];
-    html = [];
+    indices = [];
+    texts = [];
   };
   for (const job of jobs) {
     const out = renderBody(job.input, find);
-    html.push(out.html);
-    // As the JSON text the cache file stores: the main thread parses it for the graph and
-    // writes the very text to the cache, so nothing is serialised twice.
-    batch.push([job.i, bodyDataJson(out), 0, 0]);
-    if (batch.length === BATCH) post(false);
+    indices.push(job.i);
+    texts.push(bodyDataJson(out), out.html);
+    if (indices.length === BATCH) post(false);
   }
   post(true);
 });
