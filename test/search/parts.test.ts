@@ -18,9 +18,9 @@ describe('search index parts', () => {
     expect(partCount(16, 16)).toBe(1);
     expect(partCount(17, 16)).toBe(2);
     expect(partCount(45, 16)).toBe(3);
-    // 10,000 documents (the 10k benchmark) stay one index; 50,000 do not.
-    expect(partCount(10_300, MAX_PAGES_PER_INDEX)).toBe(1);
-    expect(partCount(50_300, MAX_PAGES_PER_INDEX)).toBe(3);
+    // 10,000 documents (the 10k benchmark: 11,264 HTML files) stay one index; 50,000 (≈ 56,300) do not.
+    expect(partCount(11_264, MAX_PAGES_PER_INDEX)).toBe(1);
+    expect(partCount(56_300, MAX_PAGES_PER_INDEX)).toBe(5);
     expect(() => partCount(10, 0)).toThrow();
     expect(() => partCount(10, Number.NaN)).toThrow();
   });

@@ -22,11 +22,14 @@
  */
 
 /**
- * Most pages (HTML files) one Pagefind index gets: a step peak of ≈ 4.6 GB at most (3.84 GB
- * for the three parts of 16,700 pages at 50,000), with as few parts as that allows, since
- * each part adds its own index chunks to a query (benchmarks/search.md, round 3).
+ * Most pages (HTML files) one Pagefind index gets. Writing an index takes time that grows
+ * faster than its size (at 10,000 pages ≈ 17 s, at 16,700 pages ≈ 37 s) and memory in
+ * proportion (≈ 230 MB per 1,000 pages), so parts of this size keep both the step's peak
+ * (≈ 3 GB) and its time per page what they are at 10,000 documents, whose ≈ 11,300 HTML
+ * files stay one index (its first query must stay under 300 KB, and each part adds its own
+ * index chunks to a query: benchmarks/search.md, round 3).
  */
-export const MAX_PAGES_PER_INDEX = 20_000;
+export const MAX_PAGES_PER_INDEX = 12_500;
 
 /** The language of the first (or only) part: the site's own, so an unsplit index is unchanged. */
 export const SITE_LANGUAGE = 'vi';
