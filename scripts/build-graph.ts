@@ -225,7 +225,12 @@ const graphPath = join(root, GRAPH_FILE);
 mkdirSync(dirname(graphPath), { recursive: true });
 writer.write(graphPath, `${JSON.stringify(graph)}\n`);
 timing('serialise graph.json, frontmatter.json and the cache');
-await writer.close();
+try {
+  await writer.close();
+} catch (e) {
+  console.error(`Không ghi được tệp kết quả: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
 timing('wait for writes');
 
 const s = graph.stats;

@@ -1,0 +1,30 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startBackgroundWriter } from '../../src/lib/files/background-writer.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'danvan-writer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('background writer', () => {
+  it('writes text and transferred bytes whole, leaving no temporary file', async () => {
+    const writer = startBackgroundWriter();
+    const bytes = new Uint8Array(Buffer.from('Đảng ủy — bytes'));
+    writer.write(join(dir, 'a.txt'), 'Chỉ thị số 33/CT-TTg\n'.repeat(10_000));
+    writer.write(join(dir, 'b.txt'), bytes, { transfer: true });
+    await writer.close();
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('Chỉ thị số 33/CT-TTg\n'.repeat(10_000));
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('Đảng ủy — bytes');
+    expect(bytes.byteLength).toBe(0); // moved, not copied
+    expect(existsSync(join(dir, 'a.txt.tmp'))).toBe(false);
+  });
+
+  it('reports a file it could not write, naming it, after writing the others', async () => {
+    const writer = startBackgroundWriter();
+    writer.write(join(dir, 'missing-folder', 'x.txt'), 'x');
+    writer.write(join(dir, 'c.txt'), 'c');
+    await expect(writer.close()).rejects.toThrow(/missing-folder\/x\.txt/);
+    expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('c');
+  });
+});
