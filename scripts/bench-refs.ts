@@ -100,8 +100,10 @@ function run(docs: string[], index: CorpusIndex): { mb: number; seconds: number;
 }
 
 const index = fixtureIndex(root);
-// Warm-up so the JIT has compiled the hot paths before timing.
-for (let i = 0; i < 3; i++) run(corpusOf(2, 7 + i), index);
+// Warm-up so the JIT has compiled the hot paths before timing (short texts and one long
+// text, whose code paths are the same but whose shapes of work differ).
+for (let i = 0; i < 4; i++) run(corpusOf(5, 7 + i), index);
+for (let i = 0; i < 2; i++) run([corpusOf(2, 20 + i).join('\n')], index);
 /** The median of several runs: the machine may be shared, and one run can land on a busy moment. */
 const RUNS = 3;
 function measured(label: string, docs: string[]) {
