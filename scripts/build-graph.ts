@@ -37,8 +37,6 @@ import { BodyCache, bodyCacheBytes, bodyDataJson } from '../src/lib/graph/body-c
 import { startBackgroundWriter } from '../src/lib/files/background-writer.ts';
 import { contentSources } from '../src/lib/content/sources.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
-import { runCheck } from '../src/lib/check/index.ts';
-import { checkErrorCount, checkReportLines } from '../src/lib/check/report.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);
@@ -76,6 +74,11 @@ function engineVersion(): string {
 const cacheDir = join(root, GENERATED_DIR, 'cache');
 const cachePath = join(cacheDir, 'bodies.txt');
 
+// The check's modules are loaded only for a build that runs it.
+const checkModules = withCheck
+  ? { ...(await import('../src/lib/check/index.ts')), ...(await import('../src/lib/check/report.ts')) }
+  : null;
+
 // Render workers load their modules while this thread reads the corpus, when the corpus
 // is large enough to be rendered by workers at all (see `workers` below).
 const contentFiles = Object.values(CONTENT_DIRS).reduce((n, dir) => n + listFiles(join(root, dir), '.mdx').length, 0);
@@ -89,6 +92,7 @@ timing('load corpus');
  */
 function runContentCheck(): boolean {
   if (!withCheck) return true;
+  const { runCheck, checkErrorCount, checkReportLines } = checkModules!;
   const result = runCheck(root, { corpus });
   const errors = checkErrorCount(result);
   console.log(checkReportLines(result).join('\n'));
