@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { findReferences, type CorpusIndex } from '../src/lib/citations/index.ts';
 import { fixtureIndex } from '../src/lib/citations/eval-sets.ts';
 import { updateSection } from '../src/lib/citations/report-file.ts';
+import { cpuTicks, stealBetween } from './lib/bench-report.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mbArg = process.argv.indexOf('--mb');
@@ -111,12 +112,14 @@ function measured(label: string, docs: string[]) {
   const res = runs[Math.floor(RUNS / 2)]!;
   return { label, ...res, docs: docs.length, rate: res.mb / res.seconds, per2k: (res.refs / (res.mb * 1024 * 1024)) * 2048 };
 }
+const ticksBefore = cpuTicks();
 const rows = [SMALL_MB, LARGE_MB].map((mb) => measured(`${mb.toFixed(1)} MB`, corpusOf(mb, 42 + mb)));
 // One long text: the cost must be linear in the length of a text too, not only in the
 // number of texts (a per-mention scan back to the start of the text would be quadratic).
 const LONG_MB = 4;
 const longText = corpusOf(LONG_MB, 5).join('\n');
 rows.push(measured(`${LONG_MB.toFixed(1)} MB in one text`, [longText]));
+const steal = stealBetween(ticksBefore, cpuTicks());
 
 const cpuModel = existsSync('/proc/cpuinfo')
   ? (/model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown')
@@ -138,7 +141,7 @@ const ratio = rows[1]!.rate / rows[0]!.rate;
 const longRatio = rows[2]!.rate / rows[1]!.rate;
 console.log(`\nthroughput ratio large/small: ${ratio.toFixed(2)}, one long text/large: ${longRatio.toFixed(2)} (≈ 1 means linear); target ≥ 20 MB/s: ${rows[1]!.rate >= 20 ? 'met' : 'NOT met'}`);
 
-const machine = `- CPU: ${cpuModel} (nproc: ${nproc}; the benchmark uses one core)\n- Node ${process.version}\n- Date: ${new Date().toISOString().slice(0, 10)}`;
+const machine = `- CPU: ${cpuModel} (nproc: ${nproc}; the benchmark uses one core)${steal === null ? '' : `; CPU time taken by the host during the runs (steal): ${steal.toFixed(1)} %`}\n- Node ${process.version}\n- Date: ${new Date().toISOString().slice(0, 10)}`;
 const body = `findReferences (normalise + extract + resolve + relate) over a generated, seeded corpus of directive-like prose; one call per document (4–20 KB each), fixture corpus index; the last row is the same kind of prose as one ${LONG_MB} MB text. Throughput is bytes of UTF-8 text per second of CPU time of the process, the median of ${RUNS} runs (the machine may be shared; wall time of that run beside it).\n\n${table}\n\nRatio of throughput large/small: ${ratio.toFixed(2)}; one long text/large: ${longRatio.toFixed(2)} (linear cost ⇒ ≈ 1). Target: ≥ 20 MB/s.\n\n${machine}`;
 const file = join(root, 'benchmarks', 'refs.md');
 updateSection(file, '## Throughput (npm run bench:refs)', body);

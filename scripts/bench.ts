@@ -16,10 +16,12 @@ import { listFiles } from '../src/lib/content/corpus.ts';
 import { childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
 import { documentPageTransfer, folderSize } from './lib/bench-size.ts';
 import {
+  cpuTicks,
   judgeTargets,
   loadString,
   machine,
   markdownTable,
+  stealBetween,
   tableRows,
   terminalTable,
   writeReadme,
@@ -62,6 +64,8 @@ function stepSeconds(stdout: string, pattern: RegExp): number | null {
 }
 
 async function benchSize(count: number): Promise<SizeResult> {
+  // A shared VM: what the host took meanwhile explains slow runs better than the load average.
+  const ticksBefore = cpuTicks();
   const corpus = join(out, `corpus-${count}`);
   const marker = join(corpus, '.bench-key');
   const key = generatorKey(count);
@@ -175,6 +179,7 @@ async function benchSize(count: number): Promise<SizeResult> {
     searchLater: search?.laterQuery ?? null,
     searchNote,
     graphStats,
+    stealPercent: stealBetween(ticksBefore, cpuTicks()),
   };
 }
 

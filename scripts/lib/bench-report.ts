@@ -36,6 +36,8 @@ export interface SizeResult {
   searchLater: number | null;
   searchNote: string;
   graphStats: string;
+  /** Share of CPU time the hypervisor took from this machine while the size was measured (/proc/stat "steal"). */
+  stealPercent?: number | null;
 }
 
 export interface Step {
@@ -74,6 +76,22 @@ export function machine(loadStart: string): Machine {
   };
 }
 
+/** Cumulative CPU time of the machine (all cores, in clock ticks), and the part stolen by the host; null without /proc. */
+export function cpuTicks(): { total: number; steal: number } | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { total: f.slice(0, 8).reduce((a, b) => a + b, 0), steal: f[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Percentage of CPU time stolen between two readings of cpuTicks. */
+export function stealBetween(a: ReturnType<typeof cpuTicks>, b: ReturnType<typeof cpuTicks>): number | null {
+  if (!a || !b || b.total <= a.total) return null;
+  return (100 * (b.steal - a.steal)) / (b.total - a.total);
+}
+
 export function loadString(): string {
   return loadavg().map((x) => x.toFixed(2)).join(', ');
 }
@@ -89,6 +107,7 @@ export function tableRows(results: SizeResult[]): string[][] {
   const rows: [string, (r: SizeResult) => string][] = [
     ['documents (corpus size)', (r) => `${r.count.toLocaleString('en')} (${r.corpusMB.toFixed(0)} MB)`],
     ['measured at (UTC)', (r) => r.measuredAt ?? '–'],
+    ['CPU time taken by the host meanwhile (steal)', (r) => (r.stealPercent === undefined || r.stealPercent === null ? '–' : `${r.stealPercent.toFixed(1)} %`)],
     ['check + graph (one build step): time / peak', (r) => step(r.checkGraph)],
     [
       'graph build alone (cold, own process): time / peak (median of 3 runs)',
