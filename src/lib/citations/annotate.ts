@@ -12,7 +12,7 @@ import type { Plugin } from 'unified';
 import { collectBlocks, type Segment, type TextBlock } from '../render/blocks.ts';
 import { assignHeadingAnchors } from '../render/headings.ts';
 import { documentHref } from '../render/links.ts';
-import { normalizeText } from '../text/vietnamese.ts';
+import { normalizeOneLine } from '../text/vietnamese.ts';
 import type { Reference } from './types.ts';
 
 /** A marked mention: a link to the cited document, or a span when it cannot be linked. */
@@ -34,7 +34,7 @@ declare module 'mdast' {
 export type Annotation = Pick<Reference, 'start' | 'end' | 'text' | 'target' | 'candidates' | 'key'>;
 
 function mentionLabel(a: Annotation): string {
-  return normalizeText(a.text).replace(/\s+/g, ' ').trim();
+  return normalizeOneLine(a.text);
 }
 
 export function unresolvedTitle(a: Annotation): string {

@@ -13,7 +13,7 @@
  * only when the bundle holds the HTML of that very key. Written to a temporary file and
  * renamed, so a bundle is always whole.
  */
-import { closeSync, existsSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 
 const MAGIC = 'danvan-bodies 1 ';
 /** Room for the first line: the magic words and the index length. */
@@ -101,11 +101,11 @@ export class BodyBundle {
   }
 
   private open(): void {
-    if (!existsSync(this.path)) {
+    const st = statSync(this.path, { throwIfNoEntry: false });
+    if (!st) {
       this.close();
       return;
     }
-    const st = statSync(this.path);
     const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
     if (stamp === this.stamp) return;
     this.close();

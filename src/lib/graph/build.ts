@@ -15,7 +15,7 @@ import { DOCUMENT_TYPES } from '../document-types.ts';
 import type { DocumentFrontmatter, RelationType } from '../schema/document.ts';
 import { RELATION_TYPES } from '../schema/document.ts';
 import type { Level } from '../schema/registries.ts';
-import { normalizeText, searchKey } from '../text/vietnamese.ts';
+import { normalizeOneLine, searchKey } from '../text/vietnamese.ts';
 import type { CitationContext, CorpusEntry, Reference } from '../citations/types.ts';
 import { buildCorpusIndex, findReferences, type ProvinceName } from '../citations/index.ts';
 import { citationLine, shortCitation } from './citation-line.ts';
@@ -121,9 +121,6 @@ function hash(...parts: string[]): string {
   return h.digest('hex');
 }
 
-function collapse(text: string): string {
-  return normalizeText(text).replace(/\s+/g, ' ').trim();
-}
 
 function corpusEntry(file: LoadedFile<DocumentFrontmatter>): CorpusEntry {
   const d = file.data;
@@ -354,7 +351,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
         continue;
       }
       if (ref.candidates.length > 1) {
-        ambiguities.push({ from, text: collapse(ref.text), candidates: [...ref.candidates].sort(byString), evidence });
+        ambiguities.push({ from, text: normalizeOneLine(ref.text), candidates: [...ref.candidates].sort(byString), evidence });
         continue;
       }
       unresolvedCount++;
@@ -369,7 +366,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
         issuer: null,
         citedBy: [],
       };
-      u.issuer ??= ref.issuerText ? collapse(ref.issuerText) : null;
+      u.issuer ??= ref.issuerText ? normalizeOneLine(ref.issuerText) : null;
       u.citedBy.push({ id: node.id, evidence });
       unresolvedGroups.set(group, u);
     }
@@ -516,7 +513,7 @@ function unresolvedKeyOf(ref: MentionRef): string {
   if (!ref.named && ref.type && ref.number && ref.symbol) {
     return `${DOCUMENT_TYPES[ref.type].name} số ${ref.number}${ref.symbol.includes('/') ? '-' : '/'}${ref.symbol}`;
   }
-  return collapse(ref.text);
+  return normalizeOneLine(ref.text);
 }
 
 function dedupeEvidence(list: Evidence[]): Evidence[] {

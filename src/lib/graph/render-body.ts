@@ -10,7 +10,7 @@ import { collectBlocks, lineAt, type TextBlock } from '../render/blocks.ts';
 import { annotateBlock, referencesPerBlock } from '../citations/annotate.ts';
 import type { CitationContext, Reference } from '../citations/types.ts';
 import { comparableKey } from '../identity.ts';
-import { normalizeText } from '../text/vietnamese.ts';
+import { normalizeOneLine } from '../text/vietnamese.ts';
 import type { Evidence } from './types.ts';
 
 /** What the self-mention test needs of the citing document. */
@@ -46,10 +46,6 @@ export interface BodyOutput {
 
 export type FindReferences = (text: string, ctx: CitationContext) => Reference[];
 
-function collapse(text: string): string {
-  return normalizeText(text).replace(/\s+/g, ' ').trim();
-}
-
 /** Is this mention the citing document naming itself ("Chỉ thị này, số 33/CT-TTg …")? */
 export function isSelfMention(ref: Reference, self: SelfIdentity): boolean {
   if (ref.target === self.id) return true;
@@ -79,7 +75,7 @@ function evidenceOf(block: TextBlock, ref: Reference, sentences: SentenceMemo): 
   const span = `${s.start}:${s.end}`;
   let sentence = sentences.get(span);
   if (sentence === undefined) {
-    sentence = collapse(block.text.slice(s.start, s.end));
+    sentence = normalizeOneLine(block.text.slice(s.start, s.end));
     sentences.set(span, sentence);
   }
   return {

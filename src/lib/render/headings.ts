@@ -5,7 +5,7 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { normalizeText, slugify } from '../text/vietnamese.ts';
+import { normalizeOneLine, slugify } from '../text/vietnamese.ts';
 
 export interface HeadingAnchor {
   depth: number;
@@ -18,7 +18,7 @@ export interface HeadingAnchor {
 }
 
 export function headingText(node: Heading): string {
-  return normalizeText(toString(node)).replace(/\s+/g, ' ').trim();
+  return normalizeOneLine(toString(node));
 }
 
 /** Every heading in document order (headings may sit in lists and block quotes). */

@@ -13,7 +13,7 @@
  * ends with TITLE_END so the browser can read the trích yếu back from the text) and
  * elements with data-pagefind-weight. Dropped: everything data-pagefind-ignore.
  */
-import { normalizeText, normalizeTonePlacement, searchKey } from '../text/vietnamese.ts';
+import { normalizeOneLine, normalizeTonePlacement, searchKey } from '../text/vietnamese.ts';
 import { TITLE_END } from './constants.ts';
 import { FOLD_SENTINEL } from './fold.ts';
 import { htmlText } from './html-fold.ts';
@@ -69,7 +69,7 @@ function cutElements(html: string, open: RegExp): { cut: Array<{ match: RegExpEx
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const plain = (html: string) => normalizeText(htmlText(html)).replace(/\s+/g, ' ').trim();
+const plain = (html: string) => normalizeOneLine(htmlText(html));
 
 // The vocabulary of a corpus is small next to its text: each distinct token is keyed and
 // folded once per process.

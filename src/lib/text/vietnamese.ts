@@ -48,6 +48,11 @@ function isPlainCanonical(s: string): boolean {
   return true;
 }
 
+/** Normalised text on one line: whitespace runs (line breaks included) become one space, ends trimmed. How a passage is shown and compared. */
+export function normalizeOneLine(input: string): string {
+  return normalizeText(input).replace(/\s+/g, ' ').trim();
+}
+
 const COMPOSES_WITH_PREVIOUS = /^[\p{M}\u1160-\u11FF\uD7B0-\uD7FF]$/u;
 
 export interface NormalizedText {
