@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_TODAY } from './test/today.ts';
+
+// Every test, and every CLI a test spawns, runs on the same pinned day (src/lib/today.ts).
+const env = { DANVAN_TODAY: TEST_TODAY };
 
 export default defineConfig({
   test: {
@@ -9,6 +13,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/browser/**', 'node_modules/**'],
           testTimeout: 30_000,
+          env,
         },
       },
       {
@@ -18,6 +23,7 @@ export default defineConfig({
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
           testTimeout: 60_000,
+          env,
           hookTimeout: 180_000,
         },
       },

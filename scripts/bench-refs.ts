@@ -141,6 +141,7 @@ const ratio = rows[1]!.rate / rows[0]!.rate;
 const longRatio = rows[2]!.rate / rows[1]!.rate;
 console.log(`\nthroughput ratio large/small: ${ratio.toFixed(2)}, one long text/large: ${longRatio.toFixed(2)} (≈ 1 means linear); target ≥ 20 MB/s: ${rows[1]!.rate >= 20 ? 'met' : 'NOT met'}`);
 
+// Reads the clock on purpose: a record of when this benchmark ran, not the project's "today" (src/lib/today.ts).
 const machine = `- CPU: ${cpuModel} (nproc: ${nproc}; the benchmark uses one core)${steal === null ? '' : `; CPU time taken by the host during the runs (steal): ${steal.toFixed(1)} %`}\n- Node ${process.version}\n- Date: ${new Date().toISOString().slice(0, 10)}`;
 const body = `findReferences (normalise + extract + resolve + relate) over a generated, seeded corpus of directive-like prose; one call per document (4–20 KB each), fixture corpus index; the last row is the same kind of prose as one ${LONG_MB} MB text, a guard against a cost that grows faster than the length of one text (per byte it is somewhat slower than many short texts, ≈ 0.85× when both are measured alternately in one process, but it does not fall as the text grows: 1, 2, 4 and 8 MB texts were checked by hand). Throughput is bytes of UTF-8 text per second of CPU time of the process, the median of ${RUNS} runs (the machine may be shared; wall time of that run beside it).\n\n${table}\n\nRatio of throughput large/small: ${ratio.toFixed(2)}; one long text/large: ${longRatio.toFixed(2)} (linear cost ⇒ ≈ 1). Target: ≥ 20 MB/s.\n\n${machine}`;
 const file = join(root, 'benchmarks', 'refs.md');

@@ -45,6 +45,7 @@ const withBaseline = !args.includes('--no-baseline');
 const loadStart = loadString();
 mkdirSync(join(out, 'logs'), { recursive: true });
 
+// Reads the clock on purpose: a record of when this benchmark ran, not the project's "today" (src/lib/today.ts).
 const say = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
 /** Hash of what decides the generated files, so an unchanged corpus is not rewritten. */
@@ -205,6 +206,7 @@ const previous: SizeResult[] = existsSync(resultsFile)
   : [];
 const results: SizeResult[] = [...previous];
 for (const n of sizes.sort((a, b) => a - b)) {
+  // Reads the clock on purpose: a record of when this benchmark ran, not the project's "today" (src/lib/today.ts).
   results.push({ ...(await benchSize(n)), measuredAt: new Date().toISOString().slice(0, 16).replace('T', ' '), seed });
   results.sort((a, b) => a.count - b.count);
   writeFileSync(resultsFile, JSON.stringify(results, null, 1));

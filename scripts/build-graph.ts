@@ -37,6 +37,7 @@ import { BodyCache, bodyCacheBytes, bodyDataJson } from '../src/lib/graph/body-c
 import { startBackgroundWriter } from '../src/lib/files/background-writer.ts';
 import { contentSources } from '../src/lib/content/sources.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
+import { cliToday } from './lib/today.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);
@@ -74,7 +75,9 @@ function engineVersion(): string {
 const cacheDir = join(root, GENERATED_DIR, 'cache');
 const cachePath = join(cacheDir, 'bodies.txt');
 
-// The check's modules are loaded only for a build that runs it.
+// The check's modules are loaded only for a build that runs it. A malformed DANVAN_TODAY
+// stops the build here, before any work.
+const checkToday = withCheck ? cliToday() : null;
 const checkModules = withCheck
   ? { ...(await import('../src/lib/check/index.ts')), ...(await import('../src/lib/check/report.ts')) }
   : null;
@@ -93,7 +96,7 @@ timing('load corpus');
 function runContentCheck(): boolean {
   if (!withCheck) return true;
   const { runCheck, checkErrorCount, checkReportLines } = checkModules!;
-  const result = runCheck(root, { corpus });
+  const result = runCheck(root, { corpus, today: checkToday! });
   const errors = checkErrorCount(result);
   console.log(checkReportLines(result).join('\n'));
   timing('check');

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheck, type CheckResult } from '../src/lib/check/index.ts';
 import { checkReportLines } from '../src/lib/check/report.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
+import { cliToday } from './lib/today.ts';
 
 const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
   --fix          chuẩn hoá ký tự (NFC, Ð→Đ, gạch ngang, khoảng trắng lạ, BOM) ngay trong tệp
@@ -44,9 +45,10 @@ if (typeof args === 'string') {
   console.error(USAGE);
   process.exit(args ? 2 : 0);
 }
+const today = cliToday();
 let result: CheckResult;
 try {
-  result = runCheck(args.root, { fix: args.fix });
+  result = runCheck(args.root, { fix: args.fix, today });
 } catch (e) {
   // runCheck turns content problems into diagnostics; reaching here is a bug in the checker.
   console.error(`Lỗi nội bộ của trình kiểm tra: ${e instanceof Error ? e.message : String(e)}`);

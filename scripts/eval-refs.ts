@@ -12,6 +12,7 @@ import type { SetScore } from '../src/lib/citations/evaluate.ts';
 import { updateSection } from '../src/lib/citations/report-file.ts';
 import { buildCorpusIndex, corpusEntriesFrom } from '../src/lib/citations/index.ts';
 import { loadCorpus } from '../src/lib/content/corpus.ts';
+import { cliToday } from './lib/today.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const index = fixtureIndex(root);
@@ -54,7 +55,7 @@ if (!process.argv.includes('--no-write')) {
   updateSection(
     join(root, 'benchmarks', 'refs.md'),
     '## Evaluation (npm run eval:refs)',
-    `Scoring of ../shared/eval/README.md: a prediction matches a gold mention when spans overlap and normalised numbers agree; key accuracy is over matched mentions (number, symbol without separators, QĐi = QĐ, year). Fixture corpus index (test/fixtures/refs/corpus.json); no province or date given for the seed texts, as for the CLI. The last row scores the seed texts with the index the CLI builds from content/.\n\n${table}\n\nTargets on the seed set: precision ≥ 99%, recall ≥ 98%, key accuracy ≥ 95%. Date: ${new Date().toISOString().slice(0, 10)}.`,
+    `Scoring of ../shared/eval/README.md: a prediction matches a gold mention when spans overlap and normalised numbers agree; key accuracy is over matched mentions (number, symbol without separators, QĐi = QĐ, year). Fixture corpus index (test/fixtures/refs/corpus.json); no province or date given for the seed texts, as for the CLI. The last row scores the seed texts with the index the CLI builds from content/.\n\n${table}\n\nTargets on the seed set: precision ≥ 99%, recall ≥ 98%, key accuracy ≥ 95%. Date: ${cliToday()}.`,
   );
 }
 for (const [name, s] of rows) {

@@ -6,19 +6,23 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_TODAY } from '../test/today.ts';
 import { runStep, type StepResult } from './lib/steps.ts';
 
 const root = join(import.meta.dirname, '..');
 const reports = mkdtempSync(join(tmpdir(), 'danvan-test-'));
 const vitest = 'node_modules/vitest/vitest.mjs';
 const only = process.argv.slice(2);
+// Every step runs on the tests' pinned day, whatever the clock or the caller's DANVAN_TODAY
+// say: the site the browser tests read is built as the tests' own builds are.
+const env = { ...process.env, DANVAN_TODAY: TEST_TODAY };
 
 async function vitestStep(project: string): Promise<{ result: StepResult; report: string }> {
   const report = join(reports, `${project}.json`);
   const result = await runStep(
     `Kiểm thử ${project}`,
     [vitest, 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only],
-    { cwd: root },
+    { cwd: root, env },
   );
   return { result, report };
 }
@@ -26,11 +30,11 @@ async function vitestStep(project: string): Promise<{ result: StepResult; report
 const results: StepResult[] = [];
 const jsonReports: string[] = [];
 
-results.push(await runStep('Kiểm tra kiểu (astro sync + tsc)', ['scripts/run.mjs', 'typecheck'], { cwd: root }));
+results.push(await runStep('Kiểm tra kiểu (astro sync + tsc)', ['scripts/run.mjs', 'typecheck'], { cwd: root, env }));
 const unit = await vitestStep('unit');
 results.push(unit.result);
 jsonReports.push(unit.report);
-const build = await runStep('Dựng trang để kiểm thử trình duyệt (npm run build)', ['scripts/build.ts'], { cwd: root });
+const build = await runStep('Dựng trang để kiểm thử trình duyệt (npm run build)', ['scripts/build.ts'], { cwd: root, env });
 results.push(build);
 if (build.ok) {
   const browser = await vitestStep('browser');

@@ -70,6 +70,7 @@ export function machine(loadStart: string): Machine {
     cpu,
     ramGB: (totalmem() / 2 ** 30).toFixed(1),
     node: process.version,
+    // Reads the clock on purpose: a record of when this benchmark ran, not the project's "today" (src/lib/today.ts).
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     loadStart,
     loadEnd: loadString(),

@@ -12,7 +12,8 @@ import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const GOOD_CORPUS = join(PROJECT_ROOT, 'test', 'fixtures', 'good-corpus');
 /** Pinned so "in the future" checks do not depend on the day the tests run. */
-export const TODAY = '2026-11-22';
+import { TEST_TODAY } from '../today.ts';
+export const TODAY = TEST_TODAY;
 
 export const DOCS = {
   d290: 'content/van-ban/quyet-dinh-290-qd-tw-2010.mdx',

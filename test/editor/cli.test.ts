@@ -6,15 +6,29 @@ import { runCheck } from '../../src/lib/check/index.ts';
 import { expectedId } from '../../src/lib/check/identity.ts';
 import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { documentFrontmatterSchema } from '../../src/lib/schema/document.ts';
-import { FIXTURES, ROOT, tempRoot } from './support.ts';
+import { runImportCommand } from '../../src/lib/editor/import-command.ts';
+import { runNewCommand } from '../../src/lib/editor/new-command.ts';
+import { FIXTURES, ROOT, TODAY, tempRoot } from './support.ts';
 
-function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/**
+ * The commands run in-process (src/lib/editor/*-command.ts), as the scripts run them;
+ * `spawned: true` runs the real script in a child process (DANVAN_TODAY pinned by vitest),
+ * kept for one case of each command so the CLI wiring stays covered end to end.
+ */
+function run(script: 'import.ts' | 'new.ts', args: string[], spawned = false) {
+  if (spawned) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args], { encoding: 'utf8', cwd: ROOT });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  }
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: ROOT, today: TODAY };
+  const code = (script === 'import.ts' ? runImportCommand : runNewCommand)(args, io, ROOT);
+  return { code, out: out.join('\n') + '\n', err: err.join('\n') + '\n' };
 }
 
 const errorsOf = (root: string, file: string) =>
-  runCheck(root, { today: '2026-11-22' }).diagnostics.filter((d) => d.file === file && d.severity === 'error');
+  runCheck(root, { today: TODAY }).diagnostics.filter((d) => d.file === file && d.severity === 'error');
 
 describe('npm run import', () => {
   let root: string;
@@ -22,12 +36,12 @@ describe('npm run import', () => {
   beforeAll(() => {
     ({ root, cleanup } = tempRoot());
     // The corpus the draft joins is valid to start with, so every error below is the draft's.
-    expect(runCheck(root).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(runCheck(root, { today: TODAY }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   afterAll(() => cleanup());
 
   it('imports seed 004 into a draft that passes the check once the reported field is filled in', () => {
-    const r = run('import.ts', [join(FIXTURES, 'seed-004-ke-hoach-hai-duong.txt'), '--root', root]);
+    const r = run('import.ts', [join(FIXTURES, 'seed-004-ke-hoach-hai-duong.txt'), '--root', root], true);
     expect(r.code, r.err).toBe(0);
     const draftName = 'ke-hoach-ubnd-tinh-hai-duong-chua-ro-ngay-hai-duong.mdx';
     const file = `content/van-ban/${draftName}`;
@@ -52,7 +66,7 @@ describe('npm run import', () => {
     writeFileSync(path, filled);
     renameSync(path, join(root, 'content/van-ban', `${id}.mdx`));
     expect(errorsOf(root, `content/van-ban/${id}.mdx`)).toEqual([]);
-    expect(runCheck(root).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(runCheck(root, { today: TODAY }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('resolves the draft\'s references to documents of the corpus', () => {
@@ -135,7 +149,7 @@ describe('npm run new', () => {
         '\nViệc tiếp dân của người đứng đầu gắn với Chỉ thị số 35-CT/TW ngày 26/5/2014 của Bộ Chính trị về tăng cường sự lãnh đạo của Đảng đối với công tác tiếp công dân, giải quyết khiếu nại, tố cáo; các địa phương cụ thể hóa thành quy chế riêng.\n',
     );
     expect(existsSync(join(root, '.generated/graph.json'))).toBe(false);
-    const r = run('new.ts', ['--from-missing', '35-ct-tw-2014', '--root', root]);
+    const r = run('new.ts', ['--from-missing', '35-ct-tw-2014', '--root', root], true);
     expect(r.code, r.err).toBe(0);
     expect(existsSync(join(root, '.generated/graph.json'))).toBe(true);
     expect(r.out).toMatch(/chi-thi-16-ct-ttg-2016 \(dòng \d+\)/);

@@ -11,7 +11,8 @@ import { searchKey } from '../../src/lib/text/vietnamese.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'test/fixtures/import');
 export const GOOD_CORPUS = join(ROOT, 'test/fixtures/good-corpus');
-export const TODAY = '2026-11-22';
+import { TEST_TODAY } from '../today.ts';
+export const TODAY = TEST_TODAY;
 
 export function fixture(name: string): Buffer {
   return readFileSync(join(FIXTURES, name));

@@ -6,9 +6,10 @@ import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentFrontmatter } from '../schema/document.ts';
 import type { Issuer, Province, Topic } from '../schema/registries.ts';
+import { today } from '../today.ts';
 
 export interface CheckOptions {
-  /** ISO day used for "in the future" checks; defaults to today in Vietnam. */
+  /** ISO day used for "in the future" checks; defaults to today() (DANVAN_TODAY, else the clock in Vietnam). */
   today?: string;
   /**
    * Ids of every document file present, including files that failed validation, so a
@@ -39,11 +40,6 @@ export interface CheckContext {
   unusableRegistries: ReadonlySet<RegistryKind>;
 }
 
-/** Today's date in Vietnam (UTC+7), where the content is written. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
 export function buildContext(corpus: Corpus, options: CheckOptions = {}): CheckContext {
   const documents = new Map<string, LoadedFile<DocumentFrontmatter>>();
   // First file wins; a second file with the same name cannot exist in one folder, but
@@ -53,7 +49,7 @@ export function buildContext(corpus: Corpus, options: CheckOptions = {}): CheckC
   for (const d of corpus.documents) present.add(d.id);
   return {
     corpus,
-    today: options.today ?? todayInVietnam(),
+    today: options.today ?? today(),
     documents,
     presentDocumentIds: present,
     issuers: new Map(corpus.registries.issuers.map((i) => [i.id, i])),
