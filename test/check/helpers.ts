@@ -8,11 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck, type CheckResult } from '../../src/lib/check/index.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
+import { TEST_TODAY } from '../today.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const GOOD_CORPUS = join(PROJECT_ROOT, 'test', 'fixtures', 'good-corpus');
 /** Pinned so "in the future" checks do not depend on the day the tests run. */
-import { TEST_TODAY } from '../today.ts';
 export const TODAY = TEST_TODAY;
 
 export const DOCS = {

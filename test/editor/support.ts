@@ -7,11 +7,11 @@ import { loadCorpus, loadRegistries } from '../../src/lib/content/corpus.ts';
 import { decodePlainText } from '../../src/lib/editor/input.ts';
 import { importPlainText, type ImportResult } from '../../src/lib/editor/draft.ts';
 import { searchKey } from '../../src/lib/text/vietnamese.ts';
+import { TEST_TODAY } from '../today.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'test/fixtures/import');
 export const GOOD_CORPUS = join(ROOT, 'test/fixtures/good-corpus');
-import { TEST_TODAY } from '../today.ts';
 export const TODAY = TEST_TODAY;
 
 export function fixture(name: string): Buffer {
