@@ -4,19 +4,36 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
-function chromiumPath(): string {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (candidate) {
-      try {
-        execFileSync(candidate, ['--version'], { stdio: 'ignore' });
-        return candidate;
-      } catch {
-        /* try the next one */
-      }
+/** An executable's absolute path on PATH (playwright wants a path, not a command name). */
+function onPath(command: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const file = join(dir, command);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      /* not in this folder */
     }
   }
-  throw new Error('Không tìm thấy Chromium: cài bằng "apt-get install -y chromium" (hoặc đặt CHROMIUM_PATH).');
+  return null;
+}
+
+/** CHROMIUM_PATH, else chromium on PATH: the same lookup as scripts/setup.sh, which installs it. */
+function chromiumPath(): string {
+  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : [onPath('chromium'), onPath('chromium-browser')];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      execFileSync(candidate, ['--version'], { stdio: 'ignore' });
+      return candidate;
+    } catch {
+      /* try the next one */
+    }
+  }
+  throw new Error('Không tìm thấy Chromium: chạy "bash scripts/setup.sh" (cài bằng apt-get install -y chromium), hoặc đặt CHROMIUM_PATH.');
 }
 
 export async function launchBrowser(): Promise<Browser> {
