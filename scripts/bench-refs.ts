@@ -3,22 +3,71 @@
  * Generates a seeded, deterministic corpus of Vietnamese directive-like prose (≈ 5–15
  * references per 2 KB, plus numbers, dates, ratios and ranges that must not match),
  * measures MB/s at two sizes to show the cost is linear, and writes benchmarks/refs.md.
- * Usage: npm run bench:refs [-- --mb 50]
+ * Also runs the real CLI (scripts/refs.ts) on two hard files, 5,000 citation lines and 1 MB of
+ * near-mentions, checks its output as the unit tests do at small size, and exits 1 if it is
+ * wrong (these cases are too slow for the unit suite).
+ * Usage: npm run bench:refs [-- --mb 50] [-- --cli-only]
  */
-import { cpus } from 'node:os';
-import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findReferences, type CorpusIndex } from '../src/lib/citations/index.ts';
 import { fixtureIndex } from '../src/lib/citations/eval-sets.ts';
 import { updateSection } from '../src/lib/citations/report-file.ts';
 import { cpuTicks, stealBetween } from './lib/bench-report.ts';
+import { manyReferencesProblems, manyReferencesText, nearMentionsProblems, nearMentionsText, type RefOut } from './lib/refs-stress.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mbArg = process.argv.indexOf('--mb');
 const LARGE_MB = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 50;
 const SMALL_MB = Math.max(1, Math.round(LARGE_MB / 5));
+const cliOnly = process.argv.includes('--cli-only');
+
+/**
+ * The CLI on large hard files, as a user runs it: one process per file, output checked.
+ * Returns the report's lines; exits 1 when the output is wrong.
+ */
+function cliOnLargeFiles(): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-refs-cli-'));
+  const MANY = 5000;
+  const cases = [
+    { name: `${MANY.toLocaleString('en')} citation lines, each with its alias`, text: manyReferencesText(MANY), problems: (t: string, r: RefOut[]) => manyReferencesProblems(t, MANY, r) },
+    { name: '1,000,000 characters of near-mentions', text: nearMentionsText(1_000_000), problems: nearMentionsProblems },
+  ];
+  const lines: string[] = [];
+  let failed = false;
+  try {
+    for (const c of cases) {
+      const file = join(dir, 'input.txt');
+      writeFileSync(file, c.text);
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [join(root, 'scripts', 'refs.ts'), file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const problems = r.status === 0 ? c.problems(c.text, JSON.parse(r.stdout) as RefOut[]) : [`exit code ${r.status}: ${r.stderr.trim()}`];
+      const mentions = r.status === 0 ? (JSON.parse(r.stdout) as unknown[]).length : 0;
+      failed ||= problems.length > 0;
+      lines.push(`| ${c.name} | ${(Buffer.byteLength(c.text) / 1024 / 1024).toFixed(2)} | ${mentions} | ${seconds.toFixed(2)} | ${problems.length ? `WRONG: ${problems.join('; ')}` : 'checked: no problem'} |`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const table = ['| file | MB | mentions | wall time (s) | output |', '|---|---:|---:|---:|---|', ...lines];
+  console.log(table.join('\n'));
+  if (failed) {
+    console.error('\nnpm run refs gave wrong output on a large file (see the table).');
+    process.exit(1);
+  }
+  return table;
+}
+const cliTable = cliOnLargeFiles();
+updateSection(
+  join(root, 'benchmarks', 'refs.md'),
+  '## Large files through the CLI (npm run bench:refs)',
+  `scripts/refs.ts run once per file, as a user runs it (startup and content/ index included); the output is checked as the unit tests check it at small size (test/citations/cli.test.ts): every mention found, offsets slicing the file as read, aliases keyed like their full mention, mentions in order without overlap.\n\n${cliTable.join('\n')}`,
+);
+if (cliOnly) process.exit(0);
 
 /** Mulberry32: small, seeded, deterministic. */
 function rng(seed: number) {

@@ -1,89 +1,10 @@
 /**
  * npm run --silent refs -- FILE [--province ID] [--date YYYY-MM-DD]
- *
- * Prints the directive references of a UTF-8 plain-text file as a JSON array (one object
- * per mention: start, end, text, type, number, symbol, year, key, target, plus relation).
- * Offsets are UTF-16 code units into the file's text exactly as read: a byte-order mark,
- * if present, is kept as the character U+FEFF at offset 0 (so offsets match Node's and
- * Python's reading of the file), and CRLF line ends are kept as two characters.
- * The corpus index is built from content/ (which may be empty: references then keep the
- * identity written in the text, and `target` is null).
+ * The command itself is src/lib/citations/refs-command.ts (tests run it in-process).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../src/lib/content/corpus.ts';
-import { buildCorpusIndex, corpusEntriesFrom, findReferences } from '../src/lib/citations/index.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function fail(vi: string, en: string, code = 2): never {
-  process.stderr.write(`Lỗi: ${vi}\nError: ${en}\n`);
-  process.exit(code);
-}
-
-const USAGE_VI = 'cách dùng: npm run --silent refs -- TỆP [--province MÃ_TỈNH] [--date YYYY-MM-DD]';
-const USAGE_EN = 'usage: npm run --silent refs -- FILE [--province ID] [--date YYYY-MM-DD]';
-
-let file: string | null = null;
-let province: string | null = null;
-let date: string | null = null;
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i]!;
-  if (a === '--province' || a === '--date') {
-    const v = argv[++i];
-    if (!v) fail(`thiếu giá trị sau ${a}. ${USAGE_VI}`, `missing value after ${a}. ${USAGE_EN}`);
-    if (a === '--province') province = v;
-    else {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) fail(`ngày "${v}" không đúng dạng YYYY-MM-DD`, `date "${v}" is not YYYY-MM-DD`);
-      date = v;
-    }
-  } else if (a === '-h' || a === '--help') {
-    process.stdout.write(`${USAGE_VI}\n${USAGE_EN}\n`);
-    process.exit(0);
-  } else if (a.startsWith('--')) {
-    fail(`tùy chọn không hợp lệ "${a}". ${USAGE_VI}`, `unknown option "${a}". ${USAGE_EN}`);
-  } else if (file === null) file = a;
-  else fail(`chỉ nhận một tệp. ${USAGE_VI}`, `only one file is accepted. ${USAGE_EN}`);
-}
-if (file === null) fail(`chưa chỉ ra tệp cần đọc. ${USAGE_VI}`, `no file given. ${USAGE_EN}`);
+import { join } from 'node:path';
+import { runRefsCommand } from '../src/lib/citations/refs-command.ts';
 
 // npm runs scripts from the project root; a relative path means the caller's directory.
-const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
-let bytes: Buffer;
-try {
-  const st = statSync(path);
-  if (st.isDirectory()) fail(`"${file}" là thư mục, không phải tệp văn bản`, `"${file}" is a directory, not a text file`);
-  bytes = readFileSync(path);
-} catch (e) {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') fail(`không tìm thấy tệp "${file}"`, `file not found: "${file}"`);
-  if (code === 'EACCES') fail(`không có quyền đọc tệp "${file}"`, `permission denied: "${file}"`);
-  fail(`không đọc được tệp "${file}" (${code ?? 'lỗi không rõ'})`, `cannot read "${file}" (${code ?? 'unknown error'})`);
-}
-if (bytes.length === 0) fail(`tệp "${file}" rỗng`, `file "${file}" is empty`);
-let text: string;
-try {
-  text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-} catch {
-  fail(`tệp "${file}" không phải văn bản UTF-8 hợp lệ`, `file "${file}" is not valid UTF-8 text`);
-}
-if (text.includes('\u0000')) fail(`tệp "${file}" là tệp nhị phân, không phải văn bản`, `file "${file}" is binary, not text`);
-
-const corpus = loadCorpus(root);
-const index = buildCorpusIndex(corpusEntriesFrom(corpus.documents), corpus.registries.provinces);
-const refs = findReferences(text, index, { province, date });
-const out = refs.map((r) => ({
-  start: r.start,
-  end: r.end,
-  text: r.text,
-  type: r.type,
-  number: r.number,
-  symbol: r.symbol,
-  year: r.year,
-  key: r.key,
-  target: r.target,
-  relation: r.relation,
-}));
-process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`), cwd: process.env.INIT_CWD ?? process.cwd() };
+process.exitCode = runRefsCommand(process.argv.slice(2), io, join(import.meta.dirname, '..'));
