@@ -1,67 +1,10 @@
 /**
  * npm run check [-- --fix] [-- --root DIR] [-- --json]
- * Checks every content file and lists every problem at once: `file:line [field]
- * lỗi|cảnh báo (code): message`, then a summary line. Exit code 1 when there is an
- * error, 0 otherwise (warnings do not fail), 2 on a bad command line.
+ * The command itself is src/lib/check/command.ts (tests run it in-process).
  */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { runCheck, type CheckResult } from '../src/lib/check/index.ts';
-import { checkReportLines } from '../src/lib/check/report.ts';
-import { contentRoot } from '../src/lib/content/root.ts';
+import { join } from 'node:path';
+import { runCheckCommand } from '../src/lib/check/command.ts';
+import { consoleIO } from '../src/lib/command-io.ts';
 import { cliToday } from './lib/today.ts';
 
-const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
-  --fix          chuẩn hoá ký tự (NFC, Ð→Đ, gạch ngang, khoảng trắng lạ, BOM) ngay trong tệp
-  --root DIR     kiểm tra một cây nội dung khác (thư mục chứa content/, hoặc chính content/)
-  --json         in kết quả dạng JSON`;
-
-function parseArgs(argv: string[]): { fix: boolean; json: boolean; root: string } | string {
-  const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const opts = { fix: false, json: false, root: contentRoot(projectRoot) };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--fix') opts.fix = true;
-    else if (a === '--json') opts.json = true;
-    else if (a === '--root') {
-      const v = argv[++i];
-      if (!v) return 'thiếu thư mục sau --root';
-      opts.root = v;
-    } else if (a.startsWith('--root=')) opts.root = a.slice('--root='.length);
-    else if (a === '--help' || a === '-h') return '';
-    else return `không hiểu tham số "${a}"`;
-  }
-  return opts;
-}
-
-function printText(result: CheckResult): void {
-  // One write: at 10,000 files the report has 10,000 lines.
-  console.log(checkReportLines(result).join('\n'));
-}
-
-const args = parseArgs(process.argv.slice(2));
-if (typeof args === 'string') {
-  if (args) console.error(args);
-  console.error(USAGE);
-  process.exit(args ? 2 : 0);
-}
-const today = cliToday();
-let result: CheckResult;
-try {
-  result = runCheck(args.root, { fix: args.fix, today });
-} catch (e) {
-  // runCheck turns content problems into diagnostics; reaching here is a bug in the checker.
-  console.error(`Lỗi nội bộ của trình kiểm tra: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-}
-const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-if (args.json) {
-  console.log(
-    JSON.stringify(
-      { root: result.root, files: result.files.length, errors, warnings: result.diagnostics.length - errors, fixes: result.fixes, diagnostics: result.diagnostics },
-      null,
-      2,
-    ),
-  );
-} else printText(result);
-process.exitCode = errors ? 1 : 0;
+process.exitCode = runCheckCommand(process.argv.slice(2), consoleIO(cliToday()), join(import.meta.dirname, '..'));

@@ -1,17 +1,27 @@
 /**
- * `npm run check` as editors run it: the script spawned on a content tree, its output
- * lines, summary and exit code. Also runs it on the shipped content/ (only that it is
- * checked and reported cleanly; the content itself is tested by its own suite).
+ * `npm run check` as editors run it: the command on a content tree, its output lines,
+ * summary and exit code. Most cases run the command in-process (src/lib/check/command.ts);
+ * two spawn the real script, so the CLI itself stays covered end to end. Also runs it on
+ * the shipped content/ (only that it is checked and reported cleanly; the content itself
+ * is tested by its own suite).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { runCheckCommand } from '../../src/lib/check/command.ts';
 import { contentFiles } from '../../src/lib/check/files.ts';
-import { DOCS, GOOD_CORPUS, PROJECT_ROOT, appendBody, cleanup, copyGood, lineWith, read, replaceIn, write } from './helpers.ts';
+import { DOCS, GOOD_CORPUS, PROJECT_ROOT, TODAY, appendBody, cleanup, copyGood, lineWith, read, replaceIn, write } from './helpers.ts';
 
 afterAll(cleanup);
 
-function runScript(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function runScript(args: string[], spawned = false): { status: number | null; stdout: string; stderr: string } {
+  if (!spawned) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(`${t}\n`), err: (t: string) => err.push(`${t}\n`), cwd: PROJECT_ROOT, today: TODAY };
+    const status = runCheckCommand(args, io, PROJECT_ROOT);
+    return { status, stdout: out.join(''), stderr: err.join('') };
+  }
   const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'check.ts'), ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
@@ -24,7 +34,7 @@ const SUMMARY = /^Đã kiểm tra (\d+) tệp: (\d+) lỗi, (\d+) cảnh báo\.$
 
 describe('scripts/check.ts', () => {
   it('passes the good corpus with exit code 0', () => {
-    const r = runScript(['--root', GOOD_CORPUS]);
+    const r = runScript(['--root', GOOD_CORPUS], true);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const m = SUMMARY.exec(r.stdout);
@@ -106,7 +116,7 @@ describe('scripts/check.ts', () => {
     write(root, 'content/van-ban/sau.mdx', `---\ntopics: ${'['.repeat(30000)}${']'.repeat(30000)}\n---\n`);
     write(root, 'content/van-ban/bom.mdx', `---\na: &a [x,x,x,x,x,x,x,x,x]\n${'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`).join('\n')}\n---\n`);
     write(root, 'content/chuyen-de/trong.mdx', '');
-    const r = runScript(['--root', root]);
+    const r = runScript(['--root', root], true);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(/^\s+at /m);
