@@ -6,17 +6,26 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCheckCommand } from '../../src/lib/check/command.ts';
+import { TEST_TODAY as TODAY } from '../today.ts';
 import { bundleTimes, generatedSnapshot, tempCorpus } from './helpers.ts';
 
-const SCRIPT = join(import.meta.dirname, '../../scripts/build-graph.ts');
-const CHECK = join(import.meta.dirname, '../../scripts/check.ts');
+const PROJECT = join(import.meta.dirname, '../..');
+const SCRIPT = join(PROJECT, 'scripts/build-graph.ts');
 const tmp = tempCorpus();
 afterAll(() => tmp.remove());
 
 const run = (...args: string[]) => spawnSync(process.execPath, [SCRIPT, '--root', tmp.root, ...args], { encoding: 'utf8' });
 const generated = (p: string) => join(tmp.root, '.generated', p);
+const dropCache = () => ['cache', 'bodies'].forEach((d) => rmSync(generated(d), { recursive: true, force: true }));
+/** `npm run check --root` on the same tree, in-process (the same command the script runs). */
+function check(): { status: number; stdout: string } {
+  const out: string[] = [];
+  const status = runCheckCommand(['--root', tmp.root], { out: (t) => out.push(`${t}\n`), err: (t) => out.push(t), cwd: PROJECT, today: TODAY }, PROJECT);
+  return { status, stdout: out.join('') };
+}
 const snapshot = () => generatedSnapshot(tmp.root);
 const mtimes = () => bundleTimes(tmp.root);
 
@@ -29,8 +38,7 @@ describe('build-graph: threads, incremental rendering, --check', () => {
     expect(existsSync(generated('frontmatter.json'))).toBe(true);
 
     // No cache: everything is rendered again, this time by two workers.
-    const cold = spawnSync('rm', ['-rf', generated('cache'), generated('bodies')]);
-    expect(cold.status).toBe(0);
+    dropCache();
     const two = run('--threads', '2');
     expect(two.status, two.stderr).toBe(0);
     expect(two.stdout).toMatch(/Đọc lại 9 nội dung, dùng bộ đệm 0/);
@@ -53,7 +61,7 @@ describe('build-graph: threads, incremental rendering, --check', () => {
 
     // The incremental result is the one a build from scratch gives.
     const incremental = snapshot();
-    spawnSync('rm', ['-rf', generated('cache'), generated('bodies')]);
+    dropCache();
     expect(run('--threads', '1').status).toBe(0);
     expect(snapshot()).toEqual(incremental);
   });
@@ -61,8 +69,7 @@ describe('build-graph: threads, incremental rendering, --check', () => {
   it('with --check, prints the check report and writes nothing when the content has an error', () => {
     const ok = run('--check');
     expect(ok.status, ok.stderr).toBe(0);
-    const check = spawnSync(process.execPath, [CHECK, '--root', tmp.root], { encoding: 'utf8' });
-    expect(ok.stdout.startsWith(check.stdout)).toBe(true);
+    expect(ok.stdout.startsWith(check().stdout)).toBe(true);
 
     const before = snapshot();
     const times = mtimes();
@@ -71,7 +78,7 @@ describe('build-graph: threads, incremental rendering, --check', () => {
       const r = run('--check', '--threads', threads);
       expect(r.status).toBe(1);
       expect(r.stdout).toMatch(/mdx-expression/);
-      const alone = spawnSync(process.execPath, [CHECK, '--root', tmp.root], { encoding: 'utf8' });
+      const alone = check();
       expect(alone.status).toBe(1);
       expect(r.stdout).toBe(alone.stdout);
       expect(snapshot()).toEqual(before);
