@@ -14,6 +14,10 @@ export default defineConfig({
           exclude: ['test/browser/**', 'node_modules/**'],
           testTimeout: 30_000,
           env,
+          // One module graph per worker instead of one per file: importing src/lib afresh for
+          // each of the 56 files was about 40 % of the suite's CPU time. Safe because no unit
+          // test mocks a module, stubs the environment or keeps state in a module.
+          isolate: false,
         },
       },
       {
