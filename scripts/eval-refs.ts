@@ -32,7 +32,7 @@ if (existsSync(join(shared, 'eval', 'seed-gold.jsonl')) && existsSync(join(share
 let contentIndex: ReturnType<typeof buildCorpusIndex> | null = null;
 try {
   const corpus = loadCorpus(root);
-  contentIndex = buildCorpusIndex(corpusEntriesFrom(corpus.documents), corpus.registries.provinces);
+  contentIndex = buildCorpusIndex(corpusEntriesFrom(corpus.documents), corpus.registries.provinces, corpus.registries.namedDocuments);
 } catch (e) {
   console.log(`Không đọc được content/ — bỏ qua hàng chỉ mục content/. (content/ unreadable: ${(e as Error).message})\n`);
 }

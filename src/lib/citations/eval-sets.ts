@@ -9,6 +9,7 @@ import { buildCorpusIndex, findReferences, type CorpusIndex } from './index.ts';
 import { parseMarkedText, scoreSet, type GoldMention, type SetScore } from './evaluate.ts';
 import type { CitationContext, CorpusEntry } from './types.ts';
 import type { ProvinceName } from './resolve.ts';
+import { loadRegistries } from '../content/corpus.ts';
 
 export interface LabelledText {
   file: string;
@@ -57,11 +58,12 @@ export function loadMarkedSet(name: string, dir: string): LabelledSet {
 export function fixtureIndex(root: string): CorpusIndex {
   const entries = readJson<CorpusEntry[]>(join(root, FIXTURE_DIR, 'corpus.json'), []);
   const provinces = readJson<ProvinceName[]>(join(root, FIXTURE_DIR, 'provinces.json'), []);
-  return buildCorpusIndex(entries, provinces);
+  // The named-documents registry is the project's data (content/registries), as the CLI reads it.
+  return buildCorpusIndex(entries, provinces, loadRegistries(root).namedDocuments ?? []);
 }
 
 export function scoreLabelledSet(set: LabelledSet, index: CorpusIndex): SetScore {
   return scoreSet(
-    set.texts.map((t) => ({ file: t.file, gold: t.gold, predicted: findReferences(t.text, index, t.context) })),
+    set.texts.map((t) => ({ file: t.file, text: t.text, gold: t.gold, predicted: findReferences(t.text, index, t.context) })),
   );
 }
