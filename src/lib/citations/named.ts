@@ -7,7 +7,7 @@
  * (patterns.ts) plus the names of the named-documents registry, passed in.
  */
 import { searchKey } from '../text/vietnamese.ts';
-import { NAME_MAX_WORDS, NAME_STOP_WORDS, SP, TYPE_WORDS } from './patterns.ts';
+import { NAME_MAX_WORDS, NAME_STOP_WORDS, SP, TYPE_WORDS, caseless } from './patterns.ts';
 
 export interface KnownNames {
   /** Sticky, case-insensitive: one of the known names, longest first, not followed by a letter. */
@@ -28,11 +28,10 @@ function escapeRegex(s: string): string {
 
 const STOP_ONE = new Set(NAME_STOP_WORDS.filter((w) => !w.includes(' ')));
 const STOP_TWO = new Set(NAME_STOP_WORDS.filter((w) => w.includes(' ')));
-/** First words of type words ("Luật", "Nghị", "Quyết"…): a name never runs into another document. */
-const TYPE_FIRST_WORDS = new Set(
-  TYPE_WORDS.flatMap((t) => t.examples.map((e) => e.split(/\s+/)[0]!.toLowerCase())).concat(['luật', 'bộ']),
-);
-const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/uy;
+/** A type word ("Luật", "Nghị quyết", "Công văn"…) at a position: a name never runs into another document. */
+const TYPE_WORD_AT = new RegExp(caseless(`(?:${TYPE_WORDS.map((t) => t.source).join('|')})(?![\\p{L}])`), 'uy');
+/** A word of a name: it starts with a letter ("2014" after a name is its year, not part of it). */
+const WORD = /\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
 const GAP = /[ \t]+/y;
 const LEAD = new RegExp(`${SP}`, 'uy');
 
@@ -74,7 +73,7 @@ export function readDocumentName(text: string, pos: number, known: KnownNames, g
   }
   if (!grammar) return null;
   let w = execAt(WORD, text, p);
-  if (!w || !isUpperInitial(w[0]) || TYPE_FIRST_WORDS.has(w[0].toLowerCase())) return null;
+  if (!w || !isUpperInitial(w[0]) || execAt(TYPE_WORD_AT, text, p)) return null;
   let end = p + w[0].length;
   for (let count = 1; count < NAME_MAX_WORDS; count++) {
     const gap = execAt(GAP, text, end);
@@ -84,12 +83,12 @@ export function readDocumentName(text: string, pos: number, known: KnownNames, g
     if (!w) break;
     const word = w[0];
     const lower = word.toLowerCase();
-    if (TYPE_FIRST_WORDS.has(lower) && isUpperInitial(word)) break;
+    if (isUpperInitial(word) && execAt(TYPE_WORD_AT, text, at)) break;
     if (lower === 'và') {
       // "Hội đồng nhân dân và Ủy ban nhân dân" goes on; "… và các văn bản", "… và Luật Tố cáo" do not.
       const g2 = execAt(GAP, text, at + word.length);
       const next = g2 ? execAt(WORD, text, at + word.length + g2[0].length) : null;
-      if (!next || !isUpperInitial(next[0]) || TYPE_FIRST_WORDS.has(next[0].toLowerCase())) break;
+      if (!next || !isUpperInitial(next[0]) || execAt(TYPE_WORD_AT, text, next.index)) break;
       end = at + word.length + g2![0].length + next[0].length;
       count++;
       continue;

@@ -402,8 +402,11 @@ export class TextResolver {
   private chooseColliding(c: CollidingNumber, m: RawMention) {
     const after = this.text.slice(m.end, m.end + 240);
     const stop = after.search(/[;\n]|\.\s/);
-    const tail = stop < 0 ? after : after.slice(0, stop);
-    const term = /kh(?:óa|oá)\s+([IVXL]{1,6})(?![\p{L}])/u.exec(tail.slice(0, 90));
+    const clause = stop < 0 ? after : after.slice(0, stop);
+    // Its title: the "về …" phrase after it (past the issuer), not whatever the sentence goes on to say.
+    const about = /(?:^|[\s,])(?:về|“|")/u.exec(clause.slice(0, 120));
+    const tail = about ? clause.slice(about.index) : '';
+    const term = /kh(?:óa|oá)\s+([IVXL]{1,6})(?![\p{L}])/u.exec(clause.slice(0, 90));
     const text = this.text;
     return chooseColliding(c, {
       citingDate: this.ctx.date,
@@ -413,7 +416,7 @@ export class TextResolver {
       sentence: () => {
         let i = m.start;
         while (i > 0 && i > m.start - 400 && !/[\n;]/.test(text[i - 1]!) && !(text[i - 1] === ' ' && text[i - 2] === '.')) i--;
-        return searchKey(text.slice(i, m.end) + tail);
+        return searchKey(text.slice(i, m.end) + clause);
       },
       document: () => (this.documentKey ??= searchKey(text)),
     });

@@ -30,7 +30,7 @@ const OWN_NUMBER_LINES: readonly RegExp[] = [
   /^[ \t|]*S[Ốố][ \t]*:?[ \t|]*\r?\n[ \t|]*([0-9][^\s|,;]*)/gmu,
 ];
 /** "(Kèm theo Quyết định số 123/QĐ-UBND …)", "(Ban hành kèm theo …)": the text is that document's annex. */
-const ANNEX_OF = /^[ \t]*\((?:[Bb]an hành )?[Kk]èm theo [^)\n]{0,60}?s[ốo][ \t]*:?[ \t]*([0-9][^\s,;)]*)/gmu;
+const ANNEX_OF = /^[ \t]*\((?:[Bb]an hành )?[Kk]èm theo [^)\n]{0,60}?s[ốo][ \t]*:?[ \t]*([0-9][^\s,;)]*)(?:[ \t,]+ngày[ \t]+(\d{1,2})(?:[ \t]*\/[ \t]*|[ \t]+tháng[ \t]+)(\d{1,2})(?:[ \t]*\/[ \t]*|[ \t]+năm[ \t]+)(\d{4}))?/gmu;
 
 const ISSUED_META = /^[ \t|]*Ngày ban hành[ \t]*:?[ \t|]*(\d{1,2})\/(\d{1,2})\/(\d{4})/imu;
 const DATE_LINE = /^[ \t|]*([\p{L} .]{2,40}),[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})/mu;
@@ -58,7 +58,12 @@ export function inferSelf(
     if (parsed) numbers.add(comparable(parsed.serial, parsed.symbol));
   };
   for (const re of OWN_NUMBER_LINES) for (const m of head.matchAll(re)) add(m[1]!);
-  for (const m of text.matchAll(ANNEX_OF)) add(m[1]!);
+  let annexDate: string | null = null;
+  for (const m of text.matchAll(ANNEX_OF)) {
+    add(m[1]!);
+    // An annex is issued with the document it is attached to: that date is its own.
+    if (m[4] && annexDate === null && m.index < HEADER_CHARS) annexDate = isoDate(m[2]!, m[3]!, m[4]);
+  }
 
   let date: string | null = null;
   let place: string | null = null;
@@ -68,6 +73,7 @@ export function inferSelf(
   if (meta) date = isoDate(meta[1]!, meta[2]!, meta[3]!);
   else if (line) date = isoDate(line[2]!, line[3]!, line[4]!);
   else if (news) date = isoDate(news[1]!, news[2]!, news[3]!);
+  else date = annexDate;
   if (line) place = line[1]!;
 
   const named = (phrase: string): string | null => {
