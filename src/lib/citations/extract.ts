@@ -435,6 +435,8 @@ function readNamed(
   names: KnownNames,
 ): RawMention | null {
   const type = spec.type;
+  // A draft ("dự thảo Luật Đất đai (sửa đổi)", "dự thảo Quy chế làm việc …") is no document yet.
+  if (DRAFT_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
   if (spec.kind === 'hien-phap') {
     // "Hiến pháp và pháp luật" is the legal order in general; the document is cited with its year or full name.
     if (!isUpper(text[start])) return null;
@@ -522,7 +524,8 @@ function readNamed(
 
 const NO_NAMES: KnownNames = { regex: null };
 /** Words before "luật" that make it part of another noun ("pháp luật", "kỷ luật", "dự thảo luật"). */
-const NOT_A_LAW_BEFORE = /(?:^|[^\p{L}])(?:pháp|kỷ|quy|đạo|điều|thảo|dự án|văn bản)[ \t]+$/iu;
+const NOT_A_LAW_BEFORE = /(?:^|[^\p{L}])(?:pháp|kỷ|quy|đạo|điều|thảo|dự án|văn bản|học|khoa|viện|ngành|cử nhân|tạp chí|sinh viên)[ \t]+$/iu;
+const DRAFT_BEFORE = /(?:^|[^\p{L}])dự[ \t]+thảo[ \t]+$/iu;
 
 function isAllCaps(s: string): boolean {
   return s === s.toUpperCase() && s !== s.toLowerCase();

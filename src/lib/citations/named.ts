@@ -32,7 +32,8 @@ const STOP_TWO = new Set(NAME_STOP_WORDS.filter((w) => w.includes(' ')));
 const TYPE_WORD_AT = new RegExp(caseless(`(?:${TYPE_WORDS.map((t) => t.source).join('|')})(?![\\p{L}])`), 'uy');
 /** A word of a name: it starts with a letter ("2014" after a name is its year, not part of it). */
 const WORD = /\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/uy;
-const GAP = /[ \t]+/y;
+/** Between words: spaces, or one line break (a name broken across lines goes on in lower case). */
+const GAP = /[ \t]*\r?\n[ \t]*|[ \t]+/y;
 const LEAD = new RegExp(`${SP}`, 'uy');
 
 function execAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -83,6 +84,7 @@ export function readDocumentName(text: string, pos: number, known: KnownNames, g
     if (!w) break;
     const word = w[0];
     const lower = word.toLowerCase();
+    if (gap[0].includes('\n') && isUpperInitial(word)) break; // a new line opening with a capital is a new sentence
     if (isUpperInitial(word) && execAt(TYPE_WORD_AT, text, at)) break;
     if (lower === 'và') {
       // "Hội đồng nhân dân và Ủy ban nhân dân" goes on; "… và các văn bản", "… và Luật Tố cáo" do not.
