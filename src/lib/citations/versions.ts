@@ -30,9 +30,13 @@ export function buildFamilies(docs: readonly NamedDocument[]): NamedFamilies {
 
 const yearOfIso = (iso: string) => Number(iso.slice(0, 4));
 
-/** In force on `date`: passed by then, and not yet replaced by a version that took effect by then. */
+/**
+ * In force on `date`: in effect by then (passed, when its effective date is not recorded),
+ * and not yet replaced by a version that took effect by then. A law passed but not yet in
+ * effect is not what an undated mention means.
+ */
 function inForce(d: NamedDocument, date: string, family: readonly NamedDocument[]): boolean {
-  if (d.issued > date) return false;
+  if ((d.effective ?? d.issued) > date) return false;
   return !family.some((s) => d.replacedBy.includes(s.id) && (s.effective ?? s.issued) <= date);
 }
 
