@@ -33,7 +33,8 @@ const OWN_NUMBER_LINES: readonly RegExp[] = [
 const ANNEX_OF = /^[ \t]*\((?:[Bb]an hành )?[Kk]èm theo [^)\n]{0,60}?s[ốo][ \t]*:?[ \t]*([0-9][^\s,;)]*)(?:[ \t,]+ngày[ \t]+(\d{1,2})(?:[ \t]*\/[ \t]*|[ \t]+tháng[ \t]+)(\d{1,2})(?:[ \t]*\/[ \t]*|[ \t]+năm[ \t]+)(\d{4}))?/gmu;
 
 const ISSUED_META = /^[ \t|]*Ngày ban hành[ \t]*:?[ \t|]*(\d{1,2})\/(\d{1,2})\/(\d{4})/imu;
-const DATE_LINE = /^[ \t|]*([\p{L} .]{2,40}),[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})/mu;
+// "Hà Tĩnh, ngày 12 tháng 3 năm 2024", broken over lines in copied tables ("…, ngày\n14 tháng 3 năm 2023").
+const DATE_LINE = /^[ \t|]*([\p{L} .]{2,40}),[ \t]*ngày\s{1,4}(\d{1,2})\s{1,4}tháng\s{1,4}(\d{1,2})\s{1,4}năm\s{1,4}(\d{4})/mu;
 const NEWS_DATE = /^[ \t]*(?:Thứ [\p{L}]+|Chủ nhật)[ \t]*,[ \t]*(?:ngày[ \t]+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/mu;
 /** Header lines that name a provincial issuer (possibly over two lines: "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH"). */
 const ISSUER_HEADER = /^[ \t|]*(?:BAN THƯỜNG VỤ |BAN DÂN VẬN |ĐẢNG BỘ )?(?:TỈNH [ỦU][YỶ]|THÀNH [ỦU][YỶ]|[ỦU][YỶ] BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b[^\n]*(?:\n[^\n]*)?/gmu;
