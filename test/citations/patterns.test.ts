@@ -104,7 +104,9 @@ describe('patterns are data with examples that match', () => {
     const re = new RegExp(SENTENCE_DATE.source, 'iu');
     for (const ex of SENTENCE_DATE.examples) expect(ex).toMatch(re);
     expect(SENTENCE_DATE.signed.test(', Ban Thường vụ đã ký ')).toBe(true);
+    expect(SENTENCE_DATE.signed.test(' tại kỳ họp thứ 9 Quốc hội đã thông qua ')).toBe(true);
     expect(SENTENCE_DATE.signed.test(', hội nghị sơ kết ')).toBe(false);
+    expect(SENTENCE_DATE.signed.test(', UBND ban hành kế hoạch thực hiện ')).toBe(false);
   });
 });
 

@@ -373,15 +373,22 @@ interface DatePart {
   year: number;
 }
 
+/** A capitalised "Ngày"/"Năm" after a line break opens a new sentence: no date of the mention before. */
+function newSentenceAfterBreak(matched: string): boolean {
+  const word = matched.search(/[Nn](?:gày|ăm)/u);
+  return word > 0 && matched.slice(0, word).includes('\n') && matched[word] === 'N';
+}
+
 function readDate(text: string, pos: number): DatePart | null {
   const m = execAt(DATE, text, pos);
+  if (m && newSentenceAfterBreak(m[0])) return null;
   if (m) {
     if (m[4]) return { end: pos + m[0].length, date: isoDate(Number(m[1]), Number(m[3]), Number(m[4])), year: Number(m[4]) };
     if (m[6]) return { end: pos + m[0].length, date: isoDate(Number(m[1]), Number(m[5]), Number(m[6])), year: Number(m[6]) };
     return { end: pos + m[0].length, date: null, year: Number(m[7]) };
   }
   const y = execAt(YEAR_ONLY, text, pos);
-  if (y) return { end: pos + y[0].length, date: null, year: Number(y[1]) };
+  if (y && !newSentenceAfterBreak(y[0])) return { end: pos + y[0].length, date: null, year: Number(y[1]) };
   return null;
 }
 
@@ -714,7 +721,8 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
     const prevEnd = out.length ? out[out.length - 1]!.end : 0;
     if (out.length && ALIAS_INTRO_RE.test(text.slice(Math.max(prevEnd, start - 40), start))) head.aliasOfPrevious = true;
     for (const f of found) {
-      if (f.symbol && f.yearInNumber === null && f.dateYear === null && f.sharedYear === null) {
+      const namedUndated = f.named !== null && f.named.kind !== 'alias' && f.dateYear === null;
+      if ((f.symbol && f.yearInNumber === null && f.dateYear === null && f.sharedYear === null) || namedUndated) {
         f.sentenceYear = sentenceYear(text, f, out.length ? out[out.length - 1]!.end : 0);
       }
     }

@@ -375,6 +375,8 @@ export const FOOTNOTE_EXAMPLES: readonly { written: string; symbol: string }[] =
  */
 export const SENTENCE_DATE = {
   source: `^[ \\t\\-–•*+]*(?:Ngày|Hôm${SP}nay${SP0},?${SP0}ngày)${SP0}(\\d{1,2})${SP0}(?:[/.\\-]${SP0}(\\d{1,2})${SP0}[/.\\-]${SP0}|tháng${SP}(\\d{1,2})${SP}năm${SP})(\\d{4})(?!\\d)`,
-  signed: /(?:^|[^\p{L}])(?:ký|ban hành|đã ban hành|thông qua)(?![\p{L}])/u,
-  examples: ['Ngày 20/5/2023', 'Ngày 3 tháng 4 năm 2024', '- Ngày 01.02.2022'],
+  // The signing verb right before the number ("… đã ký ban hành Kế hoạch số …", "… thông qua Luật …"):
+  // "ban hành kế hoạch thực hiện Luật …" dates the plan, not the law.
+  signed: /(?:^|[^\p{L}])(?:ký|ban hành|thông qua)(?:[ \t]+(?:ban hành|kết))?[ \t]*$/u,
+  examples: ['Ngày 20/5/2023', 'Ngày 3 tháng 4 năm 2024', '- Ngày 01.02.2022', 'Ngày 09/6/2015'],
 };

@@ -425,7 +425,7 @@ export class TextResolver {
   /** Laws, the Constitution, ordinances and charters cited by name: the registry's version, else a corpus law of that name. */
   private resolveByName(m: RawMention, r: Resolution, kind: NamedDocumentKind): Resolution {
     const name = m.named!.name ?? null;
-    const written = { date: m.date, year: m.dateYear };
+    const written = { date: m.date, year: m.dateYear ?? m.sentenceYear };
     const family = this.index.families.get(familyKey(kind, name));
     if (family?.length) {
       const { version } = chooseVersion(family, written, this.ctx.date);
