@@ -38,6 +38,7 @@ describe('names by grammar: each example mention ends where its example says', (
       'giữ nghiêm kỷ luật Đảng',
       'góp ý dự thảo Luật Đất đai (sửa đổi)',
       'sinh viên Trường Đại học Luật Hà Nội',
+      'tư vấn của Công ty Luật Minh An',
       'LUẬT\nTIẾP CÔNG DÂN',
       'xây dựng điều lệ hội',
       'các luật, pháp lệnh liên quan',

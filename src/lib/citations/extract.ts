@@ -531,7 +531,7 @@ function readNamed(
 
 const NO_NAMES: KnownNames = { regex: null };
 /** Words before "luật" that make it part of another noun ("pháp luật", "kỷ luật", "dự thảo luật"). */
-const NOT_A_LAW_BEFORE = /(?:^|[^\p{L}])(?:pháp|kỷ|quy|đạo|điều|thảo|dự án|văn bản|học|khoa|viện|ngành|cử nhân|tạp chí|sinh viên)[ \t]+$/iu;
+const NOT_A_LAW_BEFORE = /(?:^|[^\p{L}])(?:pháp|kỷ|quy|đạo|điều|thảo|dự án|văn bản|học|khoa|viện|ngành|cử nhân|tạp chí|sinh viên|công ty|hãng|văn phòng)[ \t]+$/iu;
 const DRAFT_BEFORE = /(?:^|[^\p{L}])dự[ \t]+thảo[ \t]+$/iu;
 
 function isAllCaps(s: string): boolean {
