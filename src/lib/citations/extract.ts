@@ -2,7 +2,8 @@
  * Extract stage: finds mention candidates in canonical text. Anchors (type words, or a
  * number followed by a type code) drive the scan; everything after an anchor is read with
  * sticky regexes from that position, so the text is scanned once.
- * Extraction knows nothing of the corpus except alias matchers passed in.
+ * Extraction knows nothing of the corpus except vocabulary passed in: alias matchers, and
+ * the names documents are cited by (named.ts), which tell where a name ends.
  */
 import type { DocumentTypeId } from '../document-types.ts';
 import { normalizeTonePlacement } from '../text/vietnamese.ts';
