@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIXTURE_DIR, fixtureIndex, loadJsonlSet, loadMarkedSet, scoreLabelledSet } from '../../src/lib/citations/eval-sets.ts';
+import { FIXTURE_DIR, fixtureIndex, loadJsonlSet, loadMarkedSet, loadOwnSet, scoreLabelledSet } from '../../src/lib/citations/eval-sets.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const index = fixtureIndex(root);
@@ -26,4 +26,16 @@ describe('accuracy on labelled fixtures', () => {
     expect(s.recall).toBeGreaterThanOrEqual(0.95);
     expect(s.keyAccuracy).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('our own set (texts written for the tests, read as the CLI reads them, no date or province given): 100 % everywhere, every named year right', () => {
+    const set = loadOwnSet(root);
+    expect(set.texts.length).toBeGreaterThanOrEqual(30);
+    expect(set.texts.every((t) => !t.context.date && !t.context.province)).toBe(true);
+    const s = scoreLabelledSet(set, index);
+    expect({ misses: s.misses.map((m) => m.gold.surface), falsePositives: s.falsePositives.map((f) => f.predicted.text) }).toEqual({ misses: [], falsePositives: [] });
+    expect(s.keyErrors.map((k) => `${k.gold.surface}: ${k.predicted.key}`)).toEqual([]);
+    expect(s.yearErrors.map((y) => `${y.gold.surface}: ${y.predicted.year}`)).toEqual([]);
+    expect(s.namedYearGold).toBeGreaterThan(50);
+  });
 });
+

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ALIAS_INTRO, CODES, HIEN_PHAP, caseless, LAW_NAMES, NAMED_PATTERNS, PLENUM_RESOLUTIONS, QUALIFIED_SO, RELATION_VERBS, TYPE_WORDS } from '../../src/lib/citations/patterns.ts';
+import {
+  ALIAS_INTRO,
+  AMENDING_LAW,
+  CODES,
+  FOOTNOTE_AFTER,
+  FOOTNOTE_EXAMPLES,
+  HIEN_PHAP,
+  SENTENCE_DATE,
+  WORKING_RULES,
+  caseless,
+  LAW_NAMES,
+  NAMED_PATTERNS,
+  PLENUM_RESOLUTIONS,
+  QUALIFIED_SO,
+  RELATION_VERBS,
+  TYPE_WORDS,
+} from '../../src/lib/citations/patterns.ts';
 import { extractMentions } from '../../src/lib/citations/extract.ts';
 
 describe('patterns are data with examples that match', () => {
@@ -70,4 +86,27 @@ describe('patterns are data with examples that match', () => {
       for (const ex of v.examples) expect(ex).toMatch(re);
     });
   }
+  it('amending laws and working rules', () => {
+    for (const [p, ex] of [[AMENDING_LAW, AMENDING_LAW.examples], [WORKING_RULES, WORKING_RULES.examples]] as const) {
+      const re = new RegExp(`^(?:${p.source})$`, 'iu');
+      for (const e of ex) expect(e).toMatch(re);
+    }
+  });
+  it('a footnote digit after an issuer code is no part of the symbol', () => {
+    for (const f of FOOTNOTE_EXAMPLES) {
+      expect(FOOTNOTE_AFTER.exec(f.written)?.[1]).toBe(f.symbol);
+      const [m] = extractMentions(`theo Chỉ thị số 05-${f.written} của`);
+      expect(m?.symbol).toBe(f.symbol);
+    }
+    expect(FOOTNOTE_AFTER.exec('QH13')).toBeNull(); // a law's term code carries its number
+  });
+  it('a sentence opened by its date, then a signing', () => {
+    const re = new RegExp(SENTENCE_DATE.source, 'iu');
+    for (const ex of SENTENCE_DATE.examples) expect(ex).toMatch(re);
+    expect(SENTENCE_DATE.signed.test(', Ban Thường vụ đã ký ')).toBe(true);
+    expect(SENTENCE_DATE.signed.test(' tại kỳ họp thứ 9 Quốc hội đã thông qua ')).toBe(true);
+    expect(SENTENCE_DATE.signed.test(', hội nghị sơ kết ')).toBe(false);
+    expect(SENTENCE_DATE.signed.test(', UBND ban hành kế hoạch thực hiện ')).toBe(false);
+  });
 });
+

@@ -163,3 +163,38 @@ describe('local numbers in a central text', () => {
     expect(b).toMatchObject({ target: 'nq12-ht', key: '12-NQ/TU@2022', province: 'ha-tinh' });
   });
 });
+
+describe('symbols and typos of real texts', () => {
+  it.each([
+    ['theo Văn bản số 1187/STP-XD&KTVB ngày 21/9/2024 của Sở', 'Văn bản số 1187/STP-XD&KTVB ngày 21/9/2024', '1187', 'STP-XD&KTVB', 2024],
+    ['Quyết định số 64/QĐ-CT.UBND ngày 02/02/2024 của Chủ tịch', 'Quyết định số 64/QĐ-CT.UBND ngày 02/02/2024', '64', 'QĐ-CT.UBND', 2024],
+    ['theo Quyết định số 64/QĐ-UBND. Sau đó', 'Quyết định số 64/QĐ-UBND', '64', 'QĐ-UBND', null],
+    ['Chỉ thị số 05-CT/TW2 của Bộ Chính trị', 'Chỉ thị số 05-CT/TW', '05', 'CT/TW', null],
+    ['Kế hoạch số số 17/KH-UBND ngày 2/2/2022', 'Kế hoạch số số 17/KH-UBND ngày 2/2/2022', '17', 'KH-UBND', 2022],
+    ['Chương trình số 79-Ctr/BDVTW - BCSĐCP ngày 4/7/2017', 'Chương trình số 79-Ctr/BDVTW - BCSĐCP ngày 4/7/2017', '79', 'CTr/BDVTW-BCSĐCP', 2017],
+    ['Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN quy định', 'Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN', '403', 'NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN', 2017],
+    ['Thông tư liên tịch số 04/2014/TTLT-BTP-BTNMT-BTC', 'Thông tư liên tịch số 04/2014/TTLT-BTP-BTNMT-BTC', '04', 'TTLT-BTP-BTNMT-BTC', 2014],
+    ['- 3Nghị quyết 1206/2016/UBTVQH13 của Ủy ban', 'Nghị quyết 1206/2016/UBTVQH13', '1206', 'UBTVQH13', 2016],
+  ])('%s', (text, surface, serial, symbol, year) => {
+    expect(read(text)).toEqual([{ surface, serial, symbol, year }]);
+  });
+
+  it('an en dash between symbol parts, as typed, is one symbol (the normalise stage makes it a hyphen)', () => {
+    const t = 'Chương trình số 79-Ctr/BDVTW – BCSĐCP ngày 4/7/2017';
+    expect(findReferences(t, empty)[0]).toMatchObject({ text: t, key: '79-CTr/BDVTW-BCSĐCP@2017' });
+  });
+
+  it('a date opening the sentence of a signing is the date of the number signed', () => {
+    const t = 'Ngày 15/3/2022, Ban Thường vụ Huyện ủy đã ký ban hành Kế hoạch số 45-KH/HU về công tác dân vận.';
+    expect(findReferences(t, empty)[0]).toMatchObject({ text: 'Kế hoạch số 45-KH/HU', year: 2022, key: '45-KH/HU@2022' });
+    // Without a signing, or for a second number in the sentence, the date says nothing of the number.
+    expect(findReferences('Ngày 20/4/2022, Huyện ủy sơ kết Chỉ thị số 05-CT/TW của Bộ Chính trị.', empty)[0]!.year).toBeNull();
+    expect(findReferences('Ngày 2/6/2022, tỉnh ký Quyết định số 11/QĐ-UBND thay Quyết định số 9/QĐ-UBND.', empty).map((r) => r.year)).toEqual([2022, null]);
+  });
+
+  it('a number glued to a capitalised type word is list numbering; glued to a lower-case word it is not', () => {
+    expect(read('- 2LuậtTiếp công dân;').map((m) => m.surface)).toEqual(['LuậtTiếp công dân']);
+    expect(read('phương án2Nghị quyết').map((m) => m.surface)).toEqual([]);
+  });
+});
+

@@ -2,14 +2,19 @@
  * Extract stage: finds mention candidates in canonical text. Anchors (type words, or a
  * number followed by a type code) drive the scan; everything after an anchor is read with
  * sticky regexes from that position, so the text is scanned once.
- * Extraction knows nothing of the corpus except alias matchers passed in.
+ * Extraction knows nothing of the corpus except vocabulary passed in: alias matchers, and
+ * the names documents are cited by (named.ts), which tell where a name ends.
  */
 import type { DocumentTypeId } from '../document-types.ts';
 import { normalizeTonePlacement } from '../text/vietnamese.ts';
 import {
   ALIAS_INTRO,
+  AMENDING_LAW,
   CODES,
+  FOOTNOTE_AFTER,
   HIEN_PHAP,
+  SENTENCE_DATE,
+  WORKING_RULES,
   LAW_NAMES,
   NAMED_PATTERNS,
   ORDINALS,
@@ -21,9 +26,13 @@ import {
   romanToNumber,
   type TypeWordPattern,
 } from './patterns.ts';
+import { knownNamesMatcher, readDocumentName, type KnownNames } from './named.ts';
 
 export interface NamedInfo {
-  kind: 'congress' | 'local-congress' | 'plenum' | 'law' | 'constitution' | 'alias';
+  /** "document": a name after a type word of its own kind (Pháp lệnh, Điều lệ, Quy chế làm việc). */
+  kind: 'congress' | 'local-congress' | 'plenum' | 'law' | 'constitution' | 'document' | 'alias';
+  /** The name as written after the type word ("Khiếu nại, tố cáo"), for the named-documents registry. */
+  name?: string | null;
   /** Congress or plenum term ("khóa XII" → 12). */
   term: number | null;
   plenum: number | null;
@@ -52,6 +61,8 @@ export interface RawMention {
   dateYear: number | null;
   /** Year taken from a date shared by a list ("217-QĐ/TW và 218-QĐ/TW ngày …"). */
   sharedYear: number | null;
+  /** Year of the date opening the sentence of a signing ("Ngày 20/5/2023, … đã ký Kế hoạch số 112-KH/TU"). */
+  sentenceYear: number | null;
   named: NamedInfo | null;
   /** Issuer as the text names it after "của". */
   issuerText: string | null;
@@ -110,7 +121,8 @@ function typeWordAnchor(): { regex: RegExp; specOfGroup: number[] } {
     });
     return `${letter}(?:${alternatives.join('|')})`;
   });
-  return { regex: new RegExp(caseless(`(?:${branches.join('|')})(?!\\p{L})`), 'gu'), specOfGroup };
+  // Not followed by a lower-case letter: "LuậtTiếp công dân" (glued to a capitalised name) is a type word.
+  return { regex: new RegExp(caseless(`(?:${branches.join('|')})(?!\\p{Ll})`), 'gu'), specOfGroup };
 }
 const TYPE_WORD_ANCHOR = typeWordAnchor();
 const NUMBER_ANCHOR = new RegExp(
@@ -157,9 +169,11 @@ class AnchorScanner {
   }
 }
 
-const SO = new RegExp(`${SP0}(?:(s[ốo])${SP0}(?::${SP0})?)?`, 'iuy');
-// A symbol segment: capitals and digits, with at most single lower-case letters (TTg, QĐi, CTr, QyĐ).
-const SEGMENT = '\\p{Lu}(?:[\\p{Lu}\\p{N}]|\\p{Ll}(?!\\p{Ll}))*';
+// "số số 17/KH-UBND": a doubled "số" is a typo of one.
+const SO = new RegExp(`${SP0}(?:(s[ốo])(?:${SP}s[ốo](?!\\p{L}))?${SP0}(?::${SP0})?)?`, 'iuy');
+// A symbol segment: capitals and digits, with at most single lower-case letters (TTg, QĐi, CTr, QyĐ),
+// and "&" or "." between capitals ("XD&KTVB", "CT.UBND").
+const SEGMENT = '\\p{Lu}(?:[\\p{Lu}\\p{N}]|[&.](?=\\p{Lu})|\\p{Ll}(?!\\p{Ll}))*';
 // A serial, or one written with thousands dots ("1.234/QĐ-UBND"): the dots only when a separator follows.
 const SERIAL = /(\d{1,3}(?:\.\d{3})+(?=[ \t]*[-/])|\d{1,5})(\p{Ll}(?![\p{L}\p{N}]))?(?!\p{N})/uy;
 const YEAR_IN_NUMBER = /\/((?:19|20)\d\d)(?!\d)(\/)?/y;
@@ -203,14 +217,20 @@ const HEADER_BEFORE = /(?:^|\n)[ \t]*Số[ \t]*:?[ \t]*$|Số[ \t]*:[ \t]*$/iu;
 const TEMPLATE_BEFORE = /(?:Mẫu|Biểu(?:[ \t]+mẫu)?|Phụ[ \t]+lục)[ \t]*(?:s[ốo])?[ \t]*:?[ \t]*$/iu;
 const QUALIFIED = new RegExp(QUALIFIED_SO.source, 'uy');
 const CONSTITUTION = new RegExp(HIEN_PHAP.source, 'iuy');
+const AMENDING = new RegExp(AMENDING_LAW.source, 'iuy');
+const WORKING = new RegExp(WORKING_RULES.source, 'iuy');
+const NAME_JOIN = new RegExp(`(?:[ \\t]*,[ \\t]*|${SP}và${SP})`, 'iuy');
+const LAW_WORD = /(?:Bộ[ \t]+[Ll]uật|[Ll]uật)(?=\p{Lu}|[ \t\n])/uy;
+const TERM_AFTER = new RegExp(`${SP0}[,(]?${SP0}(?:kh(?:óa|oá)${SP}([IVXL]{1,6})|nhiệm${SP}kỳ${SP}\\d{4}${SP0}-${SP0}\\d{4})(?![\\p{L}\\p{N}])${SP0}\\)?`, 'uy');
+const BARE_YEAR = new RegExp(`${SP}((?:19|20)\\d\\d)(?![\\d/\\p{L}])`, 'uy');
+const SO_NUMBER = new RegExp(`${SP}(?:s[ốo]${SP0}:?${SP0})`, 'iuy');
+const SENTENCE_DATE_RE = new RegExp(SENTENCE_DATE.source, 'iu');
+/** Built-in vocabulary of law names (patterns.ts), used when no registry names are passed in. */
+const DEFAULT_NAMES: KnownNames = knownNamesMatcher(LAW_NAMES);
 
 const NAMED = NAMED_PATTERNS.map((p) => ({ ...p, regex: new RegExp(p.source, 'iuy') }));
 const PLENUM_LONG = new RegExp(
   `${SP}(?:của${SP})?Hội${SP}nghị${SP}lần${SP}thứ${SP}(\\d{1,2}|${Object.keys(ORDINALS).sort((a, b) => b.length - a.length).join('|')})${SP}Ban${SP}Chấp${SP}hành${SP}Trung${SP}ương(?:${SP}Đảng)?(?:${SP}kh(?:óa|oá)${SP}([IVXL]{1,6})(?![\\p{L}\\p{N}]))?`,
-  'iuy',
-);
-const LAW = new RegExp(
-  `${SP}(?:${[...LAW_NAMES].sort((a, b) => b.length - a.length).map((n) => n.split(' ').join(SP)).join('|')})(?![\\p{L}\\p{N}])`,
   'iuy',
 );
 
@@ -305,6 +325,12 @@ function readSymbol(text: string, p: number, glued: boolean): SymbolPart | null 
   }
   if (!m || !symbol) return null;
   let end = m.index + m[0].length;
+  // A footnote marker glued to an issuer code that never carries digits ("05-CT/TW2").
+  const footnote = FOOTNOTE_AFTER.exec(symbol);
+  if (footnote && text.slice(end - footnote[2]!.length, end) === footnote[2]) {
+    symbol = footnote[1]!;
+    end -= footnote[2]!.length;
+  }
   // Spaced separators inside the symbol ("NĐ- CP", "NQ / TW"): at most two.
   for (let i = 0; i < 2; i++) {
     const tail = execAt(SPACED_TAIL, text, end);
@@ -348,15 +374,22 @@ interface DatePart {
   year: number;
 }
 
+/** A capitalised "Ngày"/"Năm" after a line break opens a new sentence: no date of the mention before. */
+function newSentenceAfterBreak(matched: string): boolean {
+  const word = matched.search(/[Nn](?:gày|ăm)/u);
+  return word > 0 && matched.slice(0, word).includes('\n') && matched[word] === 'N';
+}
+
 function readDate(text: string, pos: number): DatePart | null {
   const m = execAt(DATE, text, pos);
+  if (m && newSentenceAfterBreak(m[0])) return null;
   if (m) {
     if (m[4]) return { end: pos + m[0].length, date: isoDate(Number(m[1]), Number(m[3]), Number(m[4])), year: Number(m[4]) };
     if (m[6]) return { end: pos + m[0].length, date: isoDate(Number(m[1]), Number(m[5]), Number(m[6])), year: Number(m[6]) };
     return { end: pos + m[0].length, date: null, year: Number(m[7]) };
   }
   const y = execAt(YEAR_ONLY, text, pos);
-  if (y) return { end: pos + y[0].length, date: null, year: Number(y[1]) };
+  if (y && !newSentenceAfterBreak(y[0])) return { end: pos + y[0].length, date: null, year: Number(y[1]) };
   return null;
 }
 
@@ -381,7 +414,7 @@ function atSentenceStart(text: string, start: number): boolean {
 function emptyMention(start: number, end: number, type: DocumentTypeId | null, kind: string | null = type): RawMention {
   return {
     start, end, type, kind: kind ?? '', hasSo: false, serial: null, symbol: null, separator: null, yearInNumber: null,
-    date: null, dateYear: null, sharedYear: null, named: null, issuerText: null, aliasOfPrevious: false,
+    date: null, dateYear: null, sharedYear: null, sentenceYear: null, named: null, issuerText: null, aliasOfPrevious: false,
     needsSupport: false,
   };
 }
@@ -407,19 +440,33 @@ function readNamed(
   wordEnd: number,
   spec: TypeWordPattern,
   aliases: readonly AliasMatcher[],
+  names: KnownNames,
 ): RawMention | null {
   const type = spec.type;
+  // A draft ("dự thảo Luật Đất đai (sửa đổi)", "dự thảo Quy chế làm việc …") is no document yet.
+  if (DRAFT_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
   if (spec.kind === 'hien-phap') {
-    // "Hiến pháp và pháp luật" is the legal order in general; the document is cited with its year.
+    // "Hiến pháp và pháp luật" is the legal order in general; the document is cited with its year or full name.
     if (!isUpper(text[start])) return null;
     const m = execAt(CONSTITUTION, text, wordEnd);
     if (!m) return null;
     const r = emptyMention(start, wordEnd + m[0].length, null, spec.kind);
-    r.named = { kind: 'constitution', term: null, plenum: null, aliasIds: [] };
-    r.dateYear = Number(m[1]);
+    r.named = { kind: 'constitution', name: null, term: null, plenum: null, aliasIds: [] };
+    const year = m[2] ?? m[3];
+    r.dateYear = year ? Number(year) : null;
     return r;
   }
+  if (spec.kind === 'phap-lenh' || spec.kind === 'dieu-le') {
+    // "Pháp lệnh thực hiện dân chủ ở xã, phường, thị trấn", "Điều lệ Đảng"; not "điều lệ hội" nor a heading.
+    if (!isUpper(text[start]) || isAllCaps(text.slice(start, wordEnd))) return null;
+    const n = readDocumentName(text, wordEnd, spec.kind === 'phap-lenh' ? names : NO_NAMES, true);
+    if (!n) return null;
+    const r = emptyMention(start, n.end, null, spec.kind);
+    r.named = { kind: 'document', name: n.name, term: null, plenum: null, aliasIds: [] };
+    return finishNamed(text, r);
+  }
   if (!type) return null;
+  if (type === 'luat') return readLaw(text, start, wordEnd, names);
   for (const a of aliases) {
     if (a.type !== type) continue;
     const m = execAt(a.regex, text, start);
@@ -462,22 +509,114 @@ function readNamed(
       }
     }
   }
-  if (type === 'luat' && /^(?:Bộ\s+[Ll]|L)/u.test(text.slice(start, start + 8))) {
-    const m = execAt(LAW, text, wordEnd);
-    if (m) {
-      const r = emptyMention(start, wordEnd + m[0].length, type);
-      r.named = { kind: 'law', term: null, plenum: null, aliasIds: [] };
-      // "Luật Khiếu nại năm 2011", "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015".
-      const d = readDate(text, r.end);
-      if (d) Object.assign(r, { end: d.end, date: d.date, dateYear: d.year });
-      return r;
+  if (type === 'quy-che' && isUpper(text[start]) && !isAllCaps(text.slice(start, wordEnd))) {
+    // "Quy chế làm việc của Ban Chấp hành Trung ương Đảng khóa XIII": named by its organ (and term).
+    const w = execAt(WORKING, text, wordEnd);
+    if (w) {
+      const organAt = wordEnd + w[0].length;
+      const n = isUpper(text[organAt]) ? readDocumentName(text, organAt, NO_NAMES, true) : null;
+      if (n) {
+        const r = emptyMention(start, n.end, type);
+        r.named = { kind: 'document', name: null, term: null, plenum: null, aliasIds: [] };
+        const t = execAt(TERM_AFTER, text, r.end);
+        if (t) {
+          r.end += t[0].length;
+          r.named.term = t[1] ? romanToNumber(t[1]) : null;
+        }
+        return r;
+      }
     }
   }
   return null;
 }
 
+const NO_NAMES: KnownNames = { regex: null };
+/** Words before "luật" that make it part of another noun ("pháp luật", "kỷ luật", "dự thảo luật"). */
+const NOT_A_LAW_BEFORE = /(?:^|[^\p{L}])(?:pháp|kỷ|quy|đạo|điều|thảo|dự án|văn bản|học|khoa|viện|ngành|cử nhân|tạp chí|sinh viên|công ty|hãng|văn phòng)[ \t]+$/iu;
+const DRAFT_BEFORE = /(?:^|[^\p{L}])dự[ \t]+thảo[ \t]+$/iu;
+
+function isAllCaps(s: string): boolean {
+  return s === s.toUpperCase() && s !== s.toLowerCase();
+}
+
+/**
+ * "Luật Khiếu nại, tố cáo năm 1998", "LuậtTiếp công dân", "luật Mặt trận Tổ quốc Việt Nam"
+ * (lower case: a known name only), "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B
+ * ngày …" (one document: the amending law, its date its own).
+ */
+function readLaw(text: string, start: number, wordEnd: number, names: KnownNames): RawMention | null {
+  if (!execAt(LAW_WORD, text, start)) return null; // "LUẬT" in a heading is the document's own title
+  if (NOT_A_LAW_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
+  const lower = text[start] === 'l';
+  const a = lower ? null : execAt(AMENDING, text, wordEnd);
+  if (a) {
+    let p = wordEnd + a[0].length;
+    const parts: string[] = [];
+    for (;;) {
+      const lw = execAt(LAW_WORD, text, p);
+      const n = lw ? readDocumentName(text, p + lw[0].length, names, true) : null;
+      if (!n) break;
+      parts.push(`Luật ${n.name}`);
+      p = n.end;
+      const j = execAt(NAME_JOIN, text, p);
+      if (!j || !execAt(LAW_WORD, text, p + j[0].length)) break;
+      p += j[0].length;
+    }
+    if (parts.length) {
+      const r = emptyMention(start, p, 'luat');
+      r.named = { kind: 'law', name: `sửa đổi, bổ sung một số điều của ${parts.join(' và ')}`, term: null, plenum: null, aliasIds: [] };
+      return finishNamed(text, r);
+    }
+  }
+  const n = readDocumentName(text, wordEnd, names, !lower);
+  if (!n) return null;
+  const r = emptyMention(start, n.end, 'luat');
+  r.named = { kind: 'law', name: n.name, term: null, plenum: null, aliasIds: [] };
+  return finishNamed(text, r);
+}
+
+/**
+ * What may follow a document's name: its number ("Luật … số 10/2022/QH15": then a numbered
+ * mention, named no more), else its date or year ("năm 2003", "ngày 19 tháng 6 năm 2015", "2013").
+ */
+function finishNamed(text: string, r: RawMention): RawMention {
+  const so = execAt(SO_NUMBER, text, r.end);
+  const num = so ? readNumber(text, r.end + so[0].length, true) : null;
+  if (num) {
+    Object.assign(r, { end: num.end, hasSo: true, serial: num.serial, symbol: num.symbol, separator: num.separator, yearInNumber: num.yearInNumber, named: null });
+    return r;
+  }
+  const d = readDate(text, r.end);
+  if (d) Object.assign(r, { end: d.end, date: d.date, dateYear: d.year });
+  else {
+    const y = execAt(BARE_YEAR, text, r.end);
+    if (y) Object.assign(r, { end: r.end + y[0].length, dateYear: Number(y[1]) });
+  }
+  return r;
+}
+
+/** "- 3Nghị quyết …": list numbering glued to a capitalised type word. */
+function gluedNumbering(text: string, start: number): boolean {
+  return isUpper(text[start]) && /(?:^|[\s\-–•(.])\d{1,3}$/u.test(text.slice(Math.max(0, start - 5), start));
+}
+
+/**
+ * "Ngày 20/5/2023, Ban Thường vụ Tỉnh ủy đã ký Kế hoạch số 112-KH/TU …": a number with no
+ * date of its own takes the date opening its sentence when a signing verb lies between.
+ */
+function sentenceYear(text: string, m: RawMention, previousEnd: number): number | null {
+  let i = m.start - 1;
+  const floor = Math.max(previousEnd, m.start - 400);
+  while (i >= floor && text[i] !== '\n' && !(text[i] === '.' && /\s/.test(text[i + 1] ?? '')) && text[i] !== ';') i--;
+  if (i < floor && floor === previousEnd && previousEnd > 0) return null; // another mention sits in the sentence
+  const sentence = text.slice(i + 1, m.start);
+  const d = SENTENCE_DATE_RE.exec(sentence);
+  if (!d || !SENTENCE_DATE.signed.test(sentence.slice(d[0].length))) return null;
+  return Number(d[4]);
+}
+
 /** Finds every mention candidate, in text order, non-overlapping. */
-export function extractMentions(text: string, aliases: readonly AliasMatcher[] = []): RawMention[] {
+export function extractMentions(text: string, aliases: readonly AliasMatcher[] = [], names: KnownNames = DEFAULT_NAMES): RawMention[] {
   const out: RawMention[] = [];
   const anchors = new AnchorScanner(text);
   let pos = 0;
@@ -487,7 +626,7 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
     const isNumber = m.spec < 0;
     const found: RawMention[] = [];
     const prevChar = start > 0 ? text[start - 1]! : '';
-    if (prevChar && (isNumber ? NUMBER_JOINED_BEFORE : WORD_CHAR).test(prevChar)) {
+    if (prevChar && (isNumber ? NUMBER_JOINED_BEFORE : WORD_CHAR).test(prevChar) && (isNumber || !gluedNumbering(text, start))) {
       // Inside a word or a longer number ("1.566/1.853"): a digit run continues from there.
       pos = start + 1;
       continue;
@@ -539,7 +678,7 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
           found.push(r);
         }
       } else {
-        const named = readNamed(text, start, wordEnd, spec, aliases);
+        const named = readNamed(text, start, wordEnd, spec, aliases, names);
         if (named) found.push(named);
       }
     }
@@ -582,6 +721,12 @@ export function extractMentions(text: string, aliases: readonly AliasMatcher[] =
     }
     const prevEnd = out.length ? out[out.length - 1]!.end : 0;
     if (out.length && ALIAS_INTRO_RE.test(text.slice(Math.max(prevEnd, start - 40), start))) head.aliasOfPrevious = true;
+    for (const f of found) {
+      const namedUndated = f.named !== null && f.named.kind !== 'alias' && f.dateYear === null;
+      if ((f.symbol && f.yearInNumber === null && f.dateYear === null && f.sharedYear === null) || namedUndated) {
+        f.sentenceYear = sentenceYear(text, f, out.length ? out[out.length - 1]!.end : 0);
+      }
+    }
     out.push(...found);
     pos = found[found.length - 1]!.end;
   }

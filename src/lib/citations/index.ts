@@ -4,7 +4,8 @@
  */
 import { prepareText } from './normalise.ts';
 import { extractMentions } from './extract.ts';
-import { TextResolver, buildCorpusIndex, type CorpusIndex, type ProvinceName } from './resolve.ts';
+import { TextResolver, buildCorpusIndex, comparableSerial, comparableSymbol, type CorpusIndex, type ProvinceName } from './resolve.ts';
+import { inferSelf } from './self.ts';
 import { relateMentions } from './relate.ts';
 import type { CitationContext, CorpusEntry, Reference } from './types.ts';
 
@@ -36,12 +37,17 @@ export function findReferences(text: string, index: CorpusIndex, ctx: CitationCo
   if (typeof text !== 'string' || text.length === 0) return [];
   const prepared = prepareText(text);
   const canonical = prepared.text;
-  const mentions = extractMentions(canonical, index.aliases);
-  const resolutions = new TextResolver(index, ctx).resolveAll(mentions);
+  const mentions = extractMentions(canonical, index.aliases, index.names);
+  // The text's own header: its number is never a citation; its date and province stand in for those not given.
+  const self = inferSelf(canonical, index.provinces, (serial, symbol) => `${comparableSerial(serial)}|${comparableSymbol(symbol)}`);
+  const situation: CitationContext = { ...ctx, date: ctx.date ?? self.date, province: ctx.province ?? self.province };
+  const resolutions = new TextResolver(index, situation).resolveAll(mentions, canonical);
+  const isSelf = (m: (typeof mentions)[number]) =>
+    self.numbers.size > 0 && m.serial !== null && m.symbol !== null && self.numbers.has(`${comparableSerial(m.serial)}|${comparableSymbol(m.symbol)}`);
   const kept: number[] = [];
   let lastEnd = -1;
   mentions.forEach((m, i) => {
-    if (!resolutions[i]!.keep || m.start < lastEnd || m.end <= m.start) return;
+    if (!resolutions[i]!.keep || m.start < lastEnd || m.end <= m.start || isSelf(m)) return;
     kept.push(i);
     lastEnd = m.end;
   });

@@ -98,6 +98,8 @@ export const TYPE_WORDS: readonly TypeWordPattern[] = [
   { type: null, kind: 'phap-lenh', source: words('Pháp lệnh'), examples: ['Pháp lệnh', 'PHÁP LỆNH'] },
   // Cited by name only ("Hiến pháp năm 2013"): see HIEN_PHAP.
   { type: null, kind: 'hien-phap', source: words('Hiến pháp'), examples: ['Hiến pháp', 'HIẾN PHÁP'] },
+  // Cited by name only ("Điều lệ Đảng", "Điều lệ Mặt trận Tổ quốc Việt Nam"): see readDocumentName in named.ts.
+  { type: null, kind: 'dieu-le', source: words('Điều lệ'), examples: ['Điều lệ', 'ĐIỀU LỆ'] },
 ];
 
 /**
@@ -113,8 +115,9 @@ export const QUALIFIED_SO = {
 
 /** The Constitution is cited by name with its year: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013". */
 export const HIEN_PHAP = {
-  source: `(?:${SP}nước${SP}Cộng${SP}h(?:òa|oà)${SP}xã${SP}hội${SP}chủ${SP}nghĩa${SP}Việt${SP}Nam)?${SP}năm${SP}((?:19|20)\\d\\d)(?!\\d)`,
-  examples: ['Hiến pháp năm 2013', 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013', 'HIẾN PHÁP NĂM 1992'],
+  // With its year, or with the country's full name (the year then follows from the citing date).
+  source: `(?:(${SP}nước${SP}Cộng${SP}h(?:òa|oà)${SP}xã${SP}hội${SP}chủ${SP}nghĩa${SP}Việt${SP}Nam)(?:${SP}năm${SP}((?:19|20)\\d\\d)(?!\\d))?|${SP}(?:năm${SP})?((?:19|20)\\d\\d)(?![\\d/]))`,
+  examples: ['Hiến pháp năm 2013', 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013', 'HIẾN PHÁP NĂM 1992', 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam', 'Hiến pháp 2013'],
 };
 
 export interface CodePattern {
@@ -216,13 +219,14 @@ export const NAMED_PATTERNS: readonly NamedPattern[] = [
   {
     type: 'nghi-quyet',
     kind: 'plenum',
-    source: `${SP}(?:Hội${SP}nghị${SP})?(?:Trung${SP}ương|TW|TƯ)${SP0}(\\d{1,2}|${Object.keys(ORDINALS).sort((a, b) => b.length - a.length).map(words).join('|')})(?:${SP0}[,(]?${SP0}${KHOA}${SP}${ROMAN}${SP0}\\)?)?`,
-    examples: ['Nghị quyết Trung ương 4 (khóa XII)', 'Nghị quyết Trung ương 4 khóa XII', 'Nghị quyết TW4 khoá XI', 'Nghị quyết Hội nghị Trung ương 7 (khóa XI)', 'Nghị quyết Trung ương năm khóa XII'],
+    source: `${SP}(?:Hội${SP}nghị${SP})?(?:Trung${SP}ương|TW|TƯ)${SP0}(?:lần${SP}thứ${SP})?(\\d{1,2}|${Object.keys(ORDINALS).sort((a, b) => b.length - a.length).map(words).join('|')})(?:${SP0}[,(]?${SP0}${KHOA}${SP}${ROMAN}${SP0}\\)?)?`,
+    examples: ['Nghị quyết Trung ương 4 (khóa XII)', 'Nghị quyết Trung ương 4 khóa XII', 'Nghị quyết TW4 khoá XI', 'Nghị quyết Hội nghị Trung ương 7 (khóa XI)', 'Nghị quyết Trung ương năm khóa XII', 'Nghị quyết Hội nghị Trung ương lần thứ 11'],
   },
 ];
 
 /** Laws cited by name; the name follows the word "Luật" (matched case-insensitively). */
 export const LAW_NAMES: readonly string[] = [
+  'Khiếu nại, tố cáo',
   'Khiếu nại',
   'Tố cáo',
   'Tiếp công dân',
@@ -230,6 +234,8 @@ export const LAW_NAMES: readonly string[] = [
   'Cán bộ, công chức',
   'Viên chức',
   'Tổ chức chính quyền địa phương',
+  'Tổ chức Hội đồng nhân dân và Ủy ban nhân dân',
+  'Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân',
   'Tổ chức Chính phủ',
   'Tổ chức Quốc hội',
   'Ban hành văn bản quy phạm pháp luật',
@@ -307,3 +313,70 @@ export const RELATION_VERBS: readonly { relation: 'implements' | 'basedOn' | 're
   },
   { relation: 'guides', source: `hướng${SP}dẫn`, examples: ['hướng dẫn'] },
 ];
+
+/**
+ * Where a document's name ends: the name runs word by word after its type word and stops
+ * before one of these lower-case words (the sentence goes on: "Luật Công đoàn | quy định …",
+ * "Điều lệ Đảng | về …"), before punctuation, a date or year, another type word, and after
+ * at most NAME_MAX_WORDS words. Two-word entries are matched as a pair.
+ */
+export const NAME_STOP_WORDS: readonly string[] = [
+  'về', 'quy định', 'được', 'đã', 'đang', 'sẽ', 'có', 'là', 'của', 'cho', 'với', 'trong', 'tại', 'theo', 'để', 'nhằm',
+  'thì', 'mà', 'này', 'đó', 'ấy', 'số', 'ngày', 'năm', 'từ', 'đến', 'khi', 'sau', 'trước', 'hiện hành', 'mới', 'các',
+  'những', 'nêu', 'trên', 'giao', 'yêu cầu', 'hướng dẫn', 'thi hành', 'sửa đổi', 'bổ sung', 'nay', 'cũng', 'đều', 'vẫn',
+  'không', 'chưa', 'còn', 'hết', 'bảo đảm', 'tạo', 'góp phần', 'đặt ra', 'ban hành', 'thông qua', 'khẳng định', 'nhấn mạnh',
+  'xác định', 'gồm', 'bao gồm', 'như', 'hay', 'hoặc', 'cùng', 'kèm', 'và',
+];
+export const NAME_MAX_WORDS = 12;
+/** Examples: the name of each ends where the comment after it says. */
+export const NAME_EXAMPLES: readonly { text: string; mention: string }[] = [
+  { text: 'Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân năm 2003 quy định rõ', mention: 'Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân năm 2003' },
+  { text: 'theo Điều lệ Đảng và Quy định số 24-QĐ/TW', mention: 'Điều lệ Đảng' },
+  { text: 'Điều lệ Mặt trận Tổ quốc Việt Nam quy định', mention: 'Điều lệ Mặt trận Tổ quốc Việt Nam' },
+  { text: 'Luật Bảo vệ môi trường 2020 đã có hiệu lực', mention: 'Luật Bảo vệ môi trường 2020' },
+  { text: 'Pháp lệnh thực hiện dân chủ ở xã, phường, thị trấn được', mention: 'Pháp lệnh thực hiện dân chủ ở xã, phường, thị trấn' },
+  { text: 'thực hiện LuậtTiếp công dân', mention: 'LuậtTiếp công dân' },
+  { text: 'theo luật Mặt trận Tổ quốc Việt Nam', mention: 'luật Mặt trận Tổ quốc Việt Nam' },
+  { text: 'Căn cứ Luật Khiếu nại, tố cáo năm 1998;', mention: 'Luật Khiếu nại, tố cáo năm 1998' },
+  { text: 'Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022;', mention: 'Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10/11/2022' },
+  {
+    text: 'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+    mention: 'Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019',
+  },
+  { text: 'thực hiện Quy chế làm việc của Ban Chấp hành Trung ương Đảng khóa XIII và', mention: 'Quy chế làm việc của Ban Chấp hành Trung ương Đảng khóa XIII' },
+  { text: 'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;', mention: 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam' },
+];
+
+/** "Luật sửa đổi, bổ sung một số điều của Luật …": an amending law, its own document, named by what it amends. */
+export const AMENDING_LAW = {
+  source: `${SP}sửa${SP}đổi(?:${SP0},${SP0}bổ${SP}sung)?(?:${SP}một${SP}số${SP}điều)?${SP}của${SP}`,
+  examples: [' sửa đổi, bổ sung một số điều của ', ' sửa đổi một số điều của '],
+};
+
+/** "Quy chế làm việc của <organ> [khóa X | nhiệm kỳ …]": a working regulation cited by name. */
+export const WORKING_RULES = {
+  source: `${SP}làm${SP}việc${SP}(?:của${SP})?`,
+  examples: [' làm việc của ', ' làm việc '],
+};
+
+/**
+ * Issuer codes that never carry digits: a digit glued after one ("05-CT/TW2") is a
+ * footnote marker, not part of the symbol.
+ */
+export const FOOTNOTE_AFTER = /^(.*[-/](?:TW|TƯ|TTg|CP|TU|HU|ĐU|UBND|HĐND|BCSĐ|BTGTW|BDVTW|BTCTW))(\d{1,2})$/u;
+export const FOOTNOTE_EXAMPLES: readonly { written: string; symbol: string }[] = [
+  { written: 'CT/TW2', symbol: 'CT/TW' },
+  { written: 'KH-UBND12', symbol: 'KH-UBND' },
+];
+
+/**
+ * A sentence opened by its date and a signing verb ("Ngày 20/5/2023, Ban Thường vụ Tỉnh ủy
+ * đã ký Kế hoạch số 112-KH/TU …"): the date is the number's when none follows it.
+ */
+export const SENTENCE_DATE = {
+  source: `^[ \\t\\-–•*+]*(?:Ngày|Hôm${SP}nay${SP0},?${SP0}ngày)${SP0}(\\d{1,2})${SP0}(?:[/.\\-]${SP0}(\\d{1,2})${SP0}[/.\\-]${SP0}|tháng${SP}(\\d{1,2})${SP}năm${SP})(\\d{4})(?!\\d)`,
+  // The signing verb right before the number ("… đã ký ban hành Kế hoạch số …", "… thông qua Luật …"):
+  // "ban hành kế hoạch thực hiện Luật …" dates the plan, not the law.
+  signed: /(?:^|[^\p{L}])(?:ký|ban hành|thông qua)(?:[ \t]+(?:ban hành|kết))?[ \t]*$/u,
+  examples: ['Ngày 20/5/2023', 'Ngày 3 tháng 4 năm 2024', '- Ngày 01.02.2022', 'Ngày 09/6/2015'],
+};

@@ -85,7 +85,7 @@ export function runRefsCommand(argv: string[], io: Pick<CommandIO, 'out' | 'err'
     if (text.includes('\u0000')) fail(`tệp "${file}" là tệp nhị phân, không phải văn bản`, `file "${file}" is binary, not text`);
 
     const corpus = loadCorpus(projectRoot);
-    const index = buildCorpusIndex(corpusEntriesFrom(corpus.documents), corpus.registries.provinces);
+    const index = buildCorpusIndex(corpusEntriesFrom(corpus.documents), corpus.registries.provinces, corpus.registries.namedDocuments);
     const refs = findReferences(text, index, { province, date });
     const out = refs.map((r) => ({
       start: r.start,

@@ -9,7 +9,11 @@ import { parseDocumentNumber, yearOf } from '../identity.ts';
 import { normalizeTonePlacement, searchKey } from '../text/vietnamese.ts';
 import type { CitationContext, CorpusEntry } from './types.ts';
 import type { AliasMatcher, RawMention } from './extract.ts';
-import { CONGRESS_YEARS, LOCAL_SEGMENT, PLENUM_RESOLUTIONS, SP } from './patterns.ts';
+import { CONGRESS_YEARS, LAW_NAMES, LOCAL_SEGMENT, PLENUM_RESOLUTIONS, SP, romanToNumber } from './patterns.ts';
+import type { NamedDocument, NamedDocumentKind } from '../schema/named-documents.ts';
+import { knownNamesMatcher, nameKey, type KnownNames } from './named.ts';
+import { buildFamilies, chooseVersion, familyKey, type NamedFamilies } from './versions.ts';
+import { chooseColliding, collisionIndex, type CollidingNumber } from './collisions.ts';
 
 interface IndexedEntry {
   entry: CorpusEntry;
@@ -30,6 +34,14 @@ export interface CorpusIndex {
   /** type|serial → entries, for bare numbers. */
   byTypeSerial: Map<string, IndexedEntry[]>;
   aliases: AliasMatcher[];
+  /** Names the extractor knows (law names, the registry's names, laws' corpus aliases): where a name ends. */
+  names: KnownNames;
+  /** Named-documents registry: versions by family (kind|name). */
+  families: NamedFamilies;
+  /** Corpus laws by the comparable name after "Luật" ("khieu nai" → ids), from their aliases. */
+  lawsByName: Map<string, string[]>;
+  /** Known colliding numbers by serial|symbol. */
+  collisions: Map<string, CollidingNumber>;
   provinces: { id: string; keys: string[] }[];
   /**
    * Province named by an issuer phrase ("Ban Thường vụ Tỉnh ủy Hà Tĩnh" → "ha-tinh"), null
@@ -93,11 +105,23 @@ function aliasType(alias: string): DocumentTypeId | null {
   return null;
 }
 
-export function buildCorpusIndex(entries: readonly CorpusEntry[], provinces: readonly ProvinceName[] = []): CorpusIndex {
+/** "Luật Khiếu nại năm 2011" → "Khiếu nại": the name of a law alias, without type word and year. */
+function lawNameOfAlias(alias: string): string | null {
+  const m = /^(?:Bộ\s+)?[Ll]uật\s+(.+?)(?:\s+năm\s+\d{4})?$/u.exec(alias.trim().replace(/\s+/g, ' '));
+  return m ? m[1]! : null;
+}
+
+export function buildCorpusIndex(
+  entries: readonly CorpusEntry[],
+  provinces: readonly ProvinceName[] = [],
+  namedDocuments: readonly NamedDocument[] = [],
+): CorpusIndex {
   const byNumber = new Map<string, IndexedEntry[]>();
   const byTypeSerial = new Map<string, IndexedEntry[]>();
   const aliasIds = new Map<string, { text: string; ids: string[]; type: DocumentTypeId }>();
   const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lawsByName = new Map<string, string[]>();
+  const names: string[] = [...LAW_NAMES, ...namedDocuments.flatMap((d) => (d.kind === 'hien-phap' ? [] : d.names))];
   for (const entry of sorted) {
     if (entry.number) {
       const parsed = parseDocumentNumber(entry.number);
@@ -110,6 +134,13 @@ export function buildCorpusIndex(entries: readonly CorpusEntry[], provinces: rea
     for (const alias of entry.aliases) {
       const type = aliasType(alias);
       if (!type) continue;
+      const lawName = type === 'luat' ? lawNameOfAlias(alias) : null;
+      if (lawName) {
+        names.push(lawName);
+        const ids = lawsByName.get(nameKey(lawName)) ?? [];
+        if (!ids.includes(entry.id)) ids.push(entry.id);
+        lawsByName.set(nameKey(lawName), ids);
+      }
       const text = normalizeTonePlacement(alias.trim().replace(/\s+/g, ' '));
       const k = searchKey(text);
       const slot = aliasIds.get(k) ?? { text, ids: [], type };
@@ -131,6 +162,13 @@ export function buildCorpusIndex(entries: readonly CorpusEntry[], provinces: rea
     byNumber,
     byTypeSerial,
     aliases,
+    names: knownNamesMatcher(names),
+    families: buildFamilies(namedDocuments),
+    lawsByName,
+    collisions: collisionIndex((n) => {
+      const parsed = parseDocumentNumber(n)!;
+      return `${comparableSerial(parsed.serial)}|${comparableSymbol(parsed.symbol)}`;
+    }),
     provinces: provinces.map((p) => ({ id: p.id, keys: [p.name, ...(p.aliases ?? [])].map(searchKey) })),
     provinceOfIssuer: new Map(),
   };
@@ -160,6 +198,11 @@ function keyOf(serial: string, symbol: string, separator: '/' | '-' | null, year
 
 function entryKey(e: CorpusEntry): string | null {
   return e.number ? `${e.number}@${e.year}` : null;
+}
+
+/** The year written with a mention: in its number, its date, a date shared by its list, or its sentence's opening date. */
+function writtenYear(m: RawMention): number | null {
+  return m.yearInNumber ?? m.dateYear ?? m.sharedYear ?? m.sentenceYear;
 }
 
 function withinDate(e: CorpusEntry, ctx: CitationContext): boolean {
@@ -193,6 +236,9 @@ export class TextResolver {
   /** Years written anywhere in the text for a serial|symbol. */
   private readonly yearsInText = new Map<string, Set<number>>();
   private readonly ctxProvinceKeys: string[];
+  private text = '';
+  /** searchKey of the whole text, computed the first time a colliding number needs it. */
+  private documentKey: string | null = null;
 
   constructor(index: CorpusIndex, ctx: CitationContext) {
     this.index = index;
@@ -201,10 +247,11 @@ export class TextResolver {
   }
 
   /** Resolves every mention of one text, in order (earlier mentions inform later ones). */
-  resolveAll(mentions: readonly RawMention[]): Resolution[] {
+  resolveAll(mentions: readonly RawMention[], text = ''): Resolution[] {
+    this.text = text;
     for (const m of mentions) {
       if (!m.symbol || !m.serial) continue;
-      const year = m.yearInNumber ?? m.dateYear ?? m.sharedYear;
+      const year = writtenYear(m);
       const nk = `${comparableSerial(m.serial)}|${comparableSymbol(m.symbol)}`;
       if (year !== null) {
         const set = this.yearsInText.get(nk) ?? new Set();
@@ -279,7 +326,7 @@ export class TextResolver {
     const symbol = comparableSymbol(m.symbol!);
     const local = isLocalSymbol(m.symbol!);
     r.province = local ? this.provinceOf(m) : null;
-    let year = m.yearInNumber ?? m.dateYear ?? m.sharedYear;
+    let year = writtenYear(m);
     if (year === null) {
       const years = this.yearsInText.get(`${serial}|${symbol}`);
       if (years && years.size === 1) year = [...years][0]!;
@@ -287,6 +334,13 @@ export class TextResolver {
     let cands = (this.index.byNumber.get(`${serial}|${symbol}`) ?? []).filter((ie) => this.inScope(ie, local, r.province));
     const sameType = cands.filter((ie) => ie.entry.type === m.type);
     if (sameType.length) cands = sameType;
+    // A number known to name several documents: only its context may pick one, never the corpus's uniqueness.
+    const colliding = year === null ? this.index.collisions.get(`${serial}|${symbol}`) : undefined;
+    if (colliding) {
+      const v = this.chooseColliding(colliding, m);
+      if (!v) return { ...r, candidates: cands.map((c) => c.entry.id) };
+      year = yearOf(v.issued);
+    }
     if (year !== null) cands = cands.filter((ie) => ie.entry.year === year);
     else cands = cands.filter((ie) => withinDate(ie.entry, this.ctx));
     if (cands.length === 1) {
@@ -315,7 +369,20 @@ export class TextResolver {
     if (later && later.size === 1) return { ...this.laterRes.get(k)!, type: m.type, shortForm: true, keep: true };
     const filter = issuerFilter(m.issuerText);
     const province = this.ctx.province ?? null;
-    const year = m.dateYear;
+    let year = m.dateYear;
+    let chosen: CollidingNumber | null = null;
+    if (year === null) {
+      // "Chỉ thị 16" when 16/CT-TTg is known to collide: the version its context picks, or none.
+      for (const c of this.index.collisions.values()) {
+        const parsed = parseDocumentNumber(c.number)!;
+        if (c.type !== m.type || comparableSerial(parsed.serial) !== comparableSerial(m.serial)) continue;
+        if (filter && !filter(comparableSymbol(parsed.symbol))) continue;
+        const v = this.chooseColliding(c, m);
+        if (!v) return { ...r, keep: !m.needsSupport };
+        year = yearOf(v.issued);
+        chosen = c;
+      }
+    }
     const cands = (this.index.byTypeSerial.get(k) ?? []).filter(
       (ie) =>
         ie.entry.id !== this.ctx.selfId &&
@@ -328,12 +395,66 @@ export class TextResolver {
       const e = cands[0]!.entry;
       return { ...r, symbol: parseDocumentNumber(e.number!)?.symbol ?? null, year: e.year, key: entryKey(e), target: e.id, province: e.province ?? null };
     }
+    if (chosen) return { ...r, symbol: parseDocumentNumber(chosen.number)!.symbol, year, key: `${chosen.number}@${year}`, keep: true };
     return { ...r, year, candidates: cands.map((c) => c.entry.id), keep: !m.needsSupport || cands.length > 1 };
+  }
+
+  private chooseColliding(c: CollidingNumber, m: RawMention) {
+    const after = this.text.slice(m.end, m.end + 240);
+    const stop = after.search(/[;\n]|\.\s/);
+    const clause = stop < 0 ? after : after.slice(0, stop);
+    // Its title: the "về …" phrase after it (past the issuer), not whatever the sentence goes on to say.
+    const about = /(?:^|[\s,])(?:về|“|")/u.exec(clause.slice(0, 120));
+    const tail = about ? clause.slice(about.index) : '';
+    const term = /kh(?:óa|oá)\s+([IVXL]{1,6})(?![\p{L}])/u.exec(clause.slice(0, 90));
+    const text = this.text;
+    return chooseColliding(c, {
+      citingDate: this.ctx.date,
+      term: term ? romanToNumber(term[1]!) : null,
+      issuerText: m.issuerText,
+      tail,
+      sentence: () => {
+        let i = m.start;
+        while (i > 0 && i > m.start - 400 && !/[\n;]/.test(text[i - 1]!) && !(text[i - 1] === ' ' && text[i - 2] === '.')) i--;
+        return searchKey(text.slice(i, m.end) + clause);
+      },
+      document: () => (this.documentKey ??= searchKey(text)),
+    });
+  }
+
+  /** Laws, the Constitution, ordinances and charters cited by name: the registry's version, else a corpus law of that name. */
+  private resolveByName(m: RawMention, r: Resolution, kind: NamedDocumentKind): Resolution {
+    const name = m.named!.name ?? null;
+    const written = { date: m.date, year: m.dateYear ?? m.sentenceYear };
+    const family = this.index.families.get(familyKey(kind, name));
+    if (family?.length) {
+      const { version } = chooseVersion(family, written, this.ctx.date);
+      if (!version) return { ...r, year: written.year };
+      const year = yearOf(version.issued);
+      const parsed = version.number ? parseDocumentNumber(version.number) : null;
+      const hits = parsed
+        ? (this.index.byNumber.get(`${comparableSerial(parsed.serial)}|${comparableSymbol(parsed.symbol)}`) ?? []).filter(
+            (ie) => ie.entry.year === year && ie.entry.id !== this.ctx.selfId,
+          )
+        : [];
+      return { ...r, year, target: hits.length === 1 ? hits[0]!.entry.id : null };
+    }
+    if (kind !== 'luat' || name === null) return { ...r, year: written.year };
+    const ids = (this.index.lawsByName.get(nameKey(name)) ?? []).filter((id) => id !== this.ctx.selfId);
+    let entries = this.index.entries.filter((e) => ids.includes(e.id));
+    if (written.year !== null) entries = entries.filter((e) => e.year === written.year);
+    else entries = entries.filter((e) => withinDate(e, this.ctx));
+    if (entries.length === 1) return { ...r, year: entries[0]!.year, target: entries[0]!.id, province: entries[0]!.province ?? null };
+    return { ...r, year: written.year, candidates: entries.map((e) => e.id) };
   }
 
   private resolveNamed(m: RawMention, r: Resolution): Resolution {
     const named = m.named!;
     r.number = null;
+    // A law cited by its name carries no number in the text: the mention reports none and no key, only its year and target.
+    if (named.kind === 'law') return this.resolveByName(m, r, 'luat');
+    if (named.kind === 'constitution') return this.resolveByName(m, r, 'hien-phap');
+    if (named.kind === 'document') return m.kind === 'phap-lenh' || m.kind === 'dieu-le' ? this.resolveByName(m, r, m.kind) : { ...r, year: m.dateYear };
     if (named.kind === 'alias') {
       const ids = named.aliasIds.filter((id) => id !== this.ctx.selfId);
       const entries = this.index.entries.filter((e) => ids.includes(e.id) && withinDate(e, this.ctx));

@@ -21,6 +21,7 @@ import {
   type Province,
   type Topic,
 } from '../schema/registries.ts';
+import { namedDocumentRegistrySchema, type NamedDocument } from '../schema/named-documents.ts';
 
 export const CONTENT_DIRS = {
   documents: 'content/van-ban',
@@ -46,6 +47,8 @@ export interface Registries {
   issuers: Issuer[];
   provinces: Province[];
   topics: Topic[];
+  /** Documents cited by name, one entry per version (optional file: absent means none). */
+  namedDocuments?: NamedDocument[];
 }
 
 export interface Corpus {
@@ -167,10 +170,11 @@ function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostic
   };
 }
 
-function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[]): T[] {
+function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[], optional = false): T[] {
   const path = join(root, CONTENT_DIRS.registries, `${name}.yaml`);
   const file = `${CONTENT_DIRS.registries}/${name}.yaml`;
   if (!existsSync(path)) {
+    if (optional) return [];
     diagnostics.push({ severity: 'error', file, line: 0, code: 'registry-missing', message: `thiếu sổ danh mục ${file}` });
     return [];
   }
@@ -220,6 +224,7 @@ export function loadRegistries(root: string, diagnostics: Diagnostic[] = []): Re
     issuers: loadRegistry(root, 'issuers', issuerRegistrySchema, diagnostics),
     provinces: loadRegistry(root, 'provinces', provinceRegistrySchema, diagnostics),
     topics: loadRegistry(root, 'topics', topicRegistrySchema, diagnostics),
+    namedDocuments: loadRegistry(root, 'named-documents', namedDocumentRegistrySchema, diagnostics, true),
   };
 }
 
