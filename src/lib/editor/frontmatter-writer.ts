@@ -6,6 +6,7 @@
  */
 import type { DocumentFrontmatter, RelationType, Source } from '../schema/document.ts';
 import { RELATION_TYPES } from '../schema/document.ts';
+import { DATE_KEYS, ID_PATTERN } from '../schema/fields.ts';
 
 export type DraftFrontmatter = Partial<Omit<DocumentFrontmatter, 'relations' | 'sources'>> & {
   relations?: Partial<Record<RelationType, string[]>>;
@@ -34,7 +35,10 @@ const ORDER = [
   'province',
   'topics',
   'status',
+  'effectiveFrom',
+  'effectiveTo',
   'statusAsOf',
+  'statusSource',
   'statusReason',
   'relations',
   'aliases',
@@ -44,8 +48,8 @@ const ORDER = [
   'sources',
 ] as const;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE_FIELDS = new Set(['issued', 'statusAsOf', 'date']);
+const ID = ID_PATTERN;
+const DATE_FIELDS = DATE_KEYS;
 
 /** A YAML scalar: ids bare, everything else double-quoted (JSON strings are valid YAML). */
 export function yamlScalar(value: unknown, field = ''): string {
