@@ -42,7 +42,13 @@ function frontmatter(d: PlannedDoc, docs: readonly PlannedDoc[], seed: number): 
   lines.push(`title: ${q(d.title)}`, `province: ${d.province ?? 'null'}`, `topics: ${list(d.topics)}`);
   if (d.replacedBy !== null) {
     const by = docs[d.replacedBy]!;
-    lines.push('status: not-in-force', `statusAsOf: ${q(STATUS_AS_OF)}`, `statusReason: ${q(`Được thay thế bởi ${typeWord(by.type)} số ${by.number}.`)}`);
+    lines.push(
+      'status: not-in-force',
+      `statusAsOf: ${q(STATUS_AS_OF)}`,
+      // A status other than unknown names where it was read: here, the generated replacing document.
+      `statusSource: { title: ${q(`${typeWord(by.type)} số ${by.number} (văn bản giả lập)`)} }`,
+      `statusReason: ${q(`Được thay thế bởi ${typeWord(by.type)} số ${by.number}.`)}`,
+    );
   } else {
     lines.push('status: unknown', `statusAsOf: ${q(STATUS_AS_OF)}`, `statusReason: ${q('Văn bản giả lập; không có thông tin hiệu lực.')}`);
   }
