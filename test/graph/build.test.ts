@@ -65,7 +65,7 @@ describe('buildGraph on the good corpus', () => {
     expect(s.reason).toBe('Bị thay thế bởi Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị từ ngày 30/7/2021');
     // A document nobody replaces keeps its declared status, with the date it was read.
     expect(node(graph, QD23).effectiveStatus.status).toBe('in-force');
-    expect(node(graph, QD23).effectiveStatus.reason).toContain('theo nguồn đọc ngày 01/11/2026');
+    expect(node(graph, QD23).effectiveStatus.reason).toContain('theo nguồn (đọc ngày 01/11/2026)');
     expect(node(graph, QD290).history.map((h) => [h.kind, h.date, h.by])).toEqual([
       ['issued', '2010-02-25', null],
       ['replaced', '2021-07-30', QD23],

@@ -75,7 +75,7 @@ export function statusOn(
   if (doc.effectiveFrom && isBefore(date, doc.effectiveFrom)) {
     return { status: 'not-yet-in-force', reason: `Có hiệu lực từ ngày ${formatDate(doc.effectiveFrom)}`, since: null, by: null };
   }
-  const read = doc.statusAsOf ? ` theo nguồn đọc ngày ${formatDate(doc.statusAsOf)}` : '';
+  const read = doc.statusAsOf ? ` theo nguồn (đọc ngày ${formatDate(doc.statusAsOf)})` : '';
   const why = doc.statusReason ? `: ${doc.statusReason}` : '';
   switch (doc.status) {
     case 'unknown':
