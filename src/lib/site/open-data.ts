@@ -31,7 +31,11 @@ export function documentsJson(data: SiteData, urls: SiteUrls, site: string) {
       topics: n.topics,
       status: n.status,
       statusAsOf: n.statusAsOf,
+      statusSource: n.statusSource,
+      effectiveFrom: n.effectiveFrom,
+      effectiveTo: n.effectiveTo,
       effectiveStatus: { ...n.effectiveStatus, label: STATUS_LABELS[n.effectiveStatus.status] },
+      history: n.history,
       fullText: n.fullText,
       sources: n.sources,
     }));
