@@ -20,7 +20,7 @@ export interface RelationTerm {
   lineage: string | null;
   /** European Legislation Identifier ontology term (eli:…), when one fits. */
   eli: string | null;
-  /** schema.org Legislation property, when one fits. */
+  /** schema.org Legislation property, when one fits (JSON-LD lists the others under `citation`). */
   schemaOrg: string | null;
   /** Does a declared relation of this kind end the target's effect (status, history)? */
   ends: 'replaced' | 'repealed' | null;
@@ -117,16 +117,18 @@ export interface StatusTerm {
   party: string;
   /** URL slug of the status page (/hieu-luc/<slug>/): Vietnamese, stable. */
   slug: string;
+  /** schema.org LegalForceStatus, when one says it. */
+  schemaOrg: string | null;
 }
 
 /** In the order status pages are listed. */
 export const STATUS_VOCABULARY = {
-  'in-force': { label: 'Còn hiệu lực', party: 'Đang thực hiện', slug: 'con-hieu-luc' },
-  'partly-in-force': { label: 'Còn hiệu lực một phần', party: 'Còn thực hiện một phần', slug: 'con-hieu-luc-mot-phan' },
-  'not-yet-in-force': { label: 'Chưa có hiệu lực', party: 'Chưa có hiệu lực', slug: 'chua-co-hieu-luc' },
-  superseded: { label: 'Đã bị thay thế', party: 'Đã được thay thế', slug: 'da-bi-thay-the' },
-  'not-in-force': { label: 'Hết hiệu lực', party: 'Không còn thực hiện', slug: 'het-hieu-luc' },
-  unknown: { label: 'Chưa rõ hiệu lực', party: 'Chưa rõ tình trạng', slug: 'chua-xac-dinh' },
+  'in-force': { label: 'Còn hiệu lực', party: 'Đang thực hiện', slug: 'con-hieu-luc', schemaOrg: 'https://schema.org/InForce' },
+  'partly-in-force': { label: 'Còn hiệu lực một phần', party: 'Còn thực hiện một phần', slug: 'con-hieu-luc-mot-phan', schemaOrg: 'https://schema.org/PartiallyInForce' },
+  'not-yet-in-force': { label: 'Chưa có hiệu lực', party: 'Chưa có hiệu lực', slug: 'chua-co-hieu-luc', schemaOrg: 'https://schema.org/NotInForce' },
+  superseded: { label: 'Đã bị thay thế', party: 'Đã được thay thế', slug: 'da-bi-thay-the', schemaOrg: 'https://schema.org/NotInForce' },
+  'not-in-force': { label: 'Hết hiệu lực', party: 'Không còn thực hiện', slug: 'het-hieu-luc', schemaOrg: 'https://schema.org/NotInForce' },
+  unknown: { label: 'Chưa rõ hiệu lực', party: 'Chưa rõ tình trạng', slug: 'chua-xac-dinh', schemaOrg: null },
 } as const satisfies Record<EffectiveStatusValue, StatusTerm>;
 
 export const STATUS_ORDER = Object.keys(STATUS_VOCABULARY) as EffectiveStatusValue[];
