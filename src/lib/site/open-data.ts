@@ -64,6 +64,7 @@ export function graphJson(data: SiteData, urls: SiteUrls, site: string) {
       type: e.type,
       origin: e.origin,
       evidence: e.evidence.map((ev) => ({ sentence: ev.sentence, heading: ev.heading, anchor: ev.anchor })),
+      ...(e.provenance ? { provenance: e.provenance } : {}),
     })),
     unresolved: g.unresolved.map((u) => ({
       key: u.key,
