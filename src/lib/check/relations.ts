@@ -21,6 +21,15 @@ function keyYear(key: string): string {
 }
 
 export function checkRelations(ctx: CheckContext): Diagnostic[] {
+  return [...relationRules(ctx, { provenance: true }), ...checkStatusFacts(ctx)];
+}
+
+/**
+ * The rules of declared relations. Without `provenance`, relations without provenance are
+ * not reported (the graph build, which must not pay a YAML syntax tree per file for
+ * warnings `npm run check` gives).
+ */
+function relationRules(ctx: CheckContext, options: { provenance: boolean }): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const doc of ctx.corpus.documents) {
     const rels = doc.data.relations;
@@ -59,7 +68,7 @@ export function checkRelations(ctx: CheckContext): Diagnostic[] {
           );
           return;
         }
-        if (fact.plain || !fact.where || !fact.source) {
+        if (options.provenance && (fact.plain || !fact.where || !fact.source)) {
           const missing = [!fact.where && 'where (chỗ văn bản nói ra quan hệ)', !fact.source && 'source (đường dẫn trang đã đọc)'].filter(Boolean).join(' và ');
           out.push(
             warning(doc.file, line(), field, 'relation-no-provenance',
@@ -69,13 +78,17 @@ export function checkRelations(ctx: CheckContext): Diagnostic[] {
       });
     }
   }
-  out.push(...checkReplacementCycles(ctx), ...checkSupersededStatus(ctx), ...checkStatusFacts(ctx));
+  out.push(...checkReplacementCycles(ctx), ...checkSupersededStatus(ctx));
   return out;
 }
 
-/** The relation findings of the check on a loaded corpus, for the graph build. */
-export function relationFindings(corpus: Corpus, options: { presentDocumentIds?: ReadonlySet<string> } = {}): Diagnostic[] {
-  return checkRelations(buildContext(corpus, { presentDocumentIds: options.presentDocumentIds, today: '9999-12-31' }));
+/**
+ * The check's findings on declared relations and statuses of a loaded corpus, for the
+ * graph build: which relations stand, cycles, statuses without their source.
+ */
+export function relationFindings(corpus: Corpus, options: { presentDocumentIds?: ReadonlySet<string>; today: string }): Diagnostic[] {
+  const ctx = buildContext(corpus, options);
+  return [...relationRules(ctx, { provenance: false }), ...checkStatusFacts(ctx)];
 }
 
 /** Does a finding make the relation at relations.<type>.<index> unusable as an edge? */

@@ -233,7 +233,8 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   // ---------- explicit edges ----------
   // The check decides which declared relations stand (target exists, not itself, not
   // issued later, no replacement cycle); its errors are this build's errors too.
-  const findings = relationFindings(corpus, { presentDocumentIds: docIds });
+  const today = options.today ?? todayInVietnam();
+  const findings = relationFindings(corpus, { presentDocumentIds: docIds, today });
   const blocked = new Set(findings.filter(blocksRelation).map((d) => `${d.file}\u0000${d.field}`));
   diagnostics.push(...findings.filter((d) => d.severity === 'error' || d.code === 'status-superseded'));
   const edgeMap = new Map<string, GraphEdge>();
@@ -450,7 +451,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     id: n.id, issued: n.issued, status: n.status, statusAsOf: n.statusAsOf, statusReason: n.statusReason,
     effectiveFrom: n.effectiveFrom, effectiveTo: n.effectiveTo,
   }));
-  const statuses = effectiveStatuses(facts, edges, shortCitationOf, options.today ?? todayInVietnam());
+  const statuses = effectiveStatuses(facts, edges, shortCitationOf, today);
   for (const n of nodes) {
     const s = statuses.get(n.id)!;
     n.effectiveStatus = s.effective;
