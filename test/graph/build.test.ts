@@ -197,6 +197,21 @@ describe('buildGraph on edited copies', () => {
     expect(node(graph, KL114).summaryMentions).toContain(CT33);
   });
 
+  it('a declared key reaches the document once the corpus has it', () => {
+    tmp = tempCorpus();
+    tmp.edit('van-ban', KL114, 'fullText: false', 'relations:\n  basedOn: [{ id: "25-NQ/TW@2013", where: "Căn cứ (phần mở đầu)", source: "https://example.org/kl-114" }]\nfullText: false');
+    tmp.write('van-ban', 'nghi-quyet-25-nq-tw-2013', [
+      '---', 'type: nghi-quyet', 'number: "25-NQ/TW"', 'issued: "2013-06-03"', 'issuer: ban-chap-hanh-trung-uong',
+      'title: "Về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới"', 'status: unknown', 'fullText: false',
+      'sources:', '  - title: "Dữ liệu thử"', '---', '', 'Nghị quyết về công tác dân vận.', '',
+    ].join('\n'));
+    const { graph } = buildGraph(loadCorpus(tmp.root));
+    expect(edge(graph, KL114, 'nghi-quyet-25-nq-tw-2013')).toEqual([
+      expect.objectContaining({ type: 'basedOn', origin: 'explicit', provenance: { where: 'Căn cứ (phần mở đầu)', source: 'https://example.org/kl-114', note: null } }),
+    ]);
+    expect(graph.unresolved.find((u) => u.key === '25-NQ/TW@2013')).toBeUndefined();
+  });
+
   it('lists a declared relation to a document not in the corpus among the missing, with its provenance', () => {
     tmp = tempCorpus();
     tmp.edit('van-ban', KL114, 'fullText: false', 'relations:\n  basedOn: [{ id: "25-NQ/TW@2013", where: "Căn cứ (phần mở đầu)", source: "https://example.org/kl-114" }]\nfullText: false');

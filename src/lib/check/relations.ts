@@ -12,6 +12,7 @@ import { RELATION_TYPES, isDocumentKey, relationFacts, type DocumentFrontmatter 
 import { RELATION_VOCABULARY, respectsTime } from '../schema/vocabulary.ts';
 import { type CheckContext, buildContext, error, warning } from './context.ts';
 import { earlier } from './references.ts';
+import { documentKeyIndex } from '../identity.ts';
 
 type Doc = LoadedFile<DocumentFrontmatter>;
 
@@ -31,13 +32,16 @@ export function checkRelations(ctx: CheckContext): Diagnostic[] {
  */
 function relationRules(ctx: CheckContext, options: { provenance: boolean }): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const byKey = documentKeyIndex([...ctx.documents.values()].map((d) => ({ id: d.id, number: d.data.number ?? null, issued: d.data.issued })));
   for (const doc of ctx.corpus.documents) {
     const rels = doc.data.relations;
     for (const rel of RELATION_TYPES) {
       const verb = RELATION_VOCABULARY[rel].verb;
       const seen = new Set<string>();
       relationFacts(rels, rel).forEach((fact, i) => {
-        const target = fact.id;
+        // A key of a document the corpus has by now stands for that document.
+        const key = isDocumentKey(fact.id);
+        const target = (key && byKey(fact.id)) || fact.id;
         const path = ['relations', rel, i];
         // Looked up only for a report: a line needs the YAML syntax tree.
         const line = () => doc.parsed.lineOf(path);
@@ -51,8 +55,7 @@ function relationRules(ctx: CheckContext, options: { provenance: boolean }): Dia
           out.push(error(doc.file, line(), field, 'relation-self', `văn bản không thể tự ${verb} chính nó ("${target}")`));
           return;
         }
-        const key = isDocumentKey(target);
-        if (!key && !ctx.presentDocumentIds.has(target)) {
+        if (!isDocumentKey(target) && !ctx.presentDocumentIds.has(target)) {
           out.push(
             error(doc.file, line(), field, 'relation-missing-target',
               `không có văn bản "${target}" trong content/van-ban/ (cần tên tệp "${target}.mdx"); thêm văn bản đó, sửa mã, hoặc ghi khóa số@năm ("25-NQ/TW@2003") cho văn bản chưa có`),
@@ -60,7 +63,7 @@ function relationRules(ctx: CheckContext, options: { provenance: boolean }): Dia
           return;
         }
         // Time runs forward: a document cannot act on, be based on, or cite one issued after it.
-        const targetIssued = key ? keyYear(target) : ctx.documents.get(target)?.data.issued;
+        const targetIssued = isDocumentKey(target) ? keyYear(target) : ctx.documents.get(target)?.data.issued;
         if (targetIssued && !respectsTime(rel, doc.data.issued, targetIssued)) {
           out.push(
             error(doc.file, line(), field, 'relation-target-later',

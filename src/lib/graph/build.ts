@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
-import { canonicalKey, comparableKey, yearOf } from '../identity.ts';
+import { canonicalKey, comparableKey, documentKeyIndex, yearOf } from '../identity.ts';
 import { DOCUMENT_TYPES } from '../document-types.ts';
 import type { DocumentFrontmatter, RelationType } from '../schema/document.ts';
 import { RELATION_TYPES, isDocumentKey, relationFacts } from '../schema/document.ts';
@@ -242,10 +242,12 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   const explicitByPair = new Map<string, GraphEdge[]>();
   /** Declared relations to documents not in the corpus, listed on /chua-co/. */
   const declaredMissing: { from: LoadedFile<DocumentFrontmatter>; type: RelationType; index: number; key: string; provenance: GraphEdge['provenance'] }[] = [];
+  const byKey = documentKeyIndex(nodes);
   for (const f of documents) {
     for (const type of RELATION_TYPES) {
       relationFacts(f.data.relations, type).forEach((fact, i) => {
-        const to = fact.id;
+        // A key of a document the corpus has by now stands for that document.
+        const to = (isDocumentKey(fact.id) && byKey(fact.id)) || fact.id;
         if (to === f.id || blocked.has(`${f.file}\u0000relations.${type}.${i}`)) return;
         const provenance = { where: fact.where, source: fact.source, note: fact.note };
         if (!docIds.has(to)) {
