@@ -9,7 +9,7 @@
  * evidence for an editor to confirm, not a ground for telling readers a document is dead.
  */
 import type { EffectiveStatusValue, StatusValue } from '../schema/vocabulary.ts';
-import { RELATION_VOCABULARY, STATUS_VOCABULARY } from '../schema/vocabulary.ts';
+import { HISTORY_LABELS, RELATION_VOCABULARY, STATUS_VOCABULARY } from '../schema/vocabulary.ts';
 import type { EffectiveStatus, GraphEdge, StatusEvent } from './types.ts';
 import { formatDate } from './citation-line.ts';
 import { isBefore } from '../schema/dates.ts';
@@ -63,7 +63,7 @@ export function statusOn(
   const endsOwn = doc.effectiveTo && !isBefore(date, doc.effectiveTo) ? doc.effectiveTo : null;
   // Whichever ended it first is the reason it is not in force.
   if (ending && !(endsOwn && isBefore(endsOwn, ending.date))) {
-    const verb = ending.kind === 'replaced' ? 'Bị thay thế bởi' : 'Bị bãi bỏ bởi';
+    const verb = HISTORY_LABELS[ending.kind];
     return {
       status: ending.kind === 'replaced' ? 'superseded' : 'not-in-force',
       reason: `${verb} ${name(ending.by)} từ ngày ${formatDate(ending.date)}`,
@@ -71,9 +71,9 @@ export function statusOn(
       by: ending.by,
     };
   }
-  if (endsOwn) return { status: 'not-in-force', reason: `Hết hiệu lực từ ngày ${formatDate(endsOwn)}`, since: endsOwn, by: null };
+  if (endsOwn) return { status: 'not-in-force', reason: `${HISTORY_LABELS.ceases} từ ngày ${formatDate(endsOwn)}`, since: endsOwn, by: null };
   if (doc.effectiveFrom && isBefore(date, doc.effectiveFrom)) {
-    return { status: 'not-yet-in-force', reason: `Có hiệu lực từ ngày ${formatDate(doc.effectiveFrom)}`, since: null, by: null };
+    return { status: 'not-yet-in-force', reason: `${HISTORY_LABELS.effective} từ ngày ${formatDate(doc.effectiveFrom)}`, since: null, by: null };
   }
   const read = doc.statusAsOf ? ` theo nguồn (đọc ngày ${formatDate(doc.statusAsOf)})` : '';
   const why = doc.statusReason ? `: ${doc.statusReason}` : '';
@@ -86,15 +86,15 @@ export function statusOn(
     case 'not-yet-in-force':
       // Declared without a date it takes effect: true up to the day it was read, unknown after.
       if (!doc.statusAsOf || !isBefore(doc.statusAsOf, date)) {
-        return { status: 'not-yet-in-force', reason: `Chưa có hiệu lực${read}${why}`, since: null, by: null };
+        return { status: 'not-yet-in-force', reason: `${STATUS_VOCABULARY['not-yet-in-force'].label}${read}${why}`, since: null, by: null };
       }
-      return { status: 'unknown', reason: `Chưa có hiệu lực${read}; chưa rõ từ ngày nào có hiệu lực`, since: null, by: null };
+      return { status: 'unknown', reason: `${STATUS_VOCABULARY['not-yet-in-force'].label}${read}; chưa rõ từ ngày nào có hiệu lực`, since: null, by: null };
     case 'not-in-force':
       // Declared without a date it ceased: true from the day it was read, unknown before.
       if (doc.statusAsOf && isBefore(date, doc.statusAsOf)) {
-        return { status: 'unknown', reason: `Hết hiệu lực${read} nhưng chưa rõ từ ngày nào${why}`, since: null, by: null };
+        return { status: 'unknown', reason: `${STATUS_VOCABULARY['not-in-force'].label}${read} nhưng chưa rõ từ ngày nào${why}`, since: null, by: null };
       }
-      return { status: 'not-in-force', reason: `Hết hiệu lực${read}${why}`, since: null, by: null };
+      return { status: 'not-in-force', reason: `${STATUS_VOCABULARY['not-in-force'].label}${read}${why}`, since: null, by: null };
   }
 }
 

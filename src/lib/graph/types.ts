@@ -5,7 +5,7 @@
  */
 import type { DocumentTypeId } from '../document-types.ts';
 import type { RelationType, Source, StatusValue } from '../schema/document.ts';
-import type { EffectiveStatusValue } from '../schema/vocabulary.ts';
+import type { EffectiveStatusValue, HistoryKind } from '../schema/vocabulary.ts';
 import type { Figure } from '../schema/implementation.ts';
 import type { Level } from '../schema/registries.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -27,7 +27,7 @@ export interface EffectiveStatus {
 export interface StatusEvent {
   /** ISO date, possibly partial for an issue date. */
   date: string;
-  kind: 'issued' | 'effective' | 'amended' | 'replaced' | 'repealed' | 'ceases';
+  kind: HistoryKind;
   /** The acting document, for amended / replaced / repealed. */
   by: string | null;
 }

@@ -138,3 +138,14 @@ export function statusText(status: EffectiveStatusValue, party = false): string 
   const term = STATUS_VOCABULARY[status];
   return party ? term.party : term.label;
 }
+
+/** Events of a document's dated history (src/lib/graph/status.ts) and how a page names them. */
+export const HISTORY_LABELS = {
+  issued: 'Ban hành',
+  effective: 'Có hiệu lực',
+  amended: RELATION_VOCABULARY.amends.inverse,
+  replaced: RELATION_VOCABULARY.replaces.inverse,
+  repealed: RELATION_VOCABULARY.repeals.inverse,
+  ceases: STATUS_VOCABULARY['not-in-force'].label,
+} as const;
+export type HistoryKind = keyof typeof HISTORY_LABELS;
