@@ -9,7 +9,7 @@ import { RELATION_TYPES } from '../schema/document.ts';
 import { DATE_KEYS, ID_PATTERN } from '../schema/fields.ts';
 
 export type DraftFrontmatter = Partial<Omit<DocumentFrontmatter, 'relations' | 'sources'>> & {
-  relations?: Partial<Record<RelationType, string[]>>;
+  relations?: Partial<Record<RelationType, RelationEntry[]>>;
   sources?: Source[];
 };
 
