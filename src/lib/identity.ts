@@ -82,3 +82,22 @@ export function comparableKey(key: string): string {
 export function yearOf(isoDate: string): number {
   return Number(isoDate.slice(0, 4));
 }
+
+/**
+ * Corpus documents by comparable key, so a relation written with the key of a document
+ * (`"25-NQ/TW@2013"`, for one not in the corpus when it was written) reaches the document
+ * once the corpus has it. A key shared by several documents (local numbers of different
+ * provinces) resolves to none of them.
+ */
+export function documentKeyIndex(docs: Iterable<{ id: string; number: string | null; issued: string }>): (key: string) => string | null {
+  const index = new Map<string, string[]>();
+  for (const d of docs) {
+    if (!d.number) continue;
+    const k = comparableKey(canonicalKey(d.number, yearOf(d.issued)));
+    index.set(k, [...(index.get(k) ?? []), d.id]);
+  }
+  return (key) => {
+    const ids = index.get(comparableKey(key));
+    return ids?.length === 1 ? ids[0]! : null;
+  };
+}

@@ -185,23 +185,23 @@ describe.each(MODULES)('module %s', (id) => {
 });
 
 describe('lineage on document pages', () => {
-  it('Quyết định 23-QĐ/TW shows that it replaces 290-QĐ/TW, with a working link', async () => {
+  it('Kết luận 01-KL/TW shows that it continues Chỉ thị 05-CT/TW, with a working link', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}van-ban/quyet-dinh-23-qd-tw-2021/`);
+    await page.goto(`${server.url}van-ban/ket-luan-01-kl-tw-2021/`);
     const lineage = page.locator('.lineage');
     expect(await lineage.count()).toBe(1);
-    const link = lineage.locator(`a[href$="van-ban/quyet-dinh-290-qd-tw-2010/"]`);
+    const link = lineage.locator(`a[href$="van-ban/chi-thi-05-ct-tw-2016/"]`);
     expect(await link.count()).toBeGreaterThan(0);
-    expect(collapse(await lineage.innerText())).toMatch(/thay thế/i);
+    expect(collapse(await lineage.innerText())).toMatch(/tiếp tục/i);
     expect(await status(await link.first().evaluate((a) => (a as HTMLAnchorElement).href))).toBe(200);
     await page.close();
   });
 
-  it('Quyết định 290-QĐ/TW points forward to the one that replaced it', async () => {
+  it('Chỉ thị 05-CT/TW points forward to the one that continues it', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}van-ban/quyet-dinh-290-qd-tw-2010/`);
+    await page.goto(`${server.url}van-ban/chi-thi-05-ct-tw-2016/`);
     const lineage = page.locator('.lineage');
-    expect(await lineage.locator('a[href$="van-ban/quyet-dinh-23-qd-tw-2021/"]').count()).toBeGreaterThan(0);
+    expect(await lineage.locator('a[href$="van-ban/ket-luan-01-kl-tw-2021/"]').count()).toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -37,30 +37,33 @@ describe('document pages', () => {
     await page.context().close();
   });
 
-  it("reaches a superseded document's replacement from its banner (290-QĐ/TW → 23-QĐ/TW)", async () => {
+  it('shows a declared relation with its provenance and reaches the related document both ways (01-KL/TW → 05-CT/TW)', async () => {
     const { page, consoleErrors } = await openPage(browser, server.url);
-    await page.goto(`${server.url}van-ban/quyet-dinh-290-qd-tw-2010/`);
-    const banner = page.locator('[data-superseded]');
-    await expect(banner.innerText()).resolves.toContain('đã bị thay thế');
-    await banner.locator('a[data-replaced-by]').click();
-    await page.waitForURL('**/van-ban/quyet-dinh-23-qd-tw-2021/');
-    await expect(page.locator('h1').innerText()).resolves.toContain('23-QĐ/TW');
-    // The replacement lists the old decision under "Thay thế".
-    await expect(page.locator('.relations').innerText()).resolves.toMatch(/Thay thế[\s\S]*290-QĐ\/TW/);
+    await page.goto(`${server.url}van-ban/ket-luan-01-kl-tw-2021/`);
+    const relations = page.locator('.relations');
+    await expect(relations.innerText()).resolves.toMatch(/Tiếp tục thực hiện[\s\S]*05-CT\/TW[\s\S]*Xuất xứ: Trích yếu/);
+    expect(await relations.locator('[data-provenance] a[href^="https://"]').count()).toBe(1);
+    await relations.locator('a[href$="/van-ban/chi-thi-05-ct-tw-2016/"]').first().click();
+    await page.waitForURL('**/van-ban/chi-thi-05-ct-tw-2016/');
+    await expect(page.locator('.relations').innerText()).resolves.toMatch(/Được tiếp tục bởi[\s\S]*01-KL\/TW/);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 
-  it('opens the evidence of a relation without JavaScript', async () => {
+  it('keeps what a summary names out of the Lược đồ, under its own heading; shows a dated status without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}van-ban/chi-thi-33-ct-ttg-2021/`);
-    const details = page.locator('.relations details').first();
-    const evidence = details.locator('.evidence').first();
-    expect(await evidence.isVisible()).toBe(false);
-    await details.locator('summary').click();
-    expect(await evidence.isVisible()).toBe(true);
-    expect((await evidence.innerText()).length).toBeGreaterThan(20);
+    // Kết luận 114 (2015) names Chỉ thị 33 (2021) in its summary: a link for reading, not a citation.
+    await page.goto(`${server.url}van-ban/ket-luan-114-kl-tw-2015/`);
+    const mentions = page.locator('[data-summary-mentions]');
+    await expect(mentions.locator('h2').innerText()).resolves.toBe('Văn bản được nhắc trong phần tóm tắt');
+    expect(await mentions.locator('a[href$="/van-ban/chi-thi-33-ct-ttg-2021/"]').count()).toBe(1);
+    expect(await page.locator('.relations a[href$="/van-ban/chi-thi-33-ct-ttg-2021/"]').count()).toBe(0);
+    // Luật 10/2022/QH15: in force from 01/7/2023, with its source and a dated history.
+    await page.goto(`${server.url}van-ban/luat-10-2022-qh15-2022/`);
+    const props = page.locator('#thuoc-tinh + .props');
+    await expect(props.innerText()).resolves.toMatch(/Còn hiệu lực\s+từ 01\/7\/2023/);
+    await expect(page.locator('[data-status-history]').innerText()).resolves.toMatch(/10\/11\/2022\s+Ban hành[\s\S]*01\/7\/2023\s+Có hiệu lực/);
     // Readable with JavaScript off: the body and the properties are in the HTML.
     await expect(page.locator('#thuoc-tinh').isVisible()).resolves.toBe(true);
     await expect(page.locator('.doc-body p').first().isVisible()).resolves.toBe(true);

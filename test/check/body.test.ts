@@ -17,6 +17,18 @@ function addTo33(r: string, text: string): number {
 
 const cases: FaultCase[] = [
   {
+    // MDX reads such a line as text; the renderer (CommonMark) would show a code block and
+    // the engine would never read the citation in it. One dialect: the check says so.
+    name: 'a body line indented by four spaces would render as a code block',
+    inject: (r) => void addTo33(r, '    Thực hiện Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ.'),
+    expected: (r) => [E(d33, lineWith(r, d33, '    Thực hiện Chỉ thị'), 'body-indented-code', 'body')],
+  },
+  {
+    name: 'a tab-indented line after a paragraph, and a fenced block, are not reported; an indented continuation inside a list item is not either',
+    inject: (r) => void addTo33(r, 'Đoạn văn\n\tnối dòng.\n\n```\nkhối mã có rào\n```\n\n- mục một\n    tiếp tục mục một'),
+    expected: () => [],
+  },
+  {
     name: 'import statement',
     inject: (r) => void addTo33(r, 'import Bang from "./bang.js"'),
     expected: (r) => [E(d33, lineWith(r, d33, 'import Bang'), 'mdx-esm', 'body')],

@@ -47,10 +47,10 @@ describe('scripts/check.ts', () => {
     replaceIn(root, d33, 'issued: "2021-11-26"', 'issued: "2021-02-30"');
     replaceIn(root, d33, 'issuer: thu-tuong-chinh-phu', 'issuer: thu-tuong');
     replaceIn(root, d16, 'number: "16/CT-TTg"', 'number: "16-CT/TTg"');
-    replaceIn(root, d23, 'replaces: [quyet-dinh-290-qd-tw-2010]', 'replaces: [quyet-dinh-290-qd-tw-2009]');
+    replaceIn(root, d23, 'id: quyet-dinh-290-qd-tw-2010', 'id: quyet-dinh-290-qd-tw-2009');
     replaceIn(root, d290, 'statusAsOf: "2026-11-01"', 'statusAsOf: "2099-01-01"');
     replaceIn(root, d79, 'coIssuers: [ban-can-su-dang-chinh-phu]', 'coIssuers: [ban-can-su]');
-    replaceIn(root, d1553, 'implements: [chi-thi-16-ct-ttg-2016]', 'implements: [quyet-dinh-1553-qd-ubnd-2016-tra-vinh]');
+    replaceIn(root, d1553, 'id: chi-thi-16-ct-ttg-2016', 'id: quyet-dinh-1553-qd-ubnd-2016-tra-vinh');
     const scriptLine = appendBody(root, d114, '\n<script>alert(1)</script>\n') + 1;
     replaceIn(root, rec, 'reportsOn: [chi-thi-16-ct-ttg-2016,', 'reportsOn: [chi-thi-16,');
     replaceIn(root, course, 'document: quyet-dinh-23-qd-tw-2021', 'document: quyet-dinh-23-2021');

@@ -34,23 +34,44 @@ const cases: FaultCase[] = [
   },
   {
     name: 'relation to a missing document',
-    inject: (r) => replaceIn(r, d23, 'replaces: [quyet-dinh-290-qd-tw-2010]', 'replaces: [quyet-dinh-290-qd-tw-2011]'),
+    inject: (r) => replaceIn(r, d23, 'id: quyet-dinh-290-qd-tw-2010', 'id: quyet-dinh-290-qd-tw-2011'),
     expected: (r) => [E(d23, lineWith(r, d23, 'replaces:'), 'relation-missing-target', 'relations.replaces.0')],
   },
   {
     name: 'relation to itself',
-    inject: (r) => replaceIn(r, d23, 'replaces: [quyet-dinh-290-qd-tw-2010]', 'replaces: [quyet-dinh-290-qd-tw-2010, quyet-dinh-23-qd-tw-2021]'),
-    expected: (r) => [E(d23, lineWith(r, d23, 'replaces:'), 'relation-self', 'relations.replaces.1')],
+    inject: (r) => replaceIn(r, d23, 'replaces: [{', 'replaces: [quyet-dinh-23-qd-tw-2021, {'),
+    expected: (r) => [E(d23, lineWith(r, d23, 'replaces:'), 'relation-self', 'relations.replaces.0')],
   },
   {
-    name: 'the same target twice in one relation list is a warning',
-    inject: (r) => replaceIn(r, d23, 'replaces: [quyet-dinh-290-qd-tw-2010]', 'replaces:\n    - quyet-dinh-290-qd-tw-2010\n    - quyet-dinh-290-qd-tw-2010'),
-    expected: (r) => [W(d23, lineWith(r, d23, 'replaces:') + 2, 'relation-duplicate', 'relations.replaces.1')],
+    name: 'the same target twice in one relation list is a warning; a plain id is a relation without provenance (warning)',
+    inject: (r) => replaceIn(r, d23, 'replaces: [{', 'replaces: [quyet-dinh-290-qd-tw-2010, {'),
+    expected: (r) => [
+      W(d23, lineWith(r, d23, 'replaces:'), 'relation-no-provenance', 'relations.replaces.0'),
+      W(d23, lineWith(r, d23, 'replaces:'), 'relation-duplicate', 'relations.replaces.1'),
+    ],
   },
   {
     name: 'implementing a document issued later',
-    inject: (r) => replaceIn(r, d1553, 'implements: [chi-thi-16-ct-ttg-2016]', 'implements: [chi-thi-16-ct-ttg-2016, chi-thi-33-ct-ttg-2021]'),
-    expected: (r) => [E(d1553, lineWith(r, d1553, 'implements:'), 'relation-target-later', 'relations.implements.1')],
+    inject: (r) => replaceIn(r, d1553, 'implements: [{', 'implements: [chi-thi-33-ct-ttg-2021, {'),
+    expected: (r) => [E(d1553, lineWith(r, d1553, 'implements:'), 'relation-target-later', 'relations.implements.0')],
+  },
+  {
+    name: 'time runs forward for a citation too: citing a later document is an error naming both dates',
+    inject: (r) => replaceIn(r, d1553, 'implements: [{', 'cites: [{ id: chi-thi-33-ct-ttg-2021, where: "Đoạn 2", source: "https://example.org/a" }]\n  implements: [{'),
+    expected: (r) => [E(d1553, lineWith(r, d1553, 'cites:'), 'relation-target-later', 'relations.cites.0')],
+  },
+  {
+    name: 'a key of a document not in the corpus passes; a key of a later year is time-reversed',
+    inject: (r) => replaceIn(r, d1553, 'implements: [{', 'basedOn: [{ id: "25-NQ/TW@2013", where: "Căn cứ (phần mở đầu)", source: "https://example.org/b" }, "30/2020/NĐ-CP@2020"]\n  implements: [{'),
+    expected: (r) => [E(d1553, lineWith(r, d1553, 'basedOn:'), 'relation-target-later', 'relations.basedOn.1')],
+  },
+  {
+    name: 'a status other than unknown without its source is an error; without the date too',
+    inject: (r) => {
+      replaceIn(r, d290, 'statusSource: { title: "Danh mục văn bản của Đảng (dữ liệu thử)", url: "https://example.org/van-ban/quyet-dinh-290-qd-tw-2010" }\n', '');
+      replaceIn(r, d33, 'status: unknown\nstatusAsOf: "2026-11-01"', 'status: in-force');
+    },
+    expected: (r) => [E(d290, lineWith(r, d290, 'status:'), 'status-source-missing', 'status'), E(d33, lineWith(r, d33, 'status:'), 'status-source-missing', 'status')],
   },
   {
     name: 'replacement cycle of two, where the older one also replaces a later document',
@@ -167,11 +188,19 @@ describe('cross-file faults', () => {
   it('5 000 relation targets in one document: each missing one reported on its own line', () => {
     const root = copyGood();
     const targets = Array.from({ length: 5000 }, (_, i) => `    - chi-thi-${i}-ct-ttg-1999`).join('\n');
-    replaceIn(root, d23, 'replaces: [quyet-dinh-290-qd-tw-2010]', `replaces: [quyet-dinh-290-qd-tw-2010]\n  cites:\n${targets}`);
+    replaceIn(root, d23, 'relations:\n', `relations:\n  cites:\n${targets}\n`);
     const first = lineWith(root, d23, 'chi-thi-0-ct-ttg-1999');
     const missing = check(root).diagnostics.filter((d) => d.code === 'relation-missing-target');
     expect(missing).toHaveLength(5000);
     expect(missing.every((d, i) => d.file === d23 && d.line === first + i && d.field === `relations.cites.${i}`)).toBe(true);
+  });
+
+  it('a time-reversed relation names both dates in its message', () => {
+    const root = copyGood();
+    replaceIn(root, d1553, 'implements: [{', 'implements: [chi-thi-33-ct-ttg-2021, {');
+    const [d] = check(root).diagnostics.filter((x) => x.code === 'relation-target-later');
+    expect(d!.message).toContain('2016-07-16');
+    expect(d!.message).toContain('2021-11-26');
   });
 
   it('a reading list entry pointing at a broken document is not reported', () => {

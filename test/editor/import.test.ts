@@ -70,7 +70,7 @@ describe('import: provincial plan (two-column header)', () => {
   });
 
   it('reads "Thực hiện Chỉ thị số 16/CT-TTg …" in the opening as implements, through the engine', () => {
-    expect(result.frontmatter.relations).toEqual({ implements: ['chi-thi-16-ct-ttg-2016'] });
+    expect(result.frontmatter.relations).toEqual({ implements: [{ id: 'chi-thi-16-ct-ttg-2016', where: 'Phần mở đầu' }] });
   });
 
   it('writes a frontmatter the schema accepts, with quoted dates', () => {
@@ -184,7 +184,7 @@ describe('import: seed 004 (a real provincial plan, as received)', () => {
       issuer: 'ubnd-tinh-hai-duong',
       province: 'hai-duong',
       signer: 'Nguyễn Minh Hùng',
-      relations: { implements: ['chi-thi-33-ct-ttg-2021'] },
+      relations: { implements: [{ id: 'chi-thi-33-ct-ttg-2021', where: 'Phần mở đầu' }] },
     });
     expect(result.frontmatter.title).toMatch(/^Triển khai thực hiện công tác dân vận .* trên địa bàn tỉnh Hải Dương$/);
     expect(result.missing.filter((m) => m.required).map((m) => m.field)).toEqual(['issued']);

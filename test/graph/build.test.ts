@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { loadCorpus } from '../../src/lib/content/corpus.ts';
 import { buildGraph, type BodyOutput, type ExtractionCache } from '../../src/lib/graph/build.ts';
 import type { Graph } from '../../src/lib/graph/types.ts';
+import { buildCorpusIndex, findReferences, type CorpusIndex } from '../../src/lib/citations/index.ts';
+import type { CitationContext } from '../../src/lib/citations/types.ts';
 import { GOOD_CORPUS, tempCorpus, type TempCorpus } from './helpers.ts';
 
 const QD23 = 'quyet-dinh-23-qd-tw-2021';
@@ -39,20 +41,35 @@ describe('buildGraph on the good corpus', () => {
     expect(node(graph, QD1553).level).toBe('tinh');
   });
 
-  it('keeps the explicit replaces edge 23-QĐ/TW → 290-QĐ/TW, with the text sentence as evidence', () => {
+  it('keeps the explicit replaces edge 23-QĐ/TW → 290-QĐ/TW with its provenance; the summary adds no evidence', () => {
     const edges = edge(graph, QD23, QD290);
     expect(edges).toHaveLength(1);
-    expect(edges[0]).toMatchObject({ type: 'replaces', origin: 'explicit' });
-    expect(edges[0]!.evidence.some((e) => e.sentence.includes('Quyết định số 290-QĐ/TW'))).toBe(true);
+    expect(edges[0]).toMatchObject({
+      type: 'replaces',
+      origin: 'explicit',
+      provenance: { where: 'Điều 3 (điều khoản thi hành)', source: 'https://example.org/van-ban/quyet-dinh-23-qd-tw-2021', note: null },
+      evidence: [],
+    });
+  });
+
+  it('makes no edge from a summary body: its mentions are links for reading, listed apart', () => {
+    // Every body of the good corpus is a summary (fullText: false).
+    expect(graph.edges.every((e) => e.origin === 'explicit')).toBe(true);
+    expect(node(graph, QD23).summaryMentions).toContain(QD290);
+    expect(node(graph, QD23).summaryMentions).toContain(KL114);
   });
 
   it('computes 290-QĐ/TW as superseded by 23-QĐ/TW, with date and chain', () => {
     const s = node(graph, QD290).effectiveStatus;
     expect(s).toMatchObject({ status: 'superseded', by: QD23, since: '2021-07-30', chain: [QD290, QD23] });
-    expect(s.reason).toBe('Bị thay thế bởi Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị');
-    // A document nobody replaces keeps its declared status, with the date it was verified.
+    expect(s.reason).toBe('Bị thay thế bởi Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị từ ngày 30/7/2021');
+    // A document nobody replaces keeps its declared status, with the date it was read.
     expect(node(graph, QD23).effectiveStatus.status).toBe('in-force');
-    expect(node(graph, QD23).effectiveStatus.reason).toContain('theo xác nhận ngày 01/11/2026');
+    expect(node(graph, QD23).effectiveStatus.reason).toContain('theo nguồn (đọc ngày 01/11/2026)');
+    expect(node(graph, QD290).history.map((h) => [h.kind, h.date, h.by])).toEqual([
+      ['issued', '2010-02-25', null],
+      ['replaced', '2021-07-30', QD23],
+    ]);
   });
 
   it('indexes edges both ways', () => {
@@ -73,8 +90,9 @@ describe('buildGraph on the good corpus', () => {
 });
 
 describe('buildGraph on edited copies', () => {
-  it('infers implements from the sentence, with evidence sentence, heading, anchor and line', () => {
+  it('infers implements from a sentence of a full text, with evidence sentence, heading, anchor and line', () => {
     tmp = tempCorpus();
+    tmp.edit('van-ban', CTR79, 'fullText: false', 'fullText: true');
     tmp.appendBody('van-ban', CTR79, '## Căn cứ ký kết\n\nThực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư, hai cơ quan ký chương trình phối hợp này.');
     const { graph } = buildGraph(loadCorpus(tmp.root));
     const [e] = edge(graph, CTR79, KL114);
@@ -132,6 +150,7 @@ describe('buildGraph on edited copies', () => {
 
   it('keeps the explicit edge when the text suggests another type, and warns', () => {
     tmp = tempCorpus();
+    tmp.edit('van-ban', QD1553, 'fullText: false', 'fullText: true');
     tmp.appendBody('van-ban', QD1553, 'Kế hoạch này thay thế Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ trên địa bàn tỉnh.');
     const { graph } = buildGraph(loadCorpus(tmp.root));
     const edges = edge(graph, QD1553, CT16);
@@ -146,18 +165,62 @@ describe('buildGraph on edited copies', () => {
     tmp.edit('van-ban', QD290, 'status: not-in-force', `relations:\n  replaces: [${QD23}]\nstatus: not-in-force`);
     const { graph } = buildGraph(loadCorpus(tmp.root));
     const errors = graph.diagnostics.filter((d) => d.severity === 'error');
-    expect(errors.map((d) => d.code).sort()).toEqual(['relation-date-order', 'replacement-cycle']);
-    const cycle = errors.find((d) => d.code === 'replacement-cycle')!;
+    // The check's findings: one validator for relations.
+    expect(errors.map((d) => d.code).sort()).toEqual(['relation-target-later', 'replaces-cycle', 'replaces-cycle']);
+    const cycle = errors.find((d) => d.code === 'replaces-cycle')!;
     expect(cycle.file).toMatch(/^content\/van-ban\/quyet-dinh-(23|290)/);
     expect(cycle.line).toBeGreaterThan(1);
     expect(cycle.message).toContain('→');
   });
 
-  it('turns a typed relation to a later document into a plain citation', () => {
+  it('drops a relation read from a full text to a later document, with a warning naming the sentence', () => {
     tmp = tempCorpus();
+    tmp.edit('van-ban', KL114, 'fullText: false', 'fullText: true');
     tmp.appendBody('van-ban', KL114, 'Thực hiện Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị, các tỉnh rà soát quy chế.');
+    // The engine already declines later documents for a dated text; one that resolves
+    // regardless (a wrong reading) is what the graph build must catch.
+    const careless = { buildCorpusIndex, findReferences: (text: string, index: CorpusIndex, ctx: CitationContext) => findReferences(text, index, { ...ctx, date: null }) };
+    const { graph } = buildGraph(loadCorpus(tmp.root), { engine: careless });
+    expect(edge(graph, KL114, QD23)).toEqual([]);
+    const w = graph.diagnostics.filter((d) => d.code === 'relation-text-later');
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ severity: 'warning', file: `content/van-ban/${KL114}.mdx`, line: lineOf(tmp.root, KL114, 'Thực hiện Quyết định số 23') });
+    expect(w[0]!.message).toContain('Thực hiện Quyết định số 23-QĐ/TW');
+    expect(w[0]!.message).toContain('2021-07-30');
+  });
+
+  it('a summary naming a later document makes no edge', () => {
+    tmp = tempCorpus();
+    tmp.appendBody('van-ban', KL114, 'Về sau, Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ hướng vào cùng khu vực.');
     const { graph } = buildGraph(loadCorpus(tmp.root));
-    expect(edge(graph, KL114, QD23).map((e) => e.type)).toEqual(['cites']);
+    expect(edge(graph, KL114, CT33)).toEqual([]);
+    expect(node(graph, KL114).summaryMentions).toContain(CT33);
+  });
+
+  it('a declared key reaches the document once the corpus has it', () => {
+    tmp = tempCorpus();
+    tmp.edit('van-ban', KL114, 'fullText: false', 'relations:\n  basedOn: [{ id: "25-NQ/TW@2013", where: "Căn cứ (phần mở đầu)", source: "https://example.org/kl-114" }]\nfullText: false');
+    tmp.write('van-ban', 'nghi-quyet-25-nq-tw-2013', [
+      '---', 'type: nghi-quyet', 'number: "25-NQ/TW"', 'issued: "2013-06-03"', 'issuer: ban-chap-hanh-trung-uong',
+      'title: "Về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác dân vận trong tình hình mới"', 'status: unknown', 'fullText: false',
+      'sources:', '  - title: "Dữ liệu thử"', '---', '', 'Nghị quyết về công tác dân vận.', '',
+    ].join('\n'));
+    const { graph } = buildGraph(loadCorpus(tmp.root));
+    expect(edge(graph, KL114, 'nghi-quyet-25-nq-tw-2013')).toEqual([
+      expect.objectContaining({ type: 'basedOn', origin: 'explicit', provenance: { where: 'Căn cứ (phần mở đầu)', source: 'https://example.org/kl-114', note: null } }),
+    ]);
+    expect(graph.unresolved.find((u) => u.key === '25-NQ/TW@2013')).toBeUndefined();
+  });
+
+  it('lists a declared relation to a document not in the corpus among the missing, with its provenance', () => {
+    tmp = tempCorpus();
+    tmp.edit('van-ban', KL114, 'fullText: false', 'relations:\n  basedOn: [{ id: "25-NQ/TW@2013", where: "Căn cứ (phần mở đầu)", source: "https://example.org/kl-114" }]\nfullText: false');
+    const { graph } = buildGraph(loadCorpus(tmp.root));
+    const u = graph.unresolved.find((x) => x.key === '25-NQ/TW@2013')!;
+    expect(u.citedBy).toEqual([
+      expect.objectContaining({ id: KL114, via: 'relation', relation: 'basedOn', provenance: { where: 'Căn cứ (phần mở đầu)', source: 'https://example.org/kl-114', note: null } }),
+    ]);
+    expect(u.citedBy[0]!.evidence.line).toBe(lineOf(tmp.root, KL114, 'basedOn:'));
   });
 });
 
@@ -176,6 +239,7 @@ describe('determinism and the extraction cache', () => {
     const store = new Map<string, BodyOutput>();
     const cache: ExtractionCache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };
     tmp = tempCorpus();
+    tmp.edit('van-ban', CT16, 'fullText: false', 'fullText: true');
     const first = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
     const total = first.extracted;
     expect(total).toBe(first.bodies.length);

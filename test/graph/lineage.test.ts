@@ -27,11 +27,13 @@ describe('lineageOf', () => {
   it('includes implementing documents and walks several steps, oldest first', () => {
     const tmp = tempCorpus();
     try {
-      // 79 implements 114 (read from the text); 1553 implements 16 (frontmatter).
+      // 79 implements 114 (read from its full text); 1553 implements 16 (frontmatter).
+      tmp.edit('van-ban', CTR79, 'fullText: false', 'fullText: true');
+      tmp.edit('van-ban', CT16, 'fullText: false', 'fullText: true');
       tmp.appendBody('van-ban', CTR79, 'Thực hiện Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư, hai cơ quan ký chương trình phối hợp này.');
       tmp.appendBody('van-ban', CT16, 'Thực hiện Chương trình phối hợp số 79-CTr/BDVTW-BCSĐCP ngày 11/10/2016, các bộ rà soát nhiệm vụ.');
       const g = buildGraph(loadCorpus(tmp.root)).graph;
-      // 16 (May 2016) cannot implement 79 (Oct 2016): that reading stays a citation.
+      // 16 (May 2016) cannot implement 79 (Oct 2016): that reading is dropped, time runs forward.
       expect(lineageOf(g, CT16).earlier).toEqual([]);
       const l = lineageOf(g, KL114);
       expect(l.later.map((s) => [s.id, s.relation, s.origin, s.depth])).toEqual([[CTR79, 'implements', 'inferred', 1]]);
@@ -48,8 +50,14 @@ describe('lineageOf', () => {
 });
 
 describe('collectNeighbourhood', () => {
+  // 23-QĐ/TW read as a full text: its mentions of 290 and 114 are citations.
+  const tmp = tempCorpus();
+  tmp.edit('van-ban', QD23, 'fullText: false', 'fullText: true');
+  const full = buildGraph(loadCorpus(tmp.root)).graph;
+  tmp.remove();
+
   it('returns the centre first, direct neighbours at hop 1, and only edges among shown documents', () => {
-    const n = collectNeighbourhood(graph, QD23, { hops: 1 });
+    const n = collectNeighbourhood(full, QD23, { hops: 1 });
     const hop = new Map(n.nodes.map((x) => [x.id, x.hop]));
     expect(n.nodes[0]!.id).toBe(QD23);
     expect(hop.get(QD23)).toBe(0);
@@ -64,7 +72,7 @@ describe('collectNeighbourhood', () => {
   });
 
   it('keeps the strongest relations first when the size limit cuts', () => {
-    const n = collectNeighbourhood(graph, QD23, { hops: 2, maxNodes: 2 });
+    const n = collectNeighbourhood(full, QD23, { hops: 2, maxNodes: 2 });
     expect(n.nodes.map((x) => x.id)).toEqual([QD23, QD290]);
     expect(n.omitted).toBeGreaterThan(0);
   });

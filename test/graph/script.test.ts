@@ -28,7 +28,7 @@ describe('scripts/build-graph.ts', () => {
     tmp.edit('van-ban', 'quyet-dinh-290-qd-tw-2010', 'status: not-in-force', 'relations:\n  replaces: [quyet-dinh-23-qd-tw-2021]\nstatus: not-in-force');
     const r = run();
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/content\/van-ban\/quyet-dinh-(23|290)[^:]*\.mdx:\d+ .*replacement-cycle/);
+    expect(r.stderr).toMatch(/content\/van-ban\/quyet-dinh-(23|290)[^:]*\.mdx:\d+ .*replaces-cycle/);
     expect(snapshot()).toEqual(before);
   });
 });

@@ -2,12 +2,15 @@
  * Content bodies hold data only. They are parsed as MDX (the way the site reads them)
  * and anything that would run code at build time or in the reader's browser is an
  * error: import/export, {expressions}, components, <script>/<iframe>/<style>, event
- * handler attributes and javascript: URLs. A body that is not valid MDX is an error too.
+ * handler attributes and javascript: URLs. A body that is not valid MDX is an error too,
+ * and so is a line the renderer would show as an indented code block (see
+ * indentedCodeLines): the check, the graph build and the renderer read one dialect.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import type { Diagnostic } from '../diagnostics.ts';
+import { indentedCodeLines } from '../render/markdown.ts';
 import { error, preview, warning } from './context.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -141,6 +144,10 @@ export function checkBody(file: string, text: string, bodyLine: number, options:
       `phần nội dung nặng ${(bytes / 1024 / 1024).toFixed(1)} MB (quá 1 MB): trang sẽ tải chậm trên điện thoại; cân nhắc chỉ giữ phần liên quan`));
   }
   body = withoutDeepNesting(file, body, bodyLine, out);
+  for (const line of indentedCodeLines(body)) {
+    out.push(error(file, bodyLine + line - 1, 'body', 'body-indented-code',
+      'dòng thụt đầu 4 dấu cách (hoặc tab) sẽ hiện thành khối mã: chữ trong đó không được đọc, văn bản được nhắc không thành liên kết; hãy bỏ thụt đầu dòng (trích đoạn thì dùng ">")'));
+  }
   if (!options.alwaysParse && !mayNeedMdxParse(body)) return out;
   try {
     checkTree(file, parser.parse(body) as MdNode, bodyLine, out);

@@ -10,8 +10,10 @@ import { type CheckContext, error, warning } from './context.ts';
 import { earlier } from './references.ts';
 import { type YamlSource, scalars, nodeLine } from './yaml-source.ts';
 
-/** Keys whose values are dates, wherever they appear (sources[].date, succeededBy.date…). */
-export const DATE_KEYS = new Set(['issued', 'statusAsOf', 'date']);
+/** Keys whose values are dates, wherever they appear (sources[].date, succeededBy.date…): from the schemas. */
+import { DATE_KEYS } from '../schema/fields.ts';
+
+export { DATE_KEYS };
 
 const DATE_LIKE = /^\d{4}-\d{1,2}(-\d{1,2})?$/;
 
@@ -19,7 +21,7 @@ export function checkDateFacts(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const doc of ctx.corpus.documents) {
     const d = doc.data;
-    if (earlier(ctx.today, d.statusAsOf)) {
+    if (d.statusAsOf && earlier(ctx.today, d.statusAsOf)) {
       out.push(error(doc.file, doc.parsed.lineOf(['statusAsOf']), 'statusAsOf', 'status-as-of-future',
         `ngày xác minh tình trạng ${d.statusAsOf} ở tương lai (hôm nay là ${ctx.today}); ghi ngày đã thực sự kiểm tra`));
     }

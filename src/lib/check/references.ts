@@ -3,6 +3,8 @@
  * topics of documents, implementation records and course modules, and the documents
  * that records report on and courses read.
  */
+import { isBefore } from '../schema/dates.ts';
+import { isDocumentKey } from '../schema/document.ts';
 import type { LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { type CheckContext, error } from './context.ts';
@@ -117,10 +119,8 @@ export function checkReferences(ctx: CheckContext): Diagnostic[] {
  * True when date a is certainly before date b. Partial dates ("2021", "2021-11") are
  * compared only as far as both are known, so "2021" is not before "2021-11-26".
  */
-export function earlier(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) < b.slice(0, n);
-}
+/** a is before b, as precisely as both dates are known (src/lib/schema/dates.ts). */
+export const earlier = isBefore;
 
 /**
  * Reference checks for a file that failed its schema, on whatever its frontmatter
@@ -147,8 +147,9 @@ export function checkLooseReferences(ctx: CheckContext, file: LoadedFile<unknown
     if (rels && typeof rels === 'object' && !Array.isArray(rels)) {
       for (const [rel, list] of Object.entries(rels as Record<string, unknown>)) {
         if (!Array.isArray(list)) continue;
-        list.forEach((id, i) => {
-          if (typeof id !== 'string') return;
+        list.forEach((entry, i) => {
+          const id: unknown = entry && typeof entry === 'object' ? (entry as { id?: unknown }).id : entry;
+          if (typeof id !== 'string' || isDocumentKey(id)) return;
           const path = ['relations', rel, i];
           if (id === file.id) {
             out.push(error(file.file, file.parsed.lineOf(path), path.join('.'), 'relation-self', `văn bản không thể có quan hệ với chính nó ("${id}")`));

@@ -1,33 +1,47 @@
 /**
- * Explicit relations between documents: targets exist, are not the document itself,
- * were not issued after it, and "replaces" chains never loop.
+ * Explicit relations between documents and the dated status of each document: targets
+ * exist (or are the key of a document not in the corpus yet), are not the document itself,
+ * were not issued after it (time runs forward, for every relation type), carry their
+ * provenance, and "replaces" chains never loop; a status other than unknown says when and
+ * where it was read. The graph build takes its relation findings from here
+ * (relationFindings), so a relation is judged by one set of rules.
  */
-import type { LoadedFile } from '../content/corpus.ts';
+import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { RELATION_TYPES, type DocumentFrontmatter, type RelationType } from '../schema/document.ts';
-import { type CheckContext, error, warning } from './context.ts';
+import { RELATION_TYPES, isDocumentKey, relationFacts, type DocumentFrontmatter } from '../schema/document.ts';
+import { RELATION_VOCABULARY, respectsTime } from '../schema/vocabulary.ts';
+import { type CheckContext, buildContext, error, warning } from './context.ts';
 import { earlier } from './references.ts';
+import { documentKeyIndex } from '../identity.ts';
 
 type Doc = LoadedFile<DocumentFrontmatter>;
 
-const VERB: Record<RelationType, string> = {
-  replaces: 'thay thế',
-  amends: 'sửa đổi, bổ sung',
-  repeals: 'bãi bỏ',
-  implements: 'triển khai',
-  continues: 'tiếp tục thực hiện',
-  guides: 'hướng dẫn',
-  basedOn: 'căn cứ',
-  cites: 'dẫn chiếu',
-};
+/** The year of a "NUMBER@YEAR" key. */
+function keyYear(key: string): string {
+  return key.slice(key.lastIndexOf('@') + 1);
+}
 
 export function checkRelations(ctx: CheckContext): Diagnostic[] {
+  return [...relationRules(ctx, { provenance: true }), ...checkStatusFacts(ctx)];
+}
+
+/**
+ * The rules of declared relations. Without `provenance`, relations without provenance are
+ * not reported (the graph build, which must not pay a YAML syntax tree per file for
+ * warnings `npm run check` gives).
+ */
+function relationRules(ctx: CheckContext, options: { provenance: boolean }): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const byKey = documentKeyIndex([...ctx.documents.values()].map((d) => ({ id: d.id, number: d.data.number ?? null, issued: d.data.issued })));
   for (const doc of ctx.corpus.documents) {
     const rels = doc.data.relations;
     for (const rel of RELATION_TYPES) {
+      const verb = RELATION_VOCABULARY[rel].verb;
       const seen = new Set<string>();
-      (rels[rel] ?? []).forEach((target, i) => {
+      relationFacts(rels, rel).forEach((fact, i) => {
+        // A key of a document the corpus has by now stands for that document.
+        const key = isDocumentKey(fact.id);
+        const target = (key && byKey(fact.id)) || fact.id;
         const path = ['relations', rel, i];
         // Looked up only for a report: a line needs the YAML syntax tree.
         const line = () => doc.parsed.lineOf(path);
@@ -38,29 +52,77 @@ export function checkRelations(ctx: CheckContext): Diagnostic[] {
         }
         seen.add(target);
         if (target === doc.id) {
-          out.push(error(doc.file, line(), field, 'relation-self', `văn bản không thể tự ${VERB[rel]} chính nó ("${target}")`));
+          out.push(error(doc.file, line(), field, 'relation-self', `văn bản không thể tự ${verb} chính nó ("${target}")`));
           return;
         }
-        if (!ctx.presentDocumentIds.has(target)) {
+        if (!isDocumentKey(target) && !ctx.presentDocumentIds.has(target)) {
           out.push(
             error(doc.file, line(), field, 'relation-missing-target',
-              `không có văn bản "${target}" trong content/van-ban/ (cần tên tệp "${target}.mdx"); thêm văn bản đó hoặc sửa mã`),
+              `không có văn bản "${target}" trong content/van-ban/ (cần tên tệp "${target}.mdx"); thêm văn bản đó, sửa mã, hoặc ghi khóa số@năm ("25-NQ/TW@2003") cho văn bản chưa có`),
           );
           return;
         }
-        const other = ctx.documents.get(target);
-        // A document cannot act on, or be based on, a document that did not yet exist.
-        // Citations are left out: a cited number may be mis-resolved, which is not a data error.
-        if (other && rel !== 'cites' && earlier(doc.data.issued, other.data.issued)) {
+        // Time runs forward: a document cannot act on, be based on, or cite one issued after it.
+        const targetIssued = isDocumentKey(target) ? keyYear(target) : ctx.documents.get(target)?.data.issued;
+        if (targetIssued && !respectsTime(rel, doc.data.issued, targetIssued)) {
           out.push(
             error(doc.file, line(), field, 'relation-target-later',
-              `văn bản ban hành ngày ${doc.data.issued} không thể ${VERB[rel]} "${target}", ban hành sau đó (${other.data.issued})`),
+              `văn bản ban hành ngày ${doc.data.issued} không thể ${verb} "${target}", ban hành sau đó (${targetIssued})`),
+          );
+          return;
+        }
+        if (options.provenance && (fact.plain || !fact.where || !fact.source)) {
+          const missing = [!fact.where && 'where (chỗ văn bản nói ra quan hệ)', !fact.source && 'source (đường dẫn trang đã đọc)'].filter(Boolean).join(' và ');
+          out.push(
+            warning(doc.file, line(), field, 'relation-no-provenance',
+              `quan hệ "${verb}" tới "${target}" chưa có xuất xứ: ghi { id: ${target}, where: "…", source: "https://…" } — thiếu ${missing}; quan hệ không tìm được nguồn thì bỏ`),
           );
         }
       });
     }
   }
   out.push(...checkReplacementCycles(ctx), ...checkSupersededStatus(ctx));
+  return out;
+}
+
+/**
+ * The check's findings on declared relations and statuses of a loaded corpus, for the
+ * graph build: which relations stand, cycles, statuses without their source.
+ */
+export function relationFindings(corpus: Corpus, options: { presentDocumentIds?: ReadonlySet<string>; today: string }): Diagnostic[] {
+  const ctx = buildContext(corpus, options);
+  return [...relationRules(ctx, { provenance: false }), ...checkStatusFacts(ctx)];
+}
+
+/** Does a finding make the relation at relations.<type>.<index> unusable as an edge? */
+export function blocksRelation(d: Diagnostic): boolean {
+  return d.severity === 'error' && ['relation-self', 'relation-missing-target', 'relation-target-later'].includes(d.code);
+}
+
+/**
+ * A status is an assertion with a date and a source: anything but unknown needs both.
+ * effectiveTo cannot come before effectiveFrom.
+ */
+function checkStatusFacts(ctx: CheckContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const doc of ctx.corpus.documents) {
+    const d = doc.data;
+    if (d.status !== 'unknown') {
+      const missing = [!d.statusAsOf && 'statusAsOf (ngày đọc)', !d.statusSource && 'statusSource (nguồn: { title, url })'].filter(Boolean);
+      if (missing.length) {
+        out.push(
+          error(doc.file, doc.parsed.lineOf(['status']), 'status', 'status-source-missing',
+            `status "${d.status}" cần ${missing.join(' và ')}; chưa có nguồn nêu hiệu lực thì ghi status: unknown kèm statusReason`),
+        );
+      }
+    }
+    if (d.effectiveFrom && d.effectiveTo && earlier(d.effectiveTo, d.effectiveFrom)) {
+      out.push(
+        error(doc.file, doc.parsed.lineOf(['effectiveTo']), 'effectiveTo', 'effective-dates-order',
+          `ngày hết hiệu lực ${d.effectiveTo} trước ngày có hiệu lực ${d.effectiveFrom}`),
+      );
+    }
+  }
   return out;
 }
 
@@ -72,7 +134,7 @@ function replacementComponents(docs: ReadonlyMap<string, Doc>): string[][] {
   const stack: string[] = [];
   const comps: string[][] = [];
   let next = 0;
-  const succ = (id: string) => (docs.get(id)?.data.relations.replaces ?? []).filter((t) => t !== id && docs.has(t));
+  const succ = (id: string) => replacedIds(docs.get(id)).filter((t) => t !== id && docs.has(t));
   for (const start of docs.keys()) {
     if (index.has(start)) continue;
     const work: { id: string; children: string[]; i: number }[] = [];
@@ -118,7 +180,7 @@ function loopThrough(from: string, comp: ReadonlySet<string>, docs: ReadonlyMap<
   const seen = new Set([from]);
   while (queue.length) {
     const id = queue.shift()!;
-    for (const t of docs.get(id)?.data.relations.replaces ?? []) {
+    for (const t of replacedIds(docs.get(id))) {
       if (t === from) {
         const path = [id];
         while (path[0] !== from) path.unshift(prev.get(path[0]!)!);
@@ -140,7 +202,7 @@ function checkReplacementCycles(ctx: CheckContext): Diagnostic[] {
     const members = new Set(comp);
     for (const id of [...comp].sort()) {
       const doc = ctx.documents.get(id)!;
-      const i = (doc.data.relations.replaces ?? []).findIndex((t) => members.has(t) && t !== id);
+      const i = replacedIds(doc).findIndex((t) => members.has(t) && t !== id);
       const loop = loopThrough(id, members, ctx.documents);
       const shown = loop.length > 8 ? [...loop.slice(0, 4), '…', ...loop.slice(-2)] : loop;
       out.push(
@@ -152,13 +214,18 @@ function checkReplacementCycles(ctx: CheckContext): Diagnostic[] {
   return out;
 }
 
-/** A status checked after the replacing document appeared should not still say in force. */
+/** Ids a document declares it replaces. */
+function replacedIds(doc: Doc | undefined): string[] {
+  return doc ? relationFacts(doc.data.relations, 'replaces').map((f) => f.id) : [];
+}
+
+/** A status read after the replacing document appeared should not still say in force. */
 function checkSupersededStatus(ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const doc of ctx.corpus.documents) {
-    for (const target of doc.data.relations.replaces ?? []) {
+    for (const target of replacedIds(doc)) {
       const old = ctx.documents.get(target);
-      if (!old || target === doc.id || old.data.status !== 'in-force') continue;
+      if (!old || target === doc.id || old.data.status !== 'in-force' || !old.data.statusAsOf) continue;
       if (earlier(old.data.statusAsOf, doc.data.issued)) continue;
       out.push(
         warning(old.file, old.parsed.lineOf(['status']), 'status', 'status-superseded',

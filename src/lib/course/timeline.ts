@@ -7,13 +7,13 @@
 import { LINEAGE_RELATIONS, type LineageRelation } from '../graph/lineage.ts';
 import type { Graph, GraphNode } from '../graph/types.ts';
 import { typeName } from '../site/labels.ts';
+import { RELATION_VOCABULARY } from '../schema/vocabulary.ts';
 
 
-export const LINEAGE_RELATION_LABELS: Readonly<Record<LineageRelation, string>> = {
-  replaces: 'thay thế',
-  continues: 'tiếp tục thực hiện',
-  implements: 'triển khai',
-};
+/** The verb on a lineage arc, from the relation vocabulary. */
+export const LINEAGE_RELATION_LABELS: Readonly<Record<LineageRelation, string>> = Object.fromEntries(
+  LINEAGE_RELATIONS.map((r) => [r, RELATION_VOCABULARY[r].lineage]),
+) as Record<LineageRelation, string>;
 
 /** Compact chart label ("Quyết định 23-QĐ/TW"): the chart has no room for "số … ngày …". */
 export function chartLabel(node: Pick<GraphNode, 'type' | 'number' | 'year'>): string {

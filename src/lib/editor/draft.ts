@@ -7,7 +7,7 @@ import { buildCorpusIndex, findReferences, type CorpusEntry } from '../citations
 import type { Registries } from '../content/corpus.ts';
 import { DOCUMENT_TYPES } from '../document-types.ts';
 import { documentId, parseDocumentNumber, yearOf } from '../identity.ts';
-import type { RelationType } from '../schema/document.ts';
+import { isDocumentKey, type RelationEntry, type RelationType } from '../schema/document.ts';
 import { slugify } from '../text/vietnamese.ts';
 import type { DecodeResult } from './input.ts';
 import { writeFrontmatter, type DraftFrontmatter } from './frontmatter-writer.ts';
@@ -339,20 +339,27 @@ export function importPlainText(decoded: DecodeResult, opts: ImportOptions): Imp
 
   // Explicit relations: only from the trích yếu and the opening, where "Thực hiện …",
   // "Căn cứ …" speak for the whole document; deeper mentions stay inferred in the graph.
-  const openingLines = new Set([...(s.title?.lines.map((l) => l.line) ?? []), ...openingBlocks.flatMap((b) => b.lines)]);
-  const relations: Partial<Record<RelationType, string[]>> = {};
+  // Each says where it was read; the editor adds the page it was read on (`source`).
+  const titleLines = new Set(s.title?.lines.map((l) => l.line) ?? []);
+  const openingLines = new Set([...titleLines, ...openingBlocks.flatMap((b) => b.lines)]);
+  const relations: Partial<Record<RelationType, RelationEntry[]>> = {};
+  const add = (relation: RelationType, id: string, line: number) => {
+    const list = (relations[relation] ??= []);
+    if (list.some((e) => typeof e !== 'string' && e.id === id)) return false;
+    list.push({ id, where: titleLines.has(line) ? 'Trích yếu' : 'Phần mở đầu' });
+    return true;
+  };
   for (const r of references) {
     if (!openingLines.has(r.line) || !RELATIONS_FROM_OPENING.has(r.relation)) continue;
     if (r.target) {
-      const list = (relations[r.relation] ??= []);
-      if (!list.includes(r.target)) {
-        list.push(r.target);
-        found.push({ field: `relations.${r.relation}`, value: r.target, from: lineRef(r.line, r.text) });
-      }
+      if (add(r.relation, r.target, r.line)) found.push({ field: `relations.${r.relation}`, value: r.target, from: lineRef(r.line, r.text) });
+    } else if (r.key && isDocumentKey(r.key) && r.candidates.length <= 1) {
+      // Not in the corpus yet: recorded by its key, listed on /chua-co/ until the document is added.
+      if (add(r.relation, r.key, r.line)) found.push({ field: `relations.${r.relation}`, value: r.key, from: lineRef(r.line, r.text) });
+      notes.push(`Dòng ${r.line}: "${r.text}" (${r.relation}) chưa có trong kho, ghi bằng khóa "${r.key}"; tạo văn bản đó bằng: npm run new -- --from-missing "${r.key}".`);
     } else {
       notes.push(
-        `Dòng ${r.line}: "${r.text}" (${r.relation}) chưa có trong kho${r.candidates.length ? ` (nhiều ứng viên: ${r.candidates.join(', ')})` : ''}; ` +
-          `${r.key ? `tạo bằng: npm run new -- --from-missing "${r.key}"` : 'quan hệ này chưa ghi được'}.`,
+        `Dòng ${r.line}: "${r.text}" (${r.relation}) chưa có trong kho${r.candidates.length ? ` (nhiều ứng viên: ${r.candidates.join(', ')})` : ''}; quan hệ này chưa ghi được.`,
       );
     }
   }

@@ -4,11 +4,12 @@
  * date quoted (an unquoted 2021-11-26 is a timestamp to most YAML readers), and TODO
  * comments standing exactly where a missing field belongs.
  */
-import type { DocumentFrontmatter, RelationType, Source } from '../schema/document.ts';
+import type { DocumentFrontmatter, RelationEntry, RelationType, Source } from '../schema/document.ts';
 import { RELATION_TYPES } from '../schema/document.ts';
+import { DATE_KEYS, ID_PATTERN } from '../schema/fields.ts';
 
 export type DraftFrontmatter = Partial<Omit<DocumentFrontmatter, 'relations' | 'sources'>> & {
-  relations?: Partial<Record<RelationType, string[]>>;
+  relations?: Partial<Record<RelationType, RelationEntry[]>>;
   sources?: Source[];
 };
 
@@ -34,7 +35,10 @@ const ORDER = [
   'province',
   'topics',
   'status',
+  'effectiveFrom',
+  'effectiveTo',
   'statusAsOf',
+  'statusSource',
   'statusReason',
   'relations',
   'aliases',
@@ -44,8 +48,8 @@ const ORDER = [
   'sources',
 ] as const;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE_FIELDS = new Set(['issued', 'statusAsOf', 'date']);
+const ID = ID_PATTERN;
+const DATE_FIELDS = DATE_KEYS;
 
 /** A YAML scalar: ids bare, everything else double-quoted (JSON strings are valid YAML). */
 export function yamlScalar(value: unknown, field = ''): string {
@@ -72,15 +76,23 @@ function writeSources(sources: Source[]): string {
   return lines.join('\n');
 }
 
-function writeRelations(rel: Partial<Record<RelationType, string[]>>): string {
+/** A one-line YAML flow mapping: { id: x, where: "…" }. */
+function flowMapping(value: Record<string, unknown>): string {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return `{ ${entries.map(([k, v]) => `${k}: ${yamlScalar(v, k)}`).join(', ')} }`;
+}
+
+function writeRelations(rel: Partial<Record<RelationType, RelationEntry[]>>): string {
   const keys = RELATION_TYPES.filter((k) => rel[k]?.length);
   if (!keys.length) return 'relations: {}';
-  return ['relations:', ...keys.map((k) => `  ${k}: [${rel[k]!.map((v) => yamlScalar(v)).join(', ')}]`)].join('\n');
+  const entry = (v: RelationEntry) => (typeof v === 'string' ? yamlScalar(v) : flowMapping(v));
+  return ['relations:', ...keys.map((k) => `  ${k}: [${rel[k]!.map(entry).join(', ')}]`)].join('\n');
 }
 
 function writeField(key: string, value: unknown): string {
   if (key === 'sources') return writeSources(value as Source[]);
-  if (key === 'relations') return writeRelations(value as Partial<Record<RelationType, string[]>>);
+  if (key === 'relations') return writeRelations(value as Partial<Record<RelationType, RelationEntry[]>>);
+  if (value && typeof value === 'object' && !Array.isArray(value)) return `${key}: ${flowMapping(value as Record<string, unknown>)}`;
   if (Array.isArray(value)) return `${key}: [${value.map((v) => yamlScalar(v)).join(', ')}]`;
   return `${key}: ${yamlScalar(value, key)}`;
 }

@@ -42,15 +42,24 @@ function frontmatter(d: PlannedDoc, docs: readonly PlannedDoc[], seed: number): 
   lines.push(`title: ${q(d.title)}`, `province: ${d.province ?? 'null'}`, `topics: ${list(d.topics)}`);
   if (d.replacedBy !== null) {
     const by = docs[d.replacedBy]!;
-    lines.push('status: not-in-force', `statusAsOf: ${q(STATUS_AS_OF)}`, `statusReason: ${q(`Được thay thế bởi ${typeWord(by.type)} số ${by.number}.`)}`);
+    lines.push(
+      'status: not-in-force',
+      `statusAsOf: ${q(STATUS_AS_OF)}`,
+      // A status other than unknown names where it was read: here, the generated replacing document.
+      'statusSource:',
+      `  title: ${q(`${typeWord(by.type)} số ${by.number} (văn bản giả lập)`)}`,
+      `statusReason: ${q(`Được thay thế bởi ${typeWord(by.type)} số ${by.number}.`)}`,
+    );
   } else {
     lines.push('status: unknown', `statusAsOf: ${q(STATUS_AS_OF)}`, `statusReason: ${q('Văn bản giả lập; không có thông tin hiệu lực.')}`);
   }
   const rels: string[] = [];
-  const ids = (list: number[]) => `[${list.map((i) => docs[i]!.id).join(', ')}]`;
-  if (d.implements.length) rels.push(`  implements: ${ids(d.implements)}`);
-  if (d.replaces.length) rels.push(`  replaces: ${ids(d.replaces)}`);
-  if (d.basedOn.length) rels.push(`  basedOn: ${ids(d.basedOn)}`);
+  // Each declared relation with its provenance, as the model asks (block style: the fast YAML reader's subset).
+  const entries = (list: number[], where: string) =>
+    list.flatMap((i) => [`    - id: ${docs[i]!.id}`, `      where: ${q(where)}`, `      source: ${q(`https://example.org/van-ban-gia-lap/${d.id}`)}`]);
+  if (d.implements.length) rels.push('  implements:', ...entries(d.implements, 'Thực hiện … (câu mở đầu)'));
+  if (d.replaces.length) rels.push('  replaces:', ...entries(d.replaces, 'Điều khoản thi hành'));
+  if (d.basedOn.length) rels.push('  basedOn:', ...entries(d.basedOn, 'Căn cứ (phần mở đầu)'));
   lines.push(rels.length ? `relations:\n${rels.join('\n')}` : 'relations: {}');
   // The body is the document's whole (synthetic) text, so, as for an official text, the
   // engine binds its references to the issue date (no later document can be meant).

@@ -3,23 +3,29 @@
  * script (scripts/build-graph.ts) does the file I/O; tests call this directly.
  *
  * Per body: parse → heading anchors → text blocks → references (engine, or the cache) →
- * edges/evidence/unresolved → annotate → HTML. Explicit (frontmatter) edges win; edges
- * read from the text keep their evidence sentence, heading and line.
+ * edges/evidence/unresolved → annotate → HTML. Explicit (frontmatter) edges win and keep
+ * their provenance; edges read from a full text keep their evidence sentence, heading and
+ * line. A summary body (fullText: false) is the editors' prose, not the document's: its
+ * mentions are links for reading and make no edge. Which declared relations are valid is
+ * decided by the check (src/lib/check/relations.ts), whose findings this build reports.
  */
 import { createHash } from 'node:crypto';
 import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
-import { canonicalKey, comparableKey, yearOf } from '../identity.ts';
+import { canonicalKey, comparableKey, documentKeyIndex, yearOf } from '../identity.ts';
 import { DOCUMENT_TYPES } from '../document-types.ts';
 import type { DocumentFrontmatter, RelationType } from '../schema/document.ts';
-import { RELATION_TYPES } from '../schema/document.ts';
+import { RELATION_TYPES, isDocumentKey, relationFacts } from '../schema/document.ts';
+import { RELATION_VOCABULARY, respectsTime } from '../schema/vocabulary.ts';
+import { blocksRelation, relationFindings } from '../check/relations.ts';
+import { todayInVietnam } from '../check/context.ts';
 import type { Level } from '../schema/registries.ts';
 import { normalizeOneLine, searchKey } from '../text/vietnamese.ts';
 import type { CitationContext, CorpusEntry, Reference } from '../citations/types.ts';
 import { buildCorpusIndex, findReferences, type ProvinceName } from '../citations/index.ts';
 import { citationLine, shortCitation } from './citation-line.ts';
-import { effectiveStatuses } from './status.ts';
+import { effectiveStatuses, type StatusFacts } from './status.ts';
 import { renderBody, type BodyInput, type BodyMention, type BodyOutput, type MentionRef } from './render-body.ts';
 import type {
   Ambiguity,
@@ -62,6 +68,8 @@ export interface BuildOptions {
   cache?: ExtractionCache | null;
   /** Changes whenever the engine's code changes; part of every cache key. */
   engineVersion?: string;
+  /** The day effective statuses are computed for (default: today in Vietnam). */
+  today?: string;
 }
 
 const defaultEngine: CitationEngine<any> = { buildCorpusIndex, findReferences };
@@ -198,10 +206,15 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       level,
       topics: d.topics,
       status: d.status,
-      statusAsOf: d.statusAsOf,
+      statusAsOf: d.statusAsOf ?? null,
+      statusSource: d.statusSource ?? null,
       statusReason: d.statusReason ?? null,
+      effectiveFrom: d.effectiveFrom ?? null,
+      effectiveTo: d.effectiveTo ?? null,
       // Filled in once the edges are known.
       effectiveStatus: { status: d.status, reason: '' },
+      history: [],
+      summaryMentions: [],
       fullText: d.fullText,
       summary: d.summary ?? null,
       featured: d.featured ?? false,
@@ -218,48 +231,39 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   };
 
   // ---------- explicit edges ----------
+  // The check decides which declared relations stand (target exists, not itself, not
+  // issued later, no replacement cycle); its errors are this build's errors too.
+  const today = options.today ?? todayInVietnam();
+  const findings = relationFindings(corpus, { presentDocumentIds: docIds, today });
+  const blocked = new Set(findings.filter(blocksRelation).map((d) => `${d.file}\u0000${d.field}`));
+  diagnostics.push(...findings.filter((d) => d.severity === 'error' || d.code === 'status-superseded'));
   const edgeMap = new Map<string, GraphEdge>();
   const edgeKey = (from: string, to: string, type: RelationType) => `${from}\u0000${to}\u0000${type}`;
   const explicitByPair = new Map<string, GraphEdge[]>();
-  const relationLine = new Map<string, { file: string; line: number }>();
+  /** Declared relations to documents not in the corpus, listed on /chua-co/. */
+  const declaredMissing: { from: LoadedFile<DocumentFrontmatter>; type: RelationType; index: number; key: string; provenance: GraphEdge['provenance'] }[] = [];
+  const byKey = documentKeyIndex(nodes);
   for (const f of documents) {
     for (const type of RELATION_TYPES) {
-      const targets = f.data.relations[type] ?? [];
-      targets.forEach((to, i) => {
-        // The line is looked up only if a diagnostic is made: it needs the YAML syntax tree.
-        const where = {
-          file: f.file,
-          get line() {
-            return f.parsed.lineOf(['relations', type, i]);
-          },
-          field: `relations.${type}.${i}`,
-        };
-        if (to === f.id) {
-          diagnostics.push({ severity: 'error', ...where, code: 'relation-self', message: 'văn bản không thể có quan hệ với chính nó' });
-          return;
-        }
+      relationFacts(f.data.relations, type).forEach((fact, i) => {
+        // A key of a document the corpus has by now stands for that document.
+        const to = (isDocumentKey(fact.id) && byKey(fact.id)) || fact.id;
+        if (to === f.id || blocked.has(`${f.file}\u0000relations.${type}.${i}`)) return;
+        const provenance = { where: fact.where, source: fact.source, note: fact.note };
         if (!docIds.has(to)) {
-          diagnostics.push({ severity: 'error', ...where, code: 'relation-target-missing', message: `không có văn bản "${to}" trong content/van-ban/` });
+          // A key of a document not in the corpus; an id of a file that failed to load is the check's report.
+          if (isDocumentKey(to)) declaredMissing.push({ from: f, type, index: i, key: to, provenance });
           return;
         }
         const k = edgeKey(f.id, to, type);
         if (edgeMap.has(k)) return;
-        const edge: GraphEdge = { from: f.id, to, type, origin: 'explicit', evidence: [] };
+        const edge: GraphEdge = { from: f.id, to, type, origin: 'explicit', evidence: [], provenance };
         edgeMap.set(k, edge);
-        relationLine.set(k, where);
         const pair = `${f.id}\u0000${to}`;
         explicitByPair.set(pair, [...(explicitByPair.get(pair) ?? []), edge]);
-        if (type === 'replaces' || type === 'repeals') {
-          const later = nodeById.get(to)!.issued;
-          const self = nodeById.get(f.id)!.issued;
-          if (isLater(later, self)) {
-            diagnostics.push({ severity: 'error', ...where, code: 'relation-date-order', message: `văn bản ban hành ${self} không thể ${type === 'replaces' ? 'thay thế' : 'bãi bỏ'} văn bản ban hành sau nó (${later})` });
-          }
-        }
       });
     }
   }
-  diagnostics.push(...replacementCycles([...edgeMap.values()], relationLine));
 
   // ---------- bodies ----------
   const engine = options.engine === undefined ? defaultEngine : options.engine;
@@ -320,6 +324,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     }
     bodies.push({ collection: w.collection, id: w.id, html: rendered.html });
     if (w.node) {
+      // Mentions in a summary are the editors' words: links for reading, never edges.
       const shift = w.bodyLine - 1;
       mentionsByDoc.set(w.id, rendered.mentions.map((m) => ({ ref: m.ref, evidence: { ...m.evidence, line: m.evidence.line + shift } })));
     }
@@ -334,15 +339,26 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   let unresolvedCount = 0;
   for (const [from, mentions] of mentionsByDoc) {
     const node = nodeById.get(from)!;
+    const named = new Set<string>();
     for (const { ref, evidence } of mentions) {
       references++;
       if (ref.target && ref.target !== from && docIds.has(ref.target)) {
         resolved++;
-        // Every typed relation (implements, replaces, basedOn …) points back in time: a
-        // document cannot carry out one issued after it. Such a reading comes from prose
-        // about other documents, so it only counts as a citation.
-        const later = isLater(nodeById.get(ref.target)!.issued, node.issued);
-        const type: RelationType = later ? 'cites' : ref.relation;
+        if (!node.fullText) {
+          named.add(ref.target);
+          continue;
+        }
+        // Time runs forward: an official text cannot cite a document issued after it, so
+        // such a reading is a wrong resolution; it is dropped and the sentence shown.
+        const target = nodeById.get(ref.target)!;
+        if (!respectsTime(ref.relation, node.issued, target.issued)) {
+          diagnostics.push({
+            severity: 'warning', file: node.file, line: evidence.line, field: 'body', code: 'relation-text-later',
+            message: `câu "${evidence.sentence}" được đọc là ${RELATION_VOCABULARY[ref.relation].verb} ${target.id} (ban hành ${target.issued}), văn bản ban hành sau văn bản này (${node.issued}); quan hệ bị bỏ — hãy kiểm tra số, ngày trong câu`,
+          });
+          continue;
+        }
+        const type: RelationType = ref.relation;
         const k = edgeKey(from, ref.target, type);
         const origin = type === 'cites' ? 'text' : 'inferred';
         const e = textEdges.get(k) ?? { from, to: ref.target, type, origin, evidence: [] };
@@ -367,9 +383,25 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
         citedBy: [],
       };
       u.issuer ??= ref.issuerText ? normalizeOneLine(ref.issuerText) : null;
-      u.citedBy.push({ id: node.id, evidence });
+      u.citedBy.push({ id: node.id, evidence, via: node.fullText ? 'text' : 'summary' });
       unresolvedGroups.set(group, u);
     }
+    node.summaryMentions = [...named];
+  }
+  // Declared relations to a document not in the corpus: the editors' list of what to add.
+  for (const m of declaredMissing) {
+    const group = comparableKey(m.key);
+    const [number, year] = [m.key.slice(0, m.key.lastIndexOf('@')), Number(m.key.slice(m.key.lastIndexOf('@') + 1))];
+    const u = unresolvedGroups.get(group) ?? { key: m.key, type: null, number, year, province: null, issuer: null, citedBy: [] };
+    const where = m.provenance?.where ? `: ${m.provenance.where}` : '';
+    u.citedBy.push({
+      id: m.from.id,
+      evidence: { sentence: `${RELATION_VOCABULARY[m.type].forward}${where}`, heading: null, anchor: null, line: m.from.parsed.lineOf(['relations', m.type, m.index]) },
+      via: 'relation',
+      relation: m.type,
+      provenance: m.provenance,
+    });
+    unresolvedGroups.set(group, u);
   }
 
   /** A warning on the body line of an edge's first evidence sentence. */
@@ -416,18 +448,16 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     .map((e) => ({ ...e, evidence: dedupeEvidence(e.evidence) }))
     .sort((a, b) => byString(a.from, b.from) || byString(a.to, b.to) || byString(a.type, b.type));
 
-  // ---------- effective status ----------
-  const statuses = effectiveStatuses(
-    nodes.map((n) => ({ id: n.id, issued: n.issued, status: n.status, statusAsOf: n.statusAsOf, statusReason: n.statusReason })),
-    edges,
-    shortCitationOf,
-  );
+  // ---------- effective status (today) and dated history ----------
+  const facts: StatusFacts[] = nodes.map((n) => ({
+    id: n.id, issued: n.issued, status: n.status, statusAsOf: n.statusAsOf, statusReason: n.statusReason,
+    effectiveFrom: n.effectiveFrom, effectiveTo: n.effectiveTo,
+  }));
+  const statuses = effectiveStatuses(facts, edges, shortCitationOf, today);
   for (const n of nodes) {
-    n.effectiveStatus = statuses.get(n.id)!;
-    if (n.effectiveStatus.status === 'superseded' && n.status === 'in-force') {
-      const f = documents.find((d) => d.id === n.id)!;
-      diagnostics.push({ severity: 'warning', file: n.file, line: f.parsed.lineOf(['status']), field: 'status', code: 'status-superseded', message: `khai báo "in-force" nhưng văn bản đã bị thay thế bởi ${n.effectiveStatus.by}` });
-    }
+    const s = statuses.get(n.id)!;
+    n.effectiveStatus = s.effective;
+    n.history = s.history;
   }
 
   // ---------- implementations, courses ----------
@@ -501,12 +531,6 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   }
 }
 
-/** a is strictly later than b, comparing only as precisely as both dates are known. */
-function isLater(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) > b.slice(0, n);
-}
-
 /** The identity key an unresolved mention is grouped under. */
 function unresolvedKeyOf(ref: MentionRef): string {
   if (ref.key) return ref.key;
@@ -536,35 +560,4 @@ function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
-}
-
-/** A cycle of explicit "replaces" edges makes every status in it meaningless: an error. */
-function replacementCycles(edges: GraphEdge[], where: Map<string, { file: string; line: number }>): Diagnostic[] {
-  const next = new Map<string, string[]>();
-  for (const e of edges) {
-    if (e.type === 'replaces' && e.origin === 'explicit') next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
-  }
-  const out: Diagnostic[] = [];
-  const reported = new Set<string>();
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    stack.push(id);
-    for (const to of [...(next.get(id) ?? [])].sort(byString)) {
-      if (state.get(to) === 'open') {
-        const cycle = [...stack.slice(stack.indexOf(to)), to];
-        const key = [...cycle.slice(0, -1)].sort(byString).join(' ');
-        if (!reported.has(key)) {
-          reported.add(key);
-          const loc = where.get(`${id}\u0000${to}\u0000replaces`) ?? { file: '', line: 0 };
-          out.push({ severity: 'error', file: loc.file, line: loc.line, field: 'relations.replaces', code: 'replacement-cycle', message: `vòng thay thế: ${cycle.join(' → ')}` });
-        }
-      } else if (!state.has(to)) visit(to);
-    }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const id of [...next.keys()].sort(byString)) if (!state.has(id)) visit(id);
-  return out;
 }

@@ -4,8 +4,9 @@
  * up to the one in force today. Document pages and course modules render it.
  */
 import type { Graph, GraphEdge, GraphNode } from './types.ts';
+import { LINEAGE_RELATIONS } from '../schema/vocabulary.ts';
 
-export const LINEAGE_RELATIONS = ['replaces', 'continues', 'implements'] as const;
+export { LINEAGE_RELATIONS };
 export type LineageRelation = (typeof LINEAGE_RELATIONS)[number];
 
 export interface LineageStep {

@@ -5,13 +5,14 @@
  */
 import type { DocumentTypeId } from '../document-types.ts';
 import type { RelationType, Source, StatusValue } from '../schema/document.ts';
+import type { EffectiveStatusValue, HistoryKind } from '../schema/vocabulary.ts';
 import type { Figure } from '../schema/implementation.ts';
 import type { Level } from '../schema/registries.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 
 export interface EffectiveStatus {
-  /** "superseded" when another corpus document replaces this one, whatever `status` says. */
-  status: StatusValue | 'superseded';
+  /** Status today (src/lib/graph/status.ts): "superseded" when another corpus document replaces this one, whatever `status` says. */
+  status: EffectiveStatusValue;
   /** Vietnamese sentence explaining the status ("Bị thay thế bởi Quyết định số 23-QĐ/TW từ 30/7/2021"). */
   reason: string;
   /** The replacing document, when superseded. */
@@ -20,6 +21,22 @@ export interface EffectiveStatus {
   since?: string;
   /** The chain of replacements to the newest document ([this, next, …, newest]). */
   chain?: string[];
+}
+
+/** One dated event of a document's history (src/lib/graph/status.ts, statusHistory). */
+export interface StatusEvent {
+  /** ISO date, possibly partial for an issue date. */
+  date: string;
+  kind: HistoryKind;
+  /** The acting document, for amended / replaced / repealed. */
+  by: string | null;
+}
+
+/** Where a declared relation was read: the place in the official text and the page it was read on. */
+export interface Provenance {
+  where: string | null;
+  source: string | null;
+  note: string | null;
 }
 
 export interface GraphNode {
@@ -39,9 +56,21 @@ export interface GraphNode {
   topics: string[];
   /** Status as declared in frontmatter, with its date. */
   status: StatusValue;
-  statusAsOf: string;
+  /** The day the status was read from its source (null for unknown without one). */
+  statusAsOf: string | null;
+  statusSource: Source | null;
   statusReason: string | null;
+  /** Ngày có hiệu lực / hết hiệu lực, when a source states them. */
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
   effectiveStatus: EffectiveStatus;
+  /** Issued, takes effect, amended / replaced / repealed by, ceases: oldest first. */
+  history: StatusEvent[];
+  /**
+   * Corpus documents a summary body (fullText: false) names: links for reading, never edges.
+   * Empty for a full text, whose mentions are edges.
+   */
+  summaryMentions: string[];
   fullText: boolean;
   summary: string | null;
   featured: boolean;
@@ -68,9 +97,15 @@ export interface GraphEdge {
   from: string;
   to: string;
   type: RelationType;
-  /** explicit: frontmatter; inferred: typed from the sentence; text: a plain citation (cites). */
+  /**
+   * explicit: frontmatter; inferred: typed from a sentence of a full text; text: a plain
+   * citation in a full text (cites). A summary body never makes an edge.
+   */
   origin: 'explicit' | 'inferred' | 'text';
+  /** Sentences of the citing full text; empty for a declared relation the text does not show. */
   evidence: Evidence[];
+  /** For a declared relation: where the official text says it and where it was read. */
+  provenance?: Provenance;
 }
 
 /** A cited document that is not in the corpus, grouped by its parsed identity. */
@@ -83,7 +118,14 @@ export interface UnresolvedReference {
   province: string | null;
   /** What the text says of the issuer, when it says ("Bộ Chính trị"). */
   issuer: string | null;
-  citedBy: { id: string; evidence: Evidence }[];
+  citedBy: {
+    id: string;
+    evidence: Evidence;
+    /** relation: declared in frontmatter (with its type and provenance); text: a full text cites it; summary: a summary names it. */
+    via?: 'relation' | 'text' | 'summary';
+    relation?: RelationType;
+    provenance?: Provenance;
+  }[];
 }
 
 /** A mention with several corpus candidates: never guessed, listed for editors. */

@@ -20,6 +20,31 @@ export function parseMarkdown(markdown: string): Root {
   return unified().use(remarkParse).parse(markdown);
 }
 
+/** A line that may open an indented code block: four spaces or a tab before any text. */
+const MAYBE_INDENTED = /^(?: {4}| {0,3}\t)/m;
+
+/**
+ * Body lines (1-based) where this renderer, which reads CommonMark, starts an indented
+ * code block. The bodies' dialect is MDX without expressions, ESM or JSX (the check
+ * rejects those); read that way, the two grammars differ only here — MDX has no indented
+ * code and reads such a line as text — so the check reports these lines, and what passes
+ * the check renders and is read by the engine exactly as written.
+ */
+export function indentedCodeLines(markdown: string): number[] {
+  if (!MAYBE_INDENTED.test(markdown)) return [];
+  const lines = markdown.split('\n');
+  const out: number[] = [];
+  const visit = (node: { type: string; position?: { start: { line: number } }; children?: unknown[] }) => {
+    if (node.type === 'code' && node.position) {
+      const line = node.position.start.line;
+      if (!/^\s*(?:`{3,}|~{3,})/.test(lines[line - 1] ?? '')) out.push(line);
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return out;
+}
+
 export interface RenderResult {
   html: string;
   headings: HeadingAnchor[];

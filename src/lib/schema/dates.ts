@@ -41,3 +41,13 @@ export function explainBadDate(value: string, allowPartial: boolean): string | n
   if (ISO_DAY.test(value)) return `"${value}" không phải là một ngày có thật`;
   return `cần ngày dạng "YYYY-MM-DD"${allowPartial ? ' (hoặc "YYYY-MM", "YYYY" nếu chỉ biết đến đó)' : ''}, nhận được "${value}"`;
 }
+
+/**
+ * a is strictly before b, comparing only as precisely as both dates are known: "2021" is
+ * neither before nor after "2021-07-30". The one date order of the project (time rule of
+ * relations, dated status, the check's date facts).
+ */
+export function isBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+}

@@ -6,14 +6,7 @@ import type { GraphNode } from '../graph/types.ts';
 import type { SiteData } from './data.ts';
 import { absoluteUrl, type SiteUrls } from './urls.ts';
 import { typeName } from './labels.ts';
-
-const LEGAL_FORCE: Record<string, string | undefined> = {
-  'in-force': 'https://schema.org/InForce',
-  'partly-in-force': 'https://schema.org/PartiallyInForce',
-  'not-in-force': 'https://schema.org/NotInForce',
-  superseded: 'https://schema.org/NotInForce',
-  unknown: undefined,
-};
+import { RELATION_VOCABULARY, STATUS_VOCABULARY } from '../schema/vocabulary.ts';
 
 type Json = Record<string, unknown>;
 
@@ -22,14 +15,14 @@ export function legislationJsonLd(data: SiteData, node: GraphNode, urls: SiteUrl
     const n = data.node(id);
     return { '@id': absoluteUrl(site, urls.document(id)), ...(n ? { name: n.citation } : {}) };
   };
-  const targets = (types: string[]): Json[] => {
-    const ids = new Set<string>();
-    for (const i of data.graph.outgoing[node.id] ?? []) {
-      const e = data.graph.edges[i]!;
-      if (types.includes(e.type)) ids.add(e.to);
-    }
-    return [...ids].sort().map(ref);
-  };
+  // Each relation under its schema.org property from the vocabulary; one without a term is a citation.
+  const byProperty = new Map<string, Set<string>>();
+  for (const i of data.graph.outgoing[node.id] ?? []) {
+    const e = data.graph.edges[i]!;
+    const property = RELATION_VOCABULARY[e.type].schemaOrg ?? 'citation';
+    byProperty.set(property, (byProperty.get(property) ?? new Set()).add(e.to));
+  }
+  const relations = Object.fromEntries([...byProperty].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, ids]) => [p, [...ids].sort().map(ref)]));
   const issuer = data.issuer(node.issuer);
   const org = (id: string): Json => ({ '@type': 'Organization', name: data.issuer(id)?.name ?? id });
   const out: Json = {
@@ -46,15 +39,10 @@ export function legislationJsonLd(data: SiteData, node: GraphNode, urls: SiteUrl
     legislationDate: node.issued,
     legislationPassedBy: [issuer ? org(issuer.id) : { '@type': 'Organization', name: node.issuer }, ...node.coIssuers.filter((c) => c !== node.issuer).map(org)],
     legislationJurisdiction: node.province ? (data.province(node.province)?.name ?? node.province) : 'Việt Nam',
-    legislationLegalForce: LEGAL_FORCE[node.effectiveStatus.status],
+    legislationLegalForce: STATUS_VOCABULARY[node.effectiveStatus.status].schemaOrg ?? undefined,
     abstract: node.summary ?? undefined,
     keywords: node.topics.map((t) => data.topic(t)?.name ?? t),
-    legislationChanges: targets(['replaces']),
-    legislationAmends: targets(['amends']),
-    legislationRepeals: targets(['repeals']),
-    legislationApplies: targets(['implements', 'guides']),
-    isBasedOn: targets(['basedOn']),
-    citation: targets(['cites', 'continues']),
+    ...relations,
   };
   if (node.signer) out.author = { '@type': 'Person', name: node.signer };
   // Drop empty values: JSON-LD consumers treat [] and null as statements.

@@ -2,60 +2,34 @@
  * Vietnamese labels and date formats shown on the site. One place, so that the same
  * relation or status reads the same on every page, in the API docs and in tests.
  */
-import type { RelationType, StatusValue } from '../schema/document.ts';
-import type { EffectiveStatus } from '../graph/types.ts';
+import { RELATION_VOCABULARY, STATUS_ORDER, STATUS_VOCABULARY, statusText, type EffectiveStatusValue, type RelationType, type StatusValue } from '../schema/vocabulary.ts';
 import { DOCUMENT_TYPES, isDocumentTypeId } from '../document-types.ts';
 import { LEVEL_NAMES, type Level } from '../schema/registries.ts';
 
-/** Relation labels of DESIGN.md: `forward` reads "this → target", `inverse` is shown on the target's page. */
-export const RELATION_LABELS: Readonly<Record<RelationType, { forward: string; inverse: string }>> = {
-  replaces: { forward: 'Thay thế', inverse: 'Bị thay thế bởi' },
-  amends: { forward: 'Sửa đổi, bổ sung', inverse: 'Được sửa đổi, bổ sung bởi' },
-  repeals: { forward: 'Bãi bỏ', inverse: 'Bị bãi bỏ bởi' },
-  implements: { forward: 'Triển khai, thực hiện', inverse: 'Được triển khai bởi' },
-  continues: { forward: 'Tiếp tục thực hiện', inverse: 'Được tiếp tục bởi' },
-  guides: { forward: 'Hướng dẫn', inverse: 'Được hướng dẫn bởi' },
-  basedOn: { forward: 'Căn cứ', inverse: 'Là căn cứ của' },
-  cites: { forward: 'Dẫn chiếu', inverse: 'Được dẫn chiếu bởi' },
-};
+/** Relation labels of DESIGN.md, a view of the vocabulary: `forward` reads "this → target", `inverse` is shown on the target's page. */
+export const RELATION_LABELS: Readonly<Record<RelationType, { forward: string; inverse: string }>> = RELATION_VOCABULARY;
 
 /** Order in which relation groups are listed: what changes the legal situation first. */
-export { RELATION_ORDER } from '../schema/document.ts';
+export { RELATION_ORDER, STATUS_ORDER, statusText } from '../schema/vocabulary.ts';
+export type { EffectiveStatusValue } from '../schema/vocabulary.ts';
 
-export type EffectiveStatusValue = EffectiveStatus['status'];
+/** Status labels (State wording; statusText(status, true) gives the Party wording). */
+export const STATUS_LABELS: Readonly<Record<EffectiveStatusValue, string>> = Object.fromEntries(
+  STATUS_ORDER.map((s) => [s, STATUS_VOCABULARY[s].label]),
+) as Record<EffectiveStatusValue, string>;
 
-export const STATUS_LABELS: Readonly<Record<EffectiveStatusValue, string>> = {
-  'in-force': 'Còn hiệu lực',
-  'partly-in-force': 'Còn hiệu lực một phần',
-  'not-in-force': 'Hết hiệu lực',
-  unknown: 'Chưa rõ hiệu lực',
-  superseded: 'Đã bị thay thế',
-};
-
-/** URL slugs of the status pages (/hieu-luc/<slug>/): Vietnamese, stable. */
-export const STATUS_SLUGS: Readonly<Record<EffectiveStatusValue, string>> = {
-  'in-force': 'con-hieu-luc',
-  'partly-in-force': 'con-hieu-luc-mot-phan',
-  'not-in-force': 'het-hieu-luc',
-  unknown: 'chua-xac-dinh',
-  superseded: 'da-bi-thay-the',
-};
-
-export const STATUS_ORDER: readonly EffectiveStatusValue[] = [
-  'in-force',
-  'partly-in-force',
-  'superseded',
-  'not-in-force',
-  'unknown',
-];
+/** URL slugs of the status pages (/hieu-luc/<slug>/). */
+export const STATUS_SLUGS: Readonly<Record<EffectiveStatusValue, string>> = Object.fromEntries(
+  STATUS_ORDER.map((s) => [s, STATUS_VOCABULARY[s].slug]),
+) as Record<EffectiveStatusValue, string>;
 
 export function statusFromSlug(slug: string): EffectiveStatusValue | null {
   for (const s of STATUS_ORDER) if (STATUS_SLUGS[s] === slug) return s;
   return null;
 }
 
-export function statusLabel(status: EffectiveStatusValue | StatusValue): string {
-  return STATUS_LABELS[status];
+export function statusLabel(status: EffectiveStatusValue | StatusValue, party = false): string {
+  return statusText(status, party);
 }
 
 export function typeName(type: string): string {

@@ -31,7 +31,11 @@ export function documentsJson(data: SiteData, urls: SiteUrls, site: string) {
       topics: n.topics,
       status: n.status,
       statusAsOf: n.statusAsOf,
+      statusSource: n.statusSource,
+      effectiveFrom: n.effectiveFrom,
+      effectiveTo: n.effectiveTo,
       effectiveStatus: { ...n.effectiveStatus, label: STATUS_LABELS[n.effectiveStatus.status] },
+      history: n.history,
       fullText: n.fullText,
       sources: n.sources,
     }));
@@ -60,6 +64,7 @@ export function graphJson(data: SiteData, urls: SiteUrls, site: string) {
       type: e.type,
       origin: e.origin,
       evidence: e.evidence.map((ev) => ({ sentence: ev.sentence, heading: ev.heading, anchor: ev.anchor })),
+      ...(e.provenance ? { provenance: e.provenance } : {}),
     })),
     unresolved: g.unresolved.map((u) => ({
       key: u.key,

@@ -9,7 +9,8 @@
  * says how many more there are and links to the listing, which has every one of them
  * (without evidence, which stays in the citing documents) in pages of RELATED_PAGE_SIZE.
  */
-import type { Graph, ImplementationRecord } from '../graph/types.ts';
+import type { Graph, ImplementationRecord, Provenance, UnresolvedReference } from '../graph/types.ts';
+import type { RelationType } from '../schema/vocabulary.ts';
 import { lineageView, LINEAGE_LIMIT, type LineageLine } from '../course/lineage-view.ts';
 import type { RelationEntry, RelationGroup, SiteData } from './data.ts';
 
@@ -138,4 +139,31 @@ export function relatedListing(data: SiteData, id: string): RelatedPage[] | null
   let pages = cache.get(id);
   if (!pages) cache.set(id, (pages = paginateSections(relatedSections(data, id))));
   return pages;
+}
+
+/** A relation declared in frontmatter to a document not in the corpus yet (listed on /chua-co/). */
+export interface DeclaredMissing {
+  relation: RelationType;
+  reference: UnresolvedReference;
+  provenance: Provenance | null;
+}
+
+const declaredMissingCache = new WeakMap<Graph, Map<string, DeclaredMissing[]>>();
+
+/** The declared relations of a document to documents not in the corpus, indexed once per graph. */
+export function declaredMissing(graph: Graph, id: string): DeclaredMissing[] {
+  let byDoc = declaredMissingCache.get(graph);
+  if (!byDoc) {
+    byDoc = new Map();
+    for (const reference of graph.unresolved) {
+      for (const c of reference.citedBy) {
+        if (c.via !== 'relation' || !c.relation) continue;
+        const list = byDoc.get(c.id) ?? [];
+        list.push({ relation: c.relation, reference, provenance: c.provenance ?? null });
+        byDoc.set(c.id, list);
+      }
+    }
+    declaredMissingCache.set(graph, byDoc);
+  }
+  return byDoc.get(id) ?? [];
 }
