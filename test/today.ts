@@ -5,4 +5,4 @@
  * up to this day; content verified later needs this day moved forward with it (the
  * build step of `npm test` then reports "… ở tương lai (hôm nay là …)").
  */
-export const TEST_TODAY = '2026-11-22';
+export const TEST_TODAY = '2026-12-07';

@@ -77,7 +77,7 @@ describe('import: provincial plan (two-column header)', () => {
     const parsed = frontmatterOf(result);
     expect(documentFrontmatterSchema.safeParse(parsed.data).success).toBe(true);
     expect(result.content).toMatch(/^issued: "2018-03-28"$/m);
-    expect(result.content).toMatch(/^statusAsOf: "2026-11-22"$/m);
+    expect(result.content).toMatch(new RegExp(`^statusAsOf: "${TODAY}"$`, "m"));
     expect(result.content).toMatch(/^# TODO summary: /m);
   });
 

@@ -19,7 +19,7 @@ import type { DocumentFrontmatter, RelationType } from '../schema/document.ts';
 import { RELATION_TYPES, isDocumentKey, relationFacts } from '../schema/document.ts';
 import { RELATION_VOCABULARY, respectsTime } from '../schema/vocabulary.ts';
 import { blocksRelation, relationFindings } from '../check/relations.ts';
-import { todayInVietnam } from '../check/context.ts';
+import { today as todayFromEnv } from '../today.ts';
 import type { Level } from '../schema/registries.ts';
 import { normalizeOneLine, searchKey } from '../text/vietnamese.ts';
 import type { CitationContext, CorpusEntry, Reference } from '../citations/types.ts';
@@ -233,7 +233,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   // ---------- explicit edges ----------
   // The check decides which declared relations stand (target exists, not itself, not
   // issued later, no replacement cycle); its errors are this build's errors too.
-  const today = options.today ?? todayInVietnam();
+  const today = options.today ?? todayFromEnv();
   const findings = relationFindings(corpus, { presentDocumentIds: docIds, today });
   const blocked = new Set(findings.filter(blocksRelation).map((d) => `${d.file}\u0000${d.field}`));
   diagnostics.push(...findings.filter((d) => d.severity === 'error' || d.code === 'status-superseded'));
