@@ -24,14 +24,25 @@ import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-in
 import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
+import { errnoCode, fileErrorMessage } from '../src/lib/files/errors.ts';
 
 // The graph and registries sit in the content root (DANVAN_CONTENT_ROOT, else the project).
 const root = contentRoot(join(import.meta.dirname, '..'));
 const site = process.argv[2];
-if (!site) {
+if (!site || process.argv.length > 3) {
   console.error('usage: node scripts/index-search.ts <built-site-folder>');
   process.exit(2);
 }
+if (!existsSync(site) || !statSync(site).isDirectory()) {
+  console.error(`Lập chỉ mục tìm kiếm: không có thư mục trang "${site}".`);
+  process.exit(1);
+}
+// A file-system failure (the folder removed meanwhile, a full disk) is said in words.
+process.on('uncaughtException', (e) => {
+  if (!errnoCode(e)) throw e;
+  console.error(`Lập chỉ mục tìm kiếm thất bại: ${fileErrorMessage(e, 'đọc/ghi được', (e as NodeJS.ErrnoException).path ?? site)}.`);
+  process.exit(1);
+});
 
 function htmlFiles(dir: string): string[] {
   const out: string[] = [];

@@ -17,6 +17,7 @@ import { type CheckContext, type CheckOptions, type RegistryKind, buildContext, 
 import { checkDateFacts, checkUnquotedDates } from './dates.ts';
 import { contentFiles, resolveRoot } from './files.ts';
 import { type FileFix, fixTree } from './fix.ts';
+import type { AtomicFs } from '../files/atomic.ts';
 import { checkIdentity } from './identity.ts';
 import { checkNumberForms } from './number-form.ts';
 import { checkLooseReferences, checkReferences } from './references.ts';
@@ -169,16 +170,18 @@ function emptyCorpus(root: string): Corpus {
 }
 
 /** Checks the content tree under root (a project root or its content/ folder). */
-export function runCheck(rootArg: string, runOptions: { fix?: boolean; corpus?: Corpus } & CheckOptions = {}): CheckResult {
+export function runCheck(rootArg: string, runOptions: { fix?: boolean; corpus?: Corpus; fixFs?: AtomicFs } & CheckOptions = {}): CheckResult {
   // A caller that loaded the corpus already (the graph build with --check) passes it, so a
   // build reads and validates every file once. --fix rewrites files: it must load after.
-  const { corpus: preloaded, ...options } = runOptions;
+  const { corpus: preloaded, fixFs, ...options } = runOptions;
   const root = resolveRoot(rootArg);
   const diagnostics: Diagnostic[] = [];
   let fixes: FileFix[] = [];
   if (options.fix) {
     try {
-      fixes = fixTree(root);
+      const outcome = fixTree(root, fixFs);
+      fixes = outcome.fixes;
+      for (const f of outcome.failures) diagnostics.push(error(f.file, 0, undefined, 'fix-not-written', f.message));
     } catch (e) {
       diagnostics.push(internalError('content', e));
     }
