@@ -23,10 +23,11 @@ if (!lock.ok) {
   );
   process.exit(1);
 }
+const unlock = lock.release;
 
 function cleanup(): void {
   rmSync(tmpDir, { recursive: true, force: true });
-  lock.release();
+  unlock();
 }
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => {
@@ -42,7 +43,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 try {
   for (const note of recoverSite(outDir)) console.log(`Khôi phục: ${note}.`);
 } catch (e) {
-  lock.release();
+  unlock();
   console.error(`Không khôi phục được thư mục trang: ${fileErrorMessage(e, 'sửa được', outDir)}.`);
   process.exit(1);
 }
@@ -78,7 +79,7 @@ try {
   console.error(`\nKhông thay được thư mục trang: ${fileErrorMessage(e, 'đổi tên được', outDir)}; dist/ trước đó được giữ nguyên.`);
   process.exit(1);
 }
-lock.release();
+unlock();
 
 const total = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nXong sau ${total} s. Trang tĩnh ở ${outDir}. Xem thử: npm run preview`);

@@ -9,41 +9,26 @@ import { fileURLToPath } from 'node:url';
 import { runCheck, type CheckResult } from '../src/lib/check/index.ts';
 import { checkReportLines } from '../src/lib/check/report.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
+import { commandLine, existingDir, usageError } from './lib/cli.ts';
 
 const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
   --fix          chuẩn hoá ký tự (NFC, Ð→Đ, gạch ngang, khoảng trắng lạ, BOM) ngay trong tệp
   --root DIR     kiểm tra một cây nội dung khác (thư mục chứa content/, hoặc chính content/)
   --json         in kết quả dạng JSON`;
 
-function parseArgs(argv: string[]): { fix: boolean; json: boolean; root: string } | string {
-  const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const opts = { fix: false, json: false, root: contentRoot(projectRoot) };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--fix') opts.fix = true;
-    else if (a === '--json') opts.json = true;
-    else if (a === '--root') {
-      const v = argv[++i];
-      if (!v) return 'thiếu thư mục sau --root';
-      opts.root = v;
-    } else if (a.startsWith('--root=')) opts.root = a.slice('--root='.length);
-    else if (a === '--help' || a === '-h') return '';
-    else return `không hiểu tham số "${a}"`;
-  }
-  return opts;
-}
-
 function printText(result: CheckResult): void {
   // One write: at 10,000 files the report has 10,000 lines.
   console.log(checkReportLines(result).join('\n'));
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (typeof args === 'string') {
-  if (args) console.error(args);
-  console.error(USAGE);
-  process.exit(args ? 2 : 0);
+const { values } = commandLine({ usage: USAGE, options: { fix: { type: 'boolean' }, json: { type: 'boolean' }, root: { type: 'string' } } });
+let root = contentRoot(join(dirname(fileURLToPath(import.meta.url)), '..'));
+try {
+  if (values.root !== undefined) root = existingDir(values.root, '--root');
+} catch (e) {
+  usageError((e as Error).message, USAGE);
 }
+const args = { fix: values.fix ?? false, json: values.json ?? false, root };
 let result: CheckResult;
 try {
   result = runCheck(args.root, { fix: args.fix });

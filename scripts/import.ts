@@ -4,7 +4,6 @@
  * found, what is left to fill in, and the checker's verdict on the draft.
  * Exit codes: 0 draft written; 1 bad input or the file exists; 2 bad command line.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { corpusEntriesFrom } from '../src/lib/citations/index.ts';
 import { todayInVietnam } from '../src/lib/check/context.ts';
@@ -14,46 +13,17 @@ import { decodePlainText } from '../src/lib/editor/input.ts';
 import { importPlainText, type ImportResult } from '../src/lib/editor/draft.ts';
 import { checkDraft } from '../src/lib/editor/verdict.ts';
 import { searchKey } from '../src/lib/text/vietnamese.ts';
+import { readRegularFile } from '../src/lib/files/input.ts';
+import { writeDraftFile } from '../src/lib/editor/write-draft.ts';
+import { argPath, callerCwd, commandLine, existingDir, fail, knownProvince, usageError } from './lib/cli.ts';
+
+const projectRoot = join(import.meta.dirname, '..');
 
 const USAGE = `Cách dùng: npm run import -- TỆP.txt [--province MÃ_TỈNH] [--out THƯ_MỤC] [--force] [--root THƯ_MỤC]
   --province ID  mã tỉnh (content/registries/provinces.yaml) của văn bản địa phương
   --out DIR      ghi bản nháp vào thư mục này thay vì content/van-ban/
   --force        ghi đè tệp đã có
   --root DIR     thư mục dự án chứa content/ (mặc định: dự án này)`;
-
-interface Args {
-  file: string;
-  province: string | null;
-  out: string | null;
-  force: boolean;
-  root: string;
-}
-
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { file: '', province: null, out: null, force: false, root: join(import.meta.dirname, '..') };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (!v || v.startsWith('--')) throw new Error(`thiếu giá trị sau ${a}`);
-      return v;
-    };
-    try {
-      if (a === '--province') args.province = value();
-      else if (a === '--out') args.out = value();
-      else if (a === '--root') args.root = resolve(value());
-      else if (a === '--force') args.force = true;
-      else if (a === '--help' || a === '-h') return '';
-      else if (a.startsWith('--')) return `không hiểu tham số "${a}"`;
-      else if (!args.file) args.file = a;
-      else return `chỉ nhập một tệp mỗi lần (thừa "${a}")`;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (!args.file) return 'thiếu tên tệp văn bản cần nhập';
-  return args;
-}
 
 function printReport(result: ImportResult, outFile: string): void {
   console.log(`Đã tạo bản nháp: ${outFile}${result.provisional ? ' (tên tệp tạm, xem TODO)' : ''}`);
@@ -87,49 +57,53 @@ function printReport(result: ImportResult, outFile: string): void {
   }
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (typeof args === 'string') {
-  if (args) console.error(`Lỗi: ${args}`);
-  console.error(USAGE);
-  process.exit(args ? 2 : 0);
-}
+const { values, positionals } = commandLine({
+  usage: USAGE,
+  options: { province: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, root: { type: 'string' } },
+  positionals: { max: 1 },
+});
+if (!positionals[0]) usageError('thiếu tên tệp văn bản cần nhập', USAGE);
+const args = {
+  file: positionals[0],
+  province: values.province ?? null,
+  out: values.out === undefined ? null : argPath(values.out),
+  force: values.force ?? false,
+  root: values.root === undefined ? projectRoot : (() => {
+    try {
+      return existingDir(values.root, '--root');
+    } catch (e) {
+      return usageError((e as Error).message, USAGE);
+    }
+  })(),
+};
 
-const input = resolve(args.file);
-if (!existsSync(input)) {
-  console.error(`Lỗi: không tìm thấy tệp "${args.file}".`);
-  process.exit(1);
-}
-if (statSync(input).isDirectory()) {
-  console.error(`Lỗi: "${args.file}" là thư mục; hãy chỉ ra một tệp .txt.`);
-  process.exit(1);
-}
-const decoded = decodePlainText(readFileSync(input));
-if (!decoded.ok) {
-  console.error(`Lỗi: ${args.file}: ${decoded.message}.`);
-  process.exit(1);
-}
+// A relative path means the caller's folder, as for every tool (scripts/lib/cli.ts).
+const read = readRegularFile(argPath(args.file), args.file);
+if (!read.ok) fail(`${read.message}.`);
+const decoded = decodePlainText(read.bytes);
+if (!decoded.ok) fail(`${args.file}: ${decoded.message}.`);
 
 const corpus = loadCorpus(args.root);
+if (args.province !== null) {
+  try {
+    knownProvince(args.province, corpus.registries.provinces);
+  } catch (e) {
+    usageError((e as Error).message, USAGE);
+  }
+}
 const today = todayInVietnam();
 const outcome = importPlainText(decoded, {
-  fileName: basename(input),
+  fileName: basename(args.file),
   province: args.province,
   today,
   registries: corpus.registries,
   corpus: corpusEntriesFrom(corpus.documents),
 });
-if (!outcome.ok) {
-  console.error(`Lỗi: ${args.file}: ${outcome.message}`);
-  process.exit(1);
-}
+if (!outcome.ok) fail(`${args.file}: ${outcome.message}`);
 const result = outcome.result;
-const outDir = args.out ? resolve(args.out) : join(args.root, CONTENT_DIRS.documents);
+const outDir = args.out ?? join(args.root, CONTENT_DIRS.documents);
 const outPath = join(outDir, `${result.id}.mdx`);
-const shown = relative(process.cwd(), outPath) || outPath;
-if (existsSync(outPath) && !args.force) {
-  console.error(`Lỗi: tệp ${shown} đã có; không ghi đè. Dùng --force nếu muốn thay bằng bản nhập mới.`);
-  process.exit(1);
-}
+const shown = relative(callerCwd(), outPath) || outPath;
 const existing = corpus.documents.find((d) => d.id === result.id);
 // Without a number or date the id cannot show a duplicate; the same trích yếu and issuer can.
 const sameTitle = result.frontmatter.title
@@ -137,8 +111,8 @@ const sameTitle = result.frontmatter.title
       (d) => d.id !== result.id && d.data.issuer === result.frontmatter.issuer && searchKey(d.data.title) === searchKey(result.frontmatter.title!),
     )
   : [];
-mkdirSync(outDir, { recursive: true });
-writeFileSync(outPath, result.content);
+const written = writeDraftFile(outPath, result.content, { force: args.force, shown, within: args.out ? undefined : args.root });
+if (!written.ok) fail(written.exists ? `${written.message}. Dùng --force nếu muốn thay bằng bản nhập mới.` : written.message);
 printReport(result, shown);
 if (existing && resolve(args.root, existing.file) !== outPath) {
   console.log(`\nChú ý: kho đã có văn bản cùng mã ở ${existing.file}.`);

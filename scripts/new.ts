@@ -6,8 +6,8 @@
  * Exit codes: 0 written; 1 refused or not found; 2 bad command line.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { corpusEntriesFrom } from '../src/lib/citations/index.ts';
 import { todayInVietnam } from '../src/lib/check/context.ts';
 import { loadCorpus, CONTENT_DIRS } from '../src/lib/content/corpus.ts';
@@ -15,6 +15,9 @@ import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { findUnresolved, scaffoldFromCitation, scaffoldFromMissing, type Scaffold } from '../src/lib/editor/scaffold.ts';
 import { checkDraft } from '../src/lib/editor/verdict.ts';
 import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
+import { fileErrorMessage } from '../src/lib/files/errors.ts';
+import { writeDraftFile } from '../src/lib/editor/write-draft.ts';
+import { argPath, callerCwd, commandLine, existingDir, fail, knownProvince, usageError } from './lib/cli.ts';
 
 const USAGE = `Cách dùng:
   npm run new -- "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về …"
@@ -26,56 +29,41 @@ Tham số:
 
 const projectRoot = join(import.meta.dirname, '..');
 
-interface Args {
-  citation: string | null;
-  missing: string | null;
-  province: string | null;
-  out: string | null;
-  root: string;
+/** Builds the graph of the content root (build-graph --keep-going), or fails with the reason. */
+function buildGraph(root: string, why: string): void {
+  const script = join(projectRoot, 'scripts/build-graph.ts');
+  if (!existsSync(script)) fail(`${why}; hãy chạy: npm run build:graph`);
+  console.log(`${why}; đang dựng lại đồ thị (npm run build:graph)…`);
+  const r = spawnSync(process.execPath, [script, '--root', root, '--keep-going'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) fail(`dựng đồ thị không thành công; hãy chạy npm run build:graph và sửa lỗi nó báo`);
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { citation: null, missing: null, province: null, out: null, root: projectRoot };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (!v) throw new Error(`thiếu giá trị sau ${a}`);
-      return v;
-    };
-    try {
-      if (a === '--from-missing') args.missing = value();
-      else if (a === '--province') args.province = value();
-      else if (a === '--out') args.out = value();
-      else if (a === '--root') args.root = resolve(value());
-      else if (a === '--help' || a === '-h') return '';
-      else if (a.startsWith('--')) return `không hiểu tham số "${a}"`;
-      else args.citation = args.citation ? `${args.citation} ${a}` : a;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (!args.citation && !args.missing) return 'cần một dòng trích dẫn hoặc --from-missing KHÓA';
-  if (args.citation && args.missing) return 'chỉ dùng một trong hai: dòng trích dẫn hoặc --from-missing';
-  return args;
-}
-
-function fail(message: string): never {
-  console.error(`Lỗi: ${message}`);
-  process.exit(1);
-}
-
-/** The graph of the content root; built first when it is not there yet. */
+/** The graph of the content root; built first when it is missing or unreadable (a corrupt file is rebuilt, not trusted). */
 function loadGraph(root: string): Graph {
   const path = join(root, GRAPH_FILE);
-  if (!existsSync(path)) {
-    const script = join(projectRoot, 'scripts/build-graph.ts');
-    if (!existsSync(script)) fail(`chưa có ${GRAPH_FILE}; hãy chạy: npm run build:graph`);
-    console.log(`Chưa có ${GRAPH_FILE}; đang dựng đồ thị (npm run build:graph)…`);
-    const r = spawnSync(process.execPath, [script, '--root', root, '--keep-going'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (r.status !== 0 || !existsSync(path)) fail(`dựng đồ thị không thành công; hãy chạy npm run build:graph và sửa lỗi nó báo`);
+  if (!existsSync(path)) buildGraph(root, `Chưa có ${GRAPH_FILE}`);
+  let problem = readGraph(path);
+  if (typeof problem === 'string') {
+    buildGraph(root, `${GRAPH_FILE} không đọc được (${problem})`);
+    problem = readGraph(path);
+    if (typeof problem === 'string') fail(`${GRAPH_FILE} vẫn không đọc được sau khi dựng lại (${problem})`);
   }
-  return JSON.parse(readFileSync(path, 'utf8')) as Graph;
+  return problem;
+}
+
+/** The graph, or what is wrong with the file. */
+function readGraph(path: string): Graph | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return e instanceof SyntaxError ? 'không phải JSON hợp lệ' : fileErrorMessage(e, 'đọc được', path);
+  }
+  const g = data as Partial<Graph> | null;
+  if (!g || typeof g !== 'object' || !Array.isArray(g.unresolved) || !g.unresolved.every((u) => u && typeof u.key === 'string' && Array.isArray(u.citedBy) && u.citedBy.every((c) => c && typeof c.id === 'string' && typeof c.evidence?.sentence === 'string' && typeof c.evidence.line === 'number'))) {
+    return 'thiếu danh sách văn bản được dẫn chiếu (unresolved) hoặc sai dạng';
+  }
+  return g as Graph;
 }
 
 function printScaffold(s: Scaffold, shown: string): void {
@@ -98,14 +86,37 @@ function printScaffold(s: Scaffold, shown: string): void {
   }
 }
 
-const args = parseArgs(process.argv.slice(2));
-if (typeof args === 'string') {
-  if (args) console.error(`Lỗi: ${args}`);
-  console.error(USAGE);
-  process.exit(args ? 2 : 0);
+const { values, positionals } = commandLine({
+  usage: USAGE,
+  options: { 'from-missing': { type: 'string' }, province: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } },
+  // The citation may come as one quoted argument or as several words.
+  positionals: { max: Infinity },
+});
+const args = {
+  citation: positionals.length ? positionals.join(' ') : null,
+  missing: values['from-missing'] ?? null,
+  province: values.province ?? null,
+  out: values.out === undefined ? null : argPath(values.out),
+  root: projectRoot,
+};
+if (!args.citation && !args.missing) usageError('cần một dòng trích dẫn hoặc --from-missing KHÓA', USAGE);
+if (args.citation && args.missing) usageError('chỉ dùng một trong hai: dòng trích dẫn hoặc --from-missing', USAGE);
+if (values.root !== undefined) {
+  try {
+    args.root = existingDir(values.root, '--root');
+  } catch (e) {
+    usageError((e as Error).message, USAGE);
+  }
 }
 
 const corpus = loadCorpus(args.root);
+if (args.province !== null) {
+  try {
+    knownProvince(args.province, corpus.registries.provinces);
+  } catch (e) {
+    usageError((e as Error).message, USAGE);
+  }
+}
 const entries = corpusEntriesFrom(corpus.documents).map((e, i) => ({ ...e, file: corpus.documents[i]!.file }));
 const today = todayInVietnam();
 const opts = { registries: corpus.registries, corpus: entries, province: args.province, today };
@@ -131,12 +142,11 @@ if (args.missing) {
 if (!outcome.ok) fail(outcome.message);
 
 const s = outcome.scaffold;
-const outDir = args.out ? resolve(args.out) : join(args.root, CONTENT_DIRS.documents);
+const outDir = args.out ?? join(args.root, CONTENT_DIRS.documents);
 const outPath = join(outDir, `${s.id}.mdx`);
-const shown = relative(process.cwd(), outPath) || outPath;
-if (existsSync(outPath)) fail(`tệp ${shown} đã có; không ghi đè`);
-mkdirSync(outDir, { recursive: true });
-writeFileSync(outPath, s.content);
+const shown = relative(callerCwd(), outPath) || outPath;
+const written = writeDraftFile(outPath, s.content, { shown, within: args.out ? undefined : args.root });
+if (!written.ok) fail(written.message);
 printScaffold(s, shown);
 
 const verdict = checkDraft(args.root, outPath, today);

@@ -9,11 +9,12 @@
  * The corpus index is built from content/ (which may be empty: references then keep the
  * identity written in the text, and `target` is null).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../src/lib/content/corpus.ts';
 import { buildCorpusIndex, corpusEntriesFrom, findReferences } from '../src/lib/citations/index.ts';
+import { readRegularFile } from '../src/lib/files/input.ts';
+import { argPath, calendarDate, CliError, knownProvince, parseCommandLine } from './lib/cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,44 +25,36 @@ function fail(vi: string, en: string, code = 2): never {
 
 const USAGE_VI = 'cách dùng: npm run --silent refs -- TỆP [--province MÃ_TỈNH] [--date YYYY-MM-DD]';
 const USAGE_EN = 'usage: npm run --silent refs -- FILE [--province ID] [--date YYYY-MM-DD]';
+const spec = {
+  usage: `${USAGE_VI}\n${USAGE_EN}`,
+  options: { province: { type: 'string' }, date: { type: 'string' } },
+  positionals: { max: 1 },
+} as const;
 
-let file: string | null = null;
-let province: string | null = null;
-let date: string | null = null;
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  const a = argv[i]!;
-  if (a === '--province' || a === '--date') {
-    const v = argv[++i];
-    if (!v) fail(`thiếu giá trị sau ${a}. ${USAGE_VI}`, `missing value after ${a}. ${USAGE_EN}`);
-    if (a === '--province') province = v;
-    else {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) fail(`ngày "${v}" không đúng dạng YYYY-MM-DD`, `date "${v}" is not YYYY-MM-DD`);
-      date = v;
-    }
-  } else if (a === '-h' || a === '--help') {
-    process.stdout.write(`${USAGE_VI}\n${USAGE_EN}\n`);
-    process.exit(0);
-  } else if (a.startsWith('--')) {
-    fail(`tùy chọn không hợp lệ "${a}". ${USAGE_VI}`, `unknown option "${a}". ${USAGE_EN}`);
-  } else if (file === null) file = a;
-  else fail(`chỉ nhận một tệp. ${USAGE_VI}`, `only one file is accepted. ${USAGE_EN}`);
-}
-if (file === null) fail(`chưa chỉ ra tệp cần đọc. ${USAGE_VI}`, `no file given. ${USAGE_EN}`);
-
-// npm runs scripts from the project root; a relative path means the caller's directory.
-const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
-let bytes: Buffer;
+let parsed;
 try {
-  const st = statSync(path);
-  if (st.isDirectory()) fail(`"${file}" là thư mục, không phải tệp văn bản`, `"${file}" is a directory, not a text file`);
-  bytes = readFileSync(path);
+  parsed = parseCommandLine(process.argv.slice(2), spec);
 } catch (e) {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') fail(`không tìm thấy tệp "${file}"`, `file not found: "${file}"`);
-  if (code === 'EACCES') fail(`không có quyền đọc tệp "${file}"`, `permission denied: "${file}"`);
-  fail(`không đọc được tệp "${file}" (${code ?? 'lỗi không rõ'})`, `cannot read "${file}" (${code ?? 'unknown error'})`);
+  if (!(e instanceof CliError)) throw e;
+  fail(`${e.message}. ${USAGE_VI}`, `${e.english}. ${USAGE_EN}`);
 }
+if ((parsed.values as { help?: boolean }).help) {
+  process.stdout.write(`${spec.usage}\n`);
+  process.exit(0);
+}
+const file = parsed.positionals[0];
+if (file === undefined) fail(`chưa chỉ ra tệp cần đọc. ${USAGE_VI}`, `no file given. ${USAGE_EN}`);
+let date: string | null = null;
+try {
+  if (parsed.values.date !== undefined) date = calendarDate(parsed.values.date, '--date');
+} catch (e) {
+  fail((e as CliError).message, (e as CliError).english);
+}
+
+// A relative path means the caller's folder (npm runs scripts from the project root).
+const read = readRegularFile(argPath(file), file);
+if (!read.ok) fail(read.message, read.english, 1);
+const bytes = read.bytes;
 if (bytes.length === 0) fail(`tệp "${file}" rỗng`, `file "${file}" is empty`);
 let text: string;
 try {
@@ -72,6 +65,12 @@ try {
 if (text.includes('\u0000')) fail(`tệp "${file}" là tệp nhị phân, không phải văn bản`, `file "${file}" is binary, not text`);
 
 const corpus = loadCorpus(root);
+let province: string | null = null;
+try {
+  if (parsed.values.province !== undefined) province = knownProvince(parsed.values.province, corpus.registries.provinces);
+} catch (e) {
+  fail((e as CliError).message, (e as CliError).english);
+}
 const index = buildCorpusIndex(corpusEntriesFrom(corpus.documents), corpus.registries.provinces);
 const refs = findReferences(text, index, { province, date });
 const out = refs.map((r) => ({

@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'refs-cli-'));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'refs.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, INIT_CWD: root } });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'refs.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseContentFile, type ParsedContentFile } from './frontmatter.ts';
 import { decodeUtf8 } from '../files/input.ts';
+import { fileErrorMessage } from '../files/errors.ts';
 import { documentFrontmatterSchema, type DocumentFrontmatter } from '../schema/document.ts';
 import { implementationFrontmatterSchema, type ImplementationFrontmatter } from '../schema/implementation.ts';
 import { courseFrontmatterSchema, type CourseFrontmatter } from '../schema/course.ts';
@@ -163,7 +164,14 @@ function loadCollection<T>(
 ): LoadedFile<T>[] {
   const out: LoadedFile<T>[] = [];
   const irregular: IrregularEntry[] = [];
-  const paths = listFiles(join(root, dir), '.mdx', irregular);
+  let paths: string[];
+  try {
+    paths = listFiles(join(root, dir), '.mdx', irregular);
+  } catch (e) {
+    // An unreadable folder is a problem of the content, said with its name.
+    diagnostics.push({ severity: 'error', file: dir, line: 0, code: 'folder-unreadable', message: fileErrorMessage(e, 'đọc được thư mục', dir) });
+    return out;
+  }
   for (const entry of irregular) diagnostics.push(notRegularDiagnostic(entry, toPosix(relative(root, entry.path))));
   for (const path of paths) {
     const file = toPosix(relative(root, path));

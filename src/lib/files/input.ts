@@ -4,14 +4,25 @@
  * title with bytes that are not UTF-8 would silently become U+FFFD.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { fileErrorMessage } from './errors.ts';
+import { errnoCode, fileErrorMessage } from './errors.ts';
 
 /** Largest input file the tools read (a directive is a few hundred kilobytes; the engine is measured to 50 MB). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; message: string };
+/** A refusal says why in Vietnamese (`message`) and in English (`english`, for refs, whose callers may be scripts). */
+export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; message: string; english: string };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MB`;
+
+function tooLarge(shown: string, vi: string, en: string): ReadOutcome {
+  return { ok: false, message: `tệp "${shown}" quá lớn (${vi})`, english: `file "${shown}" is too large (${en})` };
+}
+
+function failure(e: unknown, shown: string): ReadOutcome {
+  const code = errnoCode(e);
+  const english = code === 'ENOENT' ? `file not found: "${shown}"` : code === 'EACCES' ? `permission denied: "${shown}"` : `cannot read "${shown}" (${code ?? String(e)})`;
+  return { ok: false, message: code === 'ENOENT' ? `không tìm thấy tệp "${shown}"` : fileErrorMessage(e, 'đọc được tệp', shown), english };
+}
 
 /**
  * The bytes of `path` when it is a regular file (a link to one is fine) of at most
@@ -23,26 +34,28 @@ export function readRegularFile(path: string, shown: string, maxBytes = MAX_INPU
     // O_NONBLOCK: opening a pipe with no writer would otherwise wait forever.
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    return { ok: false, message: fileErrorMessage(e, 'đọc được tệp', shown) };
+    return failure(e, shown);
   }
   try {
     // The type and size of what was opened, not of what the name pointed at a moment before.
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { ok: false, message: `"${shown}" là thư mục, không phải tệp văn bản` };
-    if (!st.isFile()) return { ok: false, message: `"${shown}" không phải tệp thường (thiết bị, ống hay socket); hãy chỉ ra một tệp văn bản` };
-    if (st.size > maxBytes) return { ok: false, message: `tệp "${shown}" quá lớn (${mb(st.size)}; tối đa ${mb(maxBytes)})` };
+    if (st.isDirectory()) return { ok: false, message: `"${shown}" là thư mục, không phải tệp văn bản`, english: `"${shown}" is a directory, not a text file` };
+    if (!st.isFile()) {
+      return { ok: false, message: `"${shown}" không phải tệp thường (thiết bị, ống hay socket); hãy chỉ ra một tệp văn bản`, english: `"${shown}" is not a regular file (a device, pipe or socket)` };
+    }
+    if (st.size > maxBytes) return tooLarge(shown, `${mb(st.size)}; tối đa ${mb(maxBytes)}`, `${mb(st.size)}; at most ${mb(maxBytes)}`);
     // Read to the end, but never past the limit: a file may grow while it is read.
     const bytes = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
     let length = 0;
     for (;;) {
-      if (length === bytes.length) return { ok: false, message: `tệp "${shown}" quá lớn (hơn ${mb(maxBytes)})` };
+      if (length === bytes.length) return tooLarge(shown, `hơn ${mb(maxBytes)}`, `over ${mb(maxBytes)}`);
       const n = readSync(fd, bytes, length, bytes.length - length, null);
       if (n === 0) break;
       length += n;
     }
     return { ok: true, bytes: bytes.subarray(0, length) };
   } catch (e) {
-    return { ok: false, message: fileErrorMessage(e, 'đọc được tệp', shown) };
+    return failure(e, shown);
   } finally {
     closeSync(fd);
   }
