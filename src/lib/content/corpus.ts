@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseContentFile, type ParsedContentFile } from './frontmatter.ts';
 import { decodeUtf8 } from '../files/input.ts';
+import { checkFieldText } from './field-safety.ts';
 import { fileErrorMessage } from '../files/errors.ts';
 import { documentFrontmatterSchema, type DocumentFrontmatter } from '../schema/document.ts';
 import { implementationFrontmatterSchema, type ImplementationFrontmatter } from '../schema/implementation.ts';
@@ -200,7 +201,10 @@ function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostic
     }
     return null;
   }
-  const result = schema.safeParse(parsed.data ?? {});
+  const safe = checkFieldText(parsed.data ?? {}, file, parsed.lineOf);
+  diagnostics.push(...safe.diagnostics);
+  if (safe.tooLong) return null;
+  const result = schema.safeParse(safe.data);
   if (!result.success) {
     diagnostics.push(...schemaDiagnostics(result.error, file, parsed.lineOf));
     return null;
@@ -261,14 +265,20 @@ function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, dia
     diagnostics.push({ severity: 'error', file, line: 1, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e instanceof Error ? e.message : String(e)}` });
     return [];
   }
+  const safe = checkFieldText(data, file, lineOf);
+  diagnostics.push(...safe.diagnostics);
+  data = safe.data;
+  // Entries with an over-long field are left out, like entries the schema refuses.
+  const overLimit = new Set(safe.diagnostics.filter((d) => d.code === 'field-over-limit').map((d) => d.field?.split('.')[0]));
   const result = schema.safeParse(data);
-  if (!result.success) {
-    diagnostics.push(...schemaDiagnostics(result.error, file, lineOf));
+  if (!result.success || overLimit.size) {
+    if (!result.success) diagnostics.push(...schemaDiagnostics(result.error, file, lineOf));
     // Keep the valid entries so one bad entry does not hide the rest of the corpus.
     const items = data as unknown[];
     const itemSchema = (schema as unknown as z.ZodArray<z.ZodType<T>>).element;
     return Array.isArray(items)
-      ? items.flatMap((item) => {
+      ? items.flatMap((item, i) => {
+          if (overLimit.has(String(i))) return [];
           const r = itemSchema.safeParse(item);
           return r.success ? [r.data] : [];
         })
