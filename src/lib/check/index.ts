@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { CONTENT_DIRS, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { parseContentFile, type ParsedContentFile } from '../content/frontmatter.ts';
+import { yamlTooDeep } from '../content/yaml-depth.ts';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { checkBody } from './body.ts';
 import { checkCompleteness } from './completeness.ts';
@@ -61,6 +62,8 @@ export function checkSourceFile(file: string, raw: string, loaded?: ParsedConten
   try {
     const out = checkText(file, raw);
     if (file.endsWith('.yaml')) {
+      // Too deep to parse: the loader reported it with its line; the YAML is not read again.
+      if (yamlTooDeep(raw)) return out;
       const src = yamlSource(raw.replace(/^\uFEFF/, ''), 1);
       if (!src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
       return out;
@@ -68,12 +71,13 @@ export function checkSourceFile(file: string, raw: string, loaded?: ParsedConten
     // A loaded file was parsed already: at 10,000 files a second YAML parse costs seconds.
     // The tree does not depend on parse options that differ (prettyErrors only shapes messages).
     // Frontmatter read without a syntax tree and holding no date-like plain scalar has no unquoted date.
-    if (!loaded || loaded.mayHaveUnquotedDates) {
+    const parsed = loaded ?? parseContentFile(raw);
+    // Broken YAML (reported by the loader) has no dates to look at, and is not parsed again.
+    if (!parsed.yamlErrors.length && (!loaded || loaded.mayHaveUnquotedDates)) {
       const reuse = loaded?.yaml;
       const src = reuse ? { doc: reuse.doc, line: (offset: number) => reuse.counter.linePos(offset).line + 1 } : frontmatterSource(raw);
       if (src && !src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
     }
-    const parsed = loaded ?? parseContentFile(raw);
     const unclosed = !parsed.missingFrontmatter && parsed.body === '' && parsed.yamlErrors.length > 0;
     if (!unclosed) out.push(...checkBody(file, parsed.body, parsed.bodyLine));
     return out;

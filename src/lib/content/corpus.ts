@@ -9,9 +9,10 @@ import { join, relative, basename, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
-import { parseContentFile, type ParsedContentFile } from './frontmatter.ts';
+import { COMPLEX_KEY_MESSAGE, complexKey, parseContentFile, type ParsedContentFile } from './frontmatter.ts';
 import { decodeUtf8 } from '../files/input.ts';
 import { checkFieldText } from './field-safety.ts';
+import { yamlTooDeep } from './yaml-depth.ts';
 import { fileErrorMessage } from '../files/errors.ts';
 import { documentFrontmatterSchema, type DocumentFrontmatter } from '../schema/document.ts';
 import { implementationFrontmatterSchema, type ImplementationFrontmatter } from '../schema/implementation.ts';
@@ -242,12 +243,22 @@ function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, dia
   }
   const raw = readUtf8(path, file, diagnostics);
   if (raw === null) return [];
+  const deep = yamlTooDeep(raw);
+  if (deep) {
+    diagnostics.push({ severity: 'error', file, line: deep.line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${deep.message}` });
+    return [];
+  }
   const counter = new LineCounter();
   const doc = parseDocument(raw.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     for (const e of doc.errors) {
       diagnostics.push({ severity: 'error', file, line: counter.linePos(e.pos[0]).line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message.split('\n')[0]}` });
     }
+    return [];
+  }
+  const complex = complexKey(doc);
+  if (complex !== null) {
+    diagnostics.push({ severity: 'error', file, line: counter.linePos(complex).line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${COMPLEX_KEY_MESSAGE}` });
     return [];
   }
   const lineOf = (p: (string | number)[]) => {
