@@ -88,13 +88,16 @@ export function listFiles(dir: string, ext: string, irregular?: IrregularEntry[]
     // Entry types come with the listing: no stat per file (10,000 of them in a large corpus).
     const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      // Hidden entries are not content: editor backups, .git, and the temporary files of
+      // atomic writes (src/lib/files/atomic.ts) that a killed process may leave behind.
+      if (entry.name.startsWith('.')) continue;
       const p = join(d, entry.name);
       // Some file systems do not give the type with the listing.
       const kind = entry.isFile() || entry.isDirectory() || entry.isSymbolicLink() ? entry : lstatSync(p);
       if (kind.isDirectory()) walk(p);
       else if (kind.isFile()) {
         if (entry.name.endsWith(ext)) out.push(p);
-      } else if (!entry.name.startsWith('.')) irregular?.push({ path: p, kind: kind.isSymbolicLink() ? 'symlink' : 'special' });
+      } else irregular?.push({ path: p, kind: kind.isSymbolicLink() ? 'symlink' : 'special' });
     }
   };
   // The folder itself must not be a link either (it would take the walk outside the tree).

@@ -6,7 +6,7 @@
 const REASONS: Record<string, string> = {
   ENOSPC: 'ổ đĩa đã đầy',
   EDQUOT: 'đã hết hạn mức dung lượng',
-  EROFS: 'thư mục chỉ cho đọc (hệ thống tệp chỉ đọc)',
+  EROFS: 'hệ thống tệp chỉ cho đọc',
   EACCES: 'không có quyền',
   EPERM: 'không được phép',
   ENOENT: 'không tìm thấy',
