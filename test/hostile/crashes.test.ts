@@ -187,7 +187,7 @@ describe('YAML and encoding: one diagnostic, at its line', () => {
     const found = runCheck(root, { today: TODAY }).diagnostics.filter((d) => d.file === DOCS.d16 && d.code === 'not-utf8');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ line: 7, severity: 'error' });
-    expect(found[0]!.message).toMatch(/dòng 7, byte thứ 10 );
+    expect(found[0]!.message).toMatch(/dòng 7, byte thứ 10 /);
     expect(decodeUtf8(Buffer.from([0x61, 0x0a, 0xed, 0xa0, 0x80]))).toEqual({ ok: false, line: 2, column: 1 });
     expect(decodeUtf8(Buffer.from([0xc0, 0xaf]))).toEqual({ ok: false, line: 1, column: 1 });
   });
