@@ -12,8 +12,10 @@ import type { SetScore } from '../src/lib/citations/evaluate.ts';
 import { updateSection } from '../src/lib/citations/report-file.ts';
 import { buildCorpusIndex, corpusEntriesFrom } from '../src/lib/citations/index.ts';
 import { loadCorpus } from '../src/lib/content/corpus.ts';
+import { commandLine } from './lib/cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = commandLine({ usage: 'Cách dùng: npm run eval:refs [-- --no-write]', options: { 'no-write': { type: 'boolean' } } });
 const index = fixtureIndex(root);
 
 const sets: LabelledSet[] = [
@@ -50,7 +52,7 @@ const table = [
   ...rows.map(([name, s]) => `| ${name} | ${s.gold} | ${s.predicted} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.shortFormRecall)} (${s.shortFormMatched}/${s.shortFormGold}) | ${pct(s.keyAccuracy)} |`),
 ].join('\n');
 console.log(table);
-if (!process.argv.includes('--no-write')) {
+if (!values['no-write']) {
   updateSection(
     join(root, 'benchmarks', 'refs.md'),
     '## Evaluation (npm run eval:refs)',

@@ -25,14 +25,12 @@ import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
 import { errnoCode, fileErrorMessage } from '../src/lib/files/errors.ts';
+import { argPath, commandLine } from './lib/cli.ts';
 
 // The graph and registries sit in the content root (DANVAN_CONTENT_ROOT, else the project).
 const root = contentRoot(join(import.meta.dirname, '..'));
-const site = process.argv[2];
-if (!site || process.argv.length > 3) {
-  console.error('usage: node scripts/index-search.ts <built-site-folder>');
-  process.exit(2);
-}
+const { positionals } = commandLine({ usage: 'usage: node scripts/index-search.ts <built-site-folder>', options: {}, positionals: { min: 1, max: 1 } });
+const site = argPath(positionals[0]!);
 if (!existsSync(site) || !statSync(site).isDirectory()) {
   console.error(`Lập chỉ mục tìm kiếm: không có thư mục trang "${site}".`);
   process.exit(1);
