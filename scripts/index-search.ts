@@ -16,7 +16,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createIndex, close } from 'pagefind';
-import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
+import { GRAPH_FILE } from '../src/lib/graph/types.ts';
+import { readGraphFile } from '../src/lib/graph/read.ts';
 import { searchDate, searchDocument } from '../src/lib/search/search-document.ts';
 import { buildDateOrder, dateOrderFile } from '../src/lib/search/date-order.ts';
 import { dealParts, MAX_PAGES_PER_INDEX, partCount, partFolder, partLanguage, splitExport, type SplitManifest } from '../src/lib/search/parts.ts';
@@ -191,7 +192,11 @@ const graphPath = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
 let shardCount = 0;
 let entryCount = 0;
 if (existsSync(graphPath)) {
-  const graph = JSON.parse(readFileSync(graphPath, 'utf8')) as Graph;
+  const graph = readGraphFile(graphPath);
+  if (typeof graph === 'string') {
+    console.error(`${GRAPH_FILE} không đọc được (${graph}); chạy lại npm run build:graph.`);
+    process.exit(1);
+  }
   const names = cachedRegistryNames(root);
   const shards = buildNumberShards(graph, {
     issuer: names.issuer,

@@ -6,7 +6,7 @@
  * Exit codes: 0 written; 1 refused or not found; 2 bad command line.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { corpusEntriesFrom } from '../src/lib/citations/index.ts';
 import { todayInVietnam } from '../src/lib/check/context.ts';
@@ -15,7 +15,7 @@ import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { findUnresolved, scaffoldFromCitation, scaffoldFromMissing, type Scaffold } from '../src/lib/editor/scaffold.ts';
 import { checkDraft } from '../src/lib/editor/verdict.ts';
 import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
-import { fileErrorMessage } from '../src/lib/files/errors.ts';
+import { readGraphFile } from '../src/lib/graph/read.ts';
 import { writeDraftFile } from '../src/lib/editor/write-draft.ts';
 import { argPath, callerCwd, commandLine, existingDir, fail, knownProvince, usageError } from './lib/cli.ts';
 
@@ -42,28 +42,13 @@ function buildGraph(root: string, why: string): void {
 function loadGraph(root: string): Graph {
   const path = join(root, GRAPH_FILE);
   if (!existsSync(path)) buildGraph(root, `Chưa có ${GRAPH_FILE}`);
-  let problem = readGraph(path);
+  let problem = readGraphFile(path);
   if (typeof problem === 'string') {
     buildGraph(root, `${GRAPH_FILE} không đọc được (${problem})`);
-    problem = readGraph(path);
+    problem = readGraphFile(path);
     if (typeof problem === 'string') fail(`${GRAPH_FILE} vẫn không đọc được sau khi dựng lại (${problem})`);
   }
   return problem;
-}
-
-/** The graph, or what is wrong with the file. */
-function readGraph(path: string): Graph | string {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    return e instanceof SyntaxError ? 'không phải JSON hợp lệ' : fileErrorMessage(e, 'đọc được', path);
-  }
-  const g = data as Partial<Graph> | null;
-  if (!g || typeof g !== 'object' || !Array.isArray(g.unresolved) || !g.unresolved.every((u) => u && typeof u.key === 'string' && Array.isArray(u.citedBy) && u.citedBy.every((c) => c && typeof c.id === 'string' && typeof c.evidence?.sentence === 'string' && typeof c.evidence.line === 'number'))) {
-    return 'thiếu danh sách văn bản được dẫn chiếu (unresolved) hoặc sai dạng';
-  }
-  return g as Graph;
 }
 
 function printScaffold(s: Scaffold, shown: string): void {

@@ -14,6 +14,7 @@ import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { loadCorpus } from '../../src/lib/content/corpus.ts';
 import { scaffoldFromCitation } from '../../src/lib/editor/scaffold.ts';
 import { decodeUtf8, readRegularFile } from '../../src/lib/files/input.ts';
+import { readGraphFile } from '../../src/lib/graph/read.ts';
 import { argPath, calendarDate, CliError, existingDir, knownProvince, parseCommandLine, wholeNumber } from '../../scripts/lib/cli.ts';
 import { cleanup, copyGood, DOCS, GOOD_CORPUS, PROJECT_ROOT, read, replaceIn, TODAY, write } from '../check/helpers.ts';
 
@@ -132,8 +133,14 @@ describe('unreadable state: a clear message and a rebuild', () => {
   it('new --from-missing with a corrupt .generated/graph.json says so, rebuilds the graph and goes on', () => {
     const root = copyGood();
     mkdirSync(join(root, '.generated'), { recursive: true });
-    for (const garbage of ['{"version":1,"nodes":[', '{"unresolved":[{"key":1}]}']) {
-      writeFileSync(join(root, '.generated/graph.json'), garbage);
+    // What the graph reader says of other broken shapes (the command line below shows one).
+    const path = join(root, '.generated/graph.json');
+    for (const [garbage, problem] of [['', /JSON/], ['null', /sai dạng/], ['{"nodes":[],"unresolved":[{"key":1}]}', /sai dạng/], ['{"nodes":[],"unresolved":[{"key":"a","citedBy":[{"id":"x"}]}]}', /sai dạng/]] as const) {
+      writeFileSync(path, garbage);
+      expect(readGraphFile(path)).toMatch(problem);
+    }
+    for (const garbage of ['{"version":1,"nodes":[']) {
+      writeFileSync(path, garbage);
       const r = node('scripts/new.ts', ['--root', root, '--out', join(root, 'nhap'), '--from-missing', 'khong-co-khoa-nay']);
       expect(r.stdout).toMatch(/\.generated\/graph\.json không đọc được \((không phải JSON hợp lệ|thiếu danh sách .*)\); đang dựng lại đồ thị/);
       // The rebuilt graph is read: the key is then looked up and not found (exit 1, a sentence).
