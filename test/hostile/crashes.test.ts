@@ -89,15 +89,11 @@ describe('command-line options are validated', () => {
     expect(error(() => existingDir('/khong/co/thu-muc', '--root'))).toBe('--root: không có thư mục "/khong/co/thu-muc"');
   });
 
-  it('refs --date 2021-13-45 and refs --province ../../etc exit 2 with the reason, in both languages', () => {
-    const file = join(PROJECT_ROOT, 'test/fixtures/import/seed-004-ke-hoach-hai-duong.txt');
-    const date = node('scripts/refs.ts', [file, '--date', '2021-13-45']);
+  it('refs --date 2021-13-45 exits 2 with the reason, in both languages, before reading anything', () => {
+    const date = node('scripts/refs.ts', ['/dev/zero', '--date', '2021-13-45']);
     expect(date.status).toBe(2);
     expect(date.stderr).toMatch(/--date: "2021-13-45"[\s\S]*Error: --date: "2021-13-45" is not a real date/);
-    const province = node('scripts/refs.ts', [file, '--province', '../../etc']);
-    expect(province.status).toBe(2);
-    expect(province.stderr).toMatch(/không có mã tỉnh "\.\.\/\.\.\/etc"[\s\S]*is not a province id/);
-    expect(date.stdout + province.stdout).toBe('');
+    expect(date.stdout).toBe('');
   }, 30_000);
 
   it('new "… ngày 31/02/2020 …" is refused instead of silently keeping only the year', () => {

@@ -211,10 +211,11 @@ export function runCheck(rootArg: string, runOptions: { fix?: boolean; corpus?: 
     if (loaded.has(file) || unreadable.has(file)) continue;
     try {
       const raw = readFileSync(join(root, file), 'utf8');
-      diagnostics.push(...checkSourceFile(file, raw));
       const collection = collectionOf(file);
-      if (collection) {
-        const parsed = parseContentFile(raw);
+      // Parsed once for both uses (a refused file can hold a megabyte-long field).
+      const parsed = file.endsWith('.mdx') ? parseContentFile(raw) : undefined;
+      diagnostics.push(...checkSourceFile(file, raw, parsed));
+      if (collection && parsed) {
         const loose: LoadedFile<unknown> = { id: basename(file, '.mdx'), file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, raw, parsed };
         diagnostics.push(...checkLooseReferences(ctx, loose, collection));
       }
