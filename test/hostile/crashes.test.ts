@@ -145,12 +145,6 @@ describe('unreadable state: a clear message and a rebuild', () => {
       expect(JSON.parse(readFileSync(join(root, '.generated/graph.json'), 'utf8')).unresolved).toBeInstanceOf(Array);
     }
   }, 60_000);
-
-  it('index-search on a folder that is not there says so in a sentence', () => {
-    const r = node('scripts/index-search.ts', ['/khong/co/dist']);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe('Lập chỉ mục tìm kiếm: không có thư mục trang "/khong/co/dist".\n');
-  });
 });
 
 describe('YAML and encoding: one diagnostic, at its line', () => {
