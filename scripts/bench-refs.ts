@@ -14,17 +14,12 @@ import { findReferences, type CorpusIndex } from '../src/lib/citations/index.ts'
 import { fixtureIndex } from '../src/lib/citations/eval-sets.ts';
 import { updateSection } from '../src/lib/citations/report-file.ts';
 import { cpuTicks, stealBetween } from './lib/bench-report.ts';
-import { commandLine, usageError, wholeNumber } from './lib/cli.ts';
+import { commandLine, orUsage, wholeNumber } from './lib/cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'Cách dùng: npm run bench:refs [-- --mb N]';
 const { values } = commandLine({ usage: USAGE, options: { mb: { type: 'string' } } });
-let LARGE_MB = 50;
-try {
-  if (values.mb !== undefined) LARGE_MB = wholeNumber(values.mb, '--mb');
-} catch (e) {
-  usageError((e as Error).message, USAGE);
-}
+const LARGE_MB = values.mb === undefined ? 50 : orUsage(USAGE, () => wholeNumber(values.mb!, '--mb'));
 const SMALL_MB = Math.max(1, Math.round(LARGE_MB / 5));
 
 /** Mulberry32: small, seeded, deterministic. */

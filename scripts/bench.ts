@@ -28,7 +28,7 @@ import {
   type SizeResult,
   type Step,
 } from './lib/bench-report.ts';
-import { commandLine, usageError, wholeNumber } from './lib/cli.ts';
+import { commandLine, orUsage, wholeNumber } from './lib/cli.ts';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'bench-out');
@@ -37,14 +37,8 @@ const { values } = commandLine({
   usage: USAGE,
   options: { sizes: { type: 'string' }, 'with-50k': { type: 'boolean' }, seed: { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-baseline': { type: 'boolean' } },
 });
-let sizes: number[] = [];
-let seed = 1;
-try {
-  sizes = (values.sizes ?? '1000,10000').split(',').map((n) => wholeNumber(n.trim(), '--sizes'));
-  if (values.seed !== undefined) seed = wholeNumber(values.seed, '--seed', 0);
-} catch (e) {
-  usageError((e as Error).message, USAGE);
-}
+const sizes = orUsage(USAGE, () => (values.sizes ?? '1000,10000').split(',').map((n) => wholeNumber(n.trim(), '--sizes')));
+const seed = values.seed === undefined ? 1 : orUsage(USAGE, () => wholeNumber(values.seed!, '--seed', 0));
 if (values['with-50k'] && !sizes.includes(50_000)) sizes.push(50_000);
 const withSearch = !values['no-search'];
 // The plain-Astro baseline at 50,000 documents needs most of this machine's memory and time.

@@ -37,7 +37,7 @@ import { BodyCache, bodyCacheBytes, bodyDataJson } from '../src/lib/graph/body-c
 import { startBackgroundWriter } from '../src/lib/files/background-writer.ts';
 import { contentSources } from '../src/lib/content/sources.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
-import { commandLine, existingDir, usageError, wholeNumber } from './lib/cli.ts';
+import { commandLine, existingDir, orUsage, wholeNumber } from './lib/cli.ts';
 
 const started = performance.now();
 const USAGE = `Cách dùng: npm run build:graph [-- --root THƯ_MỤC] [-- --keep-going] [-- --check] [-- --threads N] [-- --timings]`;
@@ -52,14 +52,8 @@ const { values } = commandLine({
   },
 });
 const projectRoot = join(import.meta.dirname, '..');
-let root = contentRoot(projectRoot);
-let threads = availableParallelism();
-try {
-  if (values.root !== undefined) root = existingDir(values.root, '--root');
-  if (values.threads !== undefined) threads = wholeNumber(values.threads, '--threads');
-} catch (e) {
-  usageError((e as Error).message, USAGE);
-}
+const root = values.root === undefined ? contentRoot(projectRoot) : orUsage(USAGE, () => existingDir(values.root!, '--root'));
+const threads = values.threads === undefined ? availableParallelism() : orUsage(USAGE, () => wholeNumber(values.threads!, '--threads'));
 const keepGoing = values['keep-going'] ?? false;
 const withCheck = values.check ?? false;
 /** An explicit --threads is obeyed (tests use it on small corpora). */

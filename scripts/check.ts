@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheck, type CheckResult } from '../src/lib/check/index.ts';
 import { checkReportLines } from '../src/lib/check/report.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
-import { commandLine, existingDir, usageError } from './lib/cli.ts';
+import { commandLine, existingDir, orUsage } from './lib/cli.ts';
 
 const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
   --fix          chuẩn hoá ký tự (NFC, Ð→Đ, gạch ngang, khoảng trắng lạ, BOM) ngay trong tệp
@@ -22,12 +22,7 @@ function printText(result: CheckResult): void {
 }
 
 const { values } = commandLine({ usage: USAGE, options: { fix: { type: 'boolean' }, json: { type: 'boolean' }, root: { type: 'string' } } });
-let root = contentRoot(join(dirname(fileURLToPath(import.meta.url)), '..'));
-try {
-  if (values.root !== undefined) root = existingDir(values.root, '--root');
-} catch (e) {
-  usageError((e as Error).message, USAGE);
-}
+const root = values.root === undefined ? contentRoot(join(dirname(fileURLToPath(import.meta.url)), '..')) : orUsage(USAGE, () => existingDir(values.root!, '--root'));
 const args = { fix: values.fix ?? false, json: values.json ?? false, root };
 let result: CheckResult;
 try {

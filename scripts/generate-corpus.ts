@@ -8,20 +8,14 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generateCorpusFiles } from '../src/lib/generate/corpus.ts';
-import { argPath, commandLine, usageError, wholeNumber } from './lib/cli.ts';
+import { argPath, commandLine, orUsage, usageError, wholeNumber } from './lib/cli.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 const USAGE = 'Cách dùng: node scripts/generate-corpus.ts --count N --out THƯ_MỤC [--seed S]';
 const { values } = commandLine({ usage: USAGE, options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
 if (!values.out) usageError('thiếu --out THƯ_MỤC', USAGE);
-let count = 1000;
-let seed = 1;
-try {
-  if (values.count !== undefined) count = wholeNumber(values.count, '--count');
-  if (values.seed !== undefined) seed = wholeNumber(values.seed, '--seed', 0);
-} catch (e) {
-  usageError((e as Error).message, USAGE);
-}
+const count = values.count === undefined ? 1000 : orUsage(USAGE, () => wholeNumber(values.count!, '--count'));
+const seed = values.seed === undefined ? 1 : orUsage(USAGE, () => wholeNumber(values.seed!, '--seed', 0));
 const out = argPath(values.out);
 if (out === projectRoot || out === join(projectRoot, 'content') || projectRoot.startsWith(`${out}/`)) {
   console.error(`Không ghi dữ liệu giả lập vào ${out}: chọn một thư mục riêng (ví dụ bench-out/corpus-${count}).`);

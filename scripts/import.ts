@@ -15,7 +15,7 @@ import { checkDraft } from '../src/lib/editor/verdict.ts';
 import { searchKey } from '../src/lib/text/vietnamese.ts';
 import { readRegularFile } from '../src/lib/files/input.ts';
 import { writeDraftFile } from '../src/lib/editor/write-draft.ts';
-import { argPath, callerCwd, commandLine, existingDir, fail, knownProvince, usageError } from './lib/cli.ts';
+import { argPath, callerCwd, commandLine, existingDir, fail, knownProvince, orUsage, usageError } from './lib/cli.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
 
@@ -68,13 +68,7 @@ const args = {
   province: values.province ?? null,
   out: values.out === undefined ? null : argPath(values.out),
   force: values.force ?? false,
-  root: values.root === undefined ? projectRoot : (() => {
-    try {
-      return existingDir(values.root, '--root');
-    } catch (e) {
-      return usageError((e as Error).message, USAGE);
-    }
-  })(),
+  root: values.root === undefined ? projectRoot : orUsage(USAGE, () => existingDir(values.root!, '--root')),
 };
 
 // A relative path means the caller's folder, as for every tool (scripts/lib/cli.ts).
@@ -84,13 +78,7 @@ const decoded = decodePlainText(read.bytes);
 if (!decoded.ok) fail(`${args.file}: ${decoded.message}.`);
 
 const corpus = loadCorpus(args.root);
-if (args.province !== null) {
-  try {
-    knownProvince(args.province, corpus.registries.provinces);
-  } catch (e) {
-    usageError((e as Error).message, USAGE);
-  }
-}
+if (args.province !== null) orUsage(USAGE, () => knownProvince(args.province!, corpus.registries.provinces));
 const today = todayInVietnam();
 const outcome = importPlainText(decoded, {
   fileName: basename(args.file),

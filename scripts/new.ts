@@ -17,7 +17,7 @@ import { checkDraft } from '../src/lib/editor/verdict.ts';
 import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
 import { readGraphFile } from '../src/lib/graph/read.ts';
 import { writeDraftFile } from '../src/lib/editor/write-draft.ts';
-import { argPath, callerCwd, commandLine, existingDir, fail, knownProvince, usageError } from './lib/cli.ts';
+import { argPath, callerCwd, commandLine, existingDir, fail, knownProvince, orUsage, usageError } from './lib/cli.ts';
 
 const USAGE = `Cách dùng:
   npm run new -- "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về …"
@@ -82,26 +82,13 @@ const args = {
   missing: values['from-missing'] ?? null,
   province: values.province ?? null,
   out: values.out === undefined ? null : argPath(values.out),
-  root: projectRoot,
+  root: values.root === undefined ? projectRoot : orUsage(USAGE, () => existingDir(values.root!, '--root')),
 };
 if (!args.citation && !args.missing) usageError('cần một dòng trích dẫn hoặc --from-missing KHÓA', USAGE);
 if (args.citation && args.missing) usageError('chỉ dùng một trong hai: dòng trích dẫn hoặc --from-missing', USAGE);
-if (values.root !== undefined) {
-  try {
-    args.root = existingDir(values.root, '--root');
-  } catch (e) {
-    usageError((e as Error).message, USAGE);
-  }
-}
 
 const corpus = loadCorpus(args.root);
-if (args.province !== null) {
-  try {
-    knownProvince(args.province, corpus.registries.provinces);
-  } catch (e) {
-    usageError((e as Error).message, USAGE);
-  }
-}
+if (args.province !== null) orUsage(USAGE, () => knownProvince(args.province!, corpus.registries.provinces));
 const entries = corpusEntriesFrom(corpus.documents).map((e, i) => ({ ...e, file: corpus.documents[i]!.file }));
 const today = todayInVietnam();
 const opts = { registries: corpus.registries, corpus: entries, province: args.province, today };

@@ -85,6 +85,16 @@ export function commandLine<O extends ParseArgsOptionsConfig>(spec: CliSpec<O>, 
   }
 }
 
+/** What `read` returns; on a CliError (a bad option value), the message and the usage, exit code 2. */
+export function orUsage<T>(usage: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof CliError) usageError(e.message, usage);
+    throw e;
+  }
+}
+
 /** Prints "Lỗi: message" and the usage; exit code 2 (a bad command line). */
 export function usageError(message: string, usage: string): never {
   console.error(`Lỗi: ${message}`);
