@@ -4,7 +4,7 @@
  * run anywhere; each asserts the message and that no file was lost or written outside the tree.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,15 @@ describe('atomic writes (temporary file in the same folder, fsync, rename)', () 
     expect(fs.calls.slice(0, 2)).toEqual(['openSync', 'writeSync']);
     expect(readFileSync(path, 'utf8')).toBe('nội dung cũ\n'.repeat(100));
     expect(readdirSync(dir)).toEqual(['a.mdx']);
+  });
+
+  it('the new file replaces the old one with its permissions', () => {
+    const path = join(tempDir(), 'b.mdx');
+    writeFileSync(path, 'cũ', { mode: 0o600 });
+    chmodSync(path, 0o600);
+    writeFileAtomic(path, 'mới');
+    expect(readFileSync(path, 'utf8')).toBe('mới');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
   it('a kill just before the rename leaves the old file whole; the hidden leftover is never read as content', () => {

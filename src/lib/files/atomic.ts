@@ -26,14 +26,16 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, fs: 
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number | null = null;
   try {
-    // 'wx': never follows or reuses anything already at the temporary name.
-    fd = fs.openSync(tmp, 'wx', 0o644);
+    // 'wx': never follows or reuses anything already at the temporary name. The file keeps
+    // the permissions of the one it replaces.
+    fd = fs.openSync(tmp, 'wx', modeOf(path));
     let done = 0;
     while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
     fs.renameSync(tmp, path);
+    syncFolder(dirname(path));
   } catch (e) {
     if (fd !== null) {
       try {
@@ -48,6 +50,28 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, fs: 
       // Same.
     }
     throw e;
+  }
+}
+
+function modeOf(path: string): number {
+  try {
+    const st = nodeFs.lstatSync(path);
+    return st.isFile() ? st.mode & 0o7777 : 0o644;
+  } catch {
+    return 0o644;
+  }
+}
+
+/** Makes the rename itself durable (best effort: not every system can sync a folder). */
+function syncFolder(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = nodeFs.openSync(dir, 'r');
+    nodeFs.fsyncSync(fd);
+  } catch {
+    // The file is in place either way.
+  } finally {
+    if (fd !== null) nodeFs.closeSync(fd);
   }
 }
 
