@@ -20,8 +20,17 @@ export const TEMP_PREFIX = '.danvan-tmp-';
 
 let counter = 0;
 
+export interface AtomicOptions {
+  /**
+   * false: skip the fsync calls, for generated files that a rebuild recreates (the graph
+   * build's tens of megabytes); the write is still all-or-nothing for readers.
+   */
+  durable?: boolean;
+}
+
 /** Writes `content` to `path` atomically (see the module comment). Throws the file system's error, with the temporary file removed. */
-export function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicFs = nodeFs): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicFs = nodeFs, options: AtomicOptions = {}): void {
+  const durable = options.durable ?? true;
   const tmp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${++counter}-${basename(path)}`);
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number | null = null;
@@ -31,11 +40,11 @@ export function writeFileAtomic(path: string, content: string | Uint8Array, fs: 
     fd = fs.openSync(tmp, 'wx', modeOf(path));
     let done = 0;
     while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
     fs.renameSync(tmp, path);
-    syncFolder(dirname(path));
+    if (durable) syncFolder(dirname(path));
   } catch (e) {
     if (fd !== null) {
       try {
