@@ -42,13 +42,13 @@ function buildGraph(root: string, why: string): void {
 function loadGraph(root: string): Graph {
   const path = join(root, GRAPH_FILE);
   if (!existsSync(path)) buildGraph(root, `Chưa có ${GRAPH_FILE}`);
-  let problem = readGraphFile(path);
-  if (typeof problem === 'string') {
-    buildGraph(root, `${GRAPH_FILE} không đọc được (${problem})`);
-    problem = readGraphFile(path);
-    if (typeof problem === 'string') fail(`${GRAPH_FILE} vẫn không đọc được sau khi dựng lại (${problem})`);
+  let graph = readGraphFile(path);
+  if (typeof graph === 'string') {
+    buildGraph(root, `${GRAPH_FILE} không đọc được (${graph})`);
+    graph = readGraphFile(path);
+    if (typeof graph === 'string') fail(`${GRAPH_FILE} vẫn không đọc được sau khi dựng lại (${graph})`);
   }
-  return problem;
+  return graph;
 }
 
 function printScaffold(s: Scaffold, shown: string): void {
