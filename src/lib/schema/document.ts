@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPE_IDS } from '../document-types.ts';
 import { explainBadDate } from './dates.ts';
+import { httpUrl } from './url.ts';
 
 export const RELATION_TYPES = [
   'replaces',
@@ -49,7 +50,7 @@ export const sourceSchema = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1).optional(),
   date: isoDate(true).optional(),
-  url: z.url().optional(),
+  url: httpUrl.optional(),
   /** What this source tells, when not the whole record ("số, ngày ban hành"). */
   note: z.string().optional(),
 });
