@@ -18,12 +18,14 @@ import { fixtureIndex } from '../src/lib/citations/eval-sets.ts';
 import { updateSection } from '../src/lib/citations/report-file.ts';
 import { cpuTicks, stealBetween } from './lib/bench-report.ts';
 import { manyReferencesProblems, manyReferencesText, nearMentionsProblems, nearMentionsText, type RefOut } from './lib/refs-stress.ts';
+import { commandLine, orUsage, wholeNumber } from './lib/cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mbArg = process.argv.indexOf('--mb');
-const LARGE_MB = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 50;
+const USAGE = 'Cách dùng: npm run bench:refs [-- --mb N] [-- --cli-only]';
+const { values } = commandLine({ usage: USAGE, options: { mb: { type: 'string' }, 'cli-only': { type: 'boolean' } } });
+const LARGE_MB = values.mb === undefined ? 50 : orUsage(USAGE, () => wholeNumber(values.mb!, '--mb'));
 const SMALL_MB = Math.max(1, Math.round(LARGE_MB / 5));
-const cliOnly = process.argv.includes('--cli-only');
+const cliOnly = values['cli-only'] ?? false;
 
 /**
  * The CLI on large hard files, as a user runs it: one process per file, output checked.

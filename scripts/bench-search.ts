@@ -10,13 +10,12 @@
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { serveStatic } from '../test/browser/support/server.ts';
+import { argPath, commandLine } from './lib/cli.ts';
 
-const dir = process.argv[2];
-const base = process.argv[3] ?? '/';
-if (!dir) {
-  console.error('usage: node scripts/bench-search.ts <built-site-folder> [base]');
-  process.exit(2);
-}
+const USAGE = 'usage: node scripts/bench-search.ts <built-site-folder> [base]';
+const { positionals } = commandLine({ usage: USAGE, options: {}, positionals: { min: 1, max: 2 } });
+const dir = argPath(positionals[0]!);
+const base = positionals[1] ?? '/';
 
 interface Fetch {
   path: string;

@@ -28,20 +28,21 @@ import {
   type SizeResult,
   type Step,
 } from './lib/bench-report.ts';
+import { commandLine, orUsage, wholeNumber } from './lib/cli.ts';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'bench-out');
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const sizes = (opt('--sizes') ?? '1000,10000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-if (args.includes('--with-50k') && !sizes.includes(50_000)) sizes.push(50_000);
-const seed = Number(opt('--seed') ?? 1);
-const withSearch = !args.includes('--no-search');
+const USAGE = 'Cách dùng: npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search] [-- --no-baseline]';
+const { values } = commandLine({
+  usage: USAGE,
+  options: { sizes: { type: 'string' }, 'with-50k': { type: 'boolean' }, seed: { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-baseline': { type: 'boolean' } },
+});
+const sizes = orUsage(USAGE, () => (values.sizes ?? '1000,10000').split(',').map((n) => wholeNumber(n.trim(), '--sizes')));
+const seed = values.seed === undefined ? 1 : orUsage(USAGE, () => wholeNumber(values.seed!, '--seed', 0));
+if (values['with-50k'] && !sizes.includes(50_000)) sizes.push(50_000);
+const withSearch = !values['no-search'];
 // The plain-Astro baseline at 50,000 documents needs most of this machine's memory and time.
-const withBaseline = !args.includes('--no-baseline');
+const withBaseline = !values['no-baseline'];
 const loadStart = loadString();
 mkdirSync(join(out, 'logs'), { recursive: true });
 

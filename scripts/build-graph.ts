@@ -26,7 +26,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CONTENT_DIRS, loadCorpus, listFiles } from '../src/lib/content/corpus.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 import { planGraph, type BodyOutput, type GraphPlan } from '../src/lib/graph/build.ts';
@@ -38,17 +38,28 @@ import { startBackgroundWriter } from '../src/lib/files/background-writer.ts';
 import { contentSources } from '../src/lib/content/sources.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
 import { cliToday } from './lib/today.ts';
+import { commandLine, existingDir, orUsage, wholeNumber } from './lib/cli.ts';
 
 const started = performance.now();
-const args = process.argv.slice(2);
+const USAGE = `Cách dùng: npm run build:graph [-- --root THƯ_MỤC] [-- --keep-going] [-- --check] [-- --threads N] [-- --timings]`;
+const { values } = commandLine({
+  usage: USAGE,
+  options: {
+    root: { type: 'string' },
+    'keep-going': { type: 'boolean' },
+    check: { type: 'boolean' },
+    threads: { type: 'string' },
+    timings: { type: 'boolean' },
+  },
+});
 const projectRoot = join(import.meta.dirname, '..');
-const rootArg = args.indexOf('--root');
-const root = rootArg >= 0 && args[rootArg + 1] ? resolve(args[rootArg + 1]!) : contentRoot(projectRoot);
-const keepGoing = args.includes('--keep-going');
-const withCheck = args.includes('--check');
-const threadsArg = args.indexOf('--threads');
-const threads = threadsArg >= 0 ? Math.max(1, Number(args[threadsArg + 1]) || 1) : availableParallelism();
-const showTimings = args.includes('--timings');
+const root = values.root === undefined ? contentRoot(projectRoot) : orUsage(USAGE, () => existingDir(values.root!, '--root'));
+const threads = values.threads === undefined ? availableParallelism() : orUsage(USAGE, () => wholeNumber(values.threads!, '--threads'));
+const keepGoing = values['keep-going'] ?? false;
+const withCheck = values.check ?? false;
+/** An explicit --threads is obeyed (tests use it on small corpora). */
+const threadsGiven = values.threads !== undefined;
+const showTimings = values.timings ?? false;
 let lap = started;
 /** --timings: seconds per phase on stderr, for benchmarks. */
 function timing(phase: string): void {
@@ -85,7 +96,7 @@ const checkModules = withCheck
 // Render workers load their modules while this thread reads the corpus, when the corpus
 // is large enough to be rendered by workers at all (see `workers` below).
 const contentFiles = Object.values(CONTENT_DIRS).reduce((n, dir) => n + listFiles(join(root, dir), '.mdx').length, 0);
-const prestarted = threads >= 2 && (threadsArg >= 0 || contentFiles >= 2 * MIN_BODIES_PER_WORKER) ? startRenderWorkers(threads) : [];
+const prestarted = threads >= 2 && (threadsGiven || contentFiles >= 2 * MIN_BODIES_PER_WORKER) ? startRenderWorkers(threads) : [];
 const corpus = loadCorpus(root);
 timing('load corpus');
 
@@ -151,7 +162,7 @@ function frontmatterText(): string {
 let frontmatterJson: string | null = null;
 
 // An explicit --threads is obeyed (tests use it on small corpora); otherwise small builds stay in this thread.
-const workers = plan.engine === 'custom' ? 1 : Math.min(threads, threadsArg >= 0 ? misses.length : Math.floor(misses.length / MIN_BODIES_PER_WORKER));
+const workers = plan.engine === 'custom' ? 1 : Math.min(threads, threadsGiven ? misses.length : Math.floor(misses.length / MIN_BODIES_PER_WORKER));
 if (workers >= 2) {
   // The check runs in this thread while the workers render; nothing is written before both are done.
   const mainCpuBefore = process.threadCpuUsage();

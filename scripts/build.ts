@@ -1,18 +1,33 @@
 /**
  * npm run build: check + graph (one step) → Astro → Pagefind, into a temporary folder that replaces
- * dist/ only when every step succeeded, so a failed or interrupted build never leaves a
- * half-written site (the previous dist/ stays as it was).
+ * dist/ only when every step succeeded (src/lib/files/site-swap.ts): a failed, interrupted or
+ * killed build never leaves a half-written site nor loses the previous one, and a second build
+ * started meanwhile refuses instead of touching the first one's folders.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { resolve } from 'node:path';
+import { lockSite, recoverSite, siteFolders, swapSite } from '../src/lib/files/site-swap.ts';
+import { fileErrorMessage } from '../src/lib/files/errors.ts';
 import { runStep, stopCurrentStep } from './lib/steps.ts';
+import { rmSync } from 'node:fs';
 
-const root = join(import.meta.dirname, '..');
-const outDir = process.env.DANVAN_DIST ? join(root, process.env.DANVAN_DIST) : join(root, 'dist');
-const tmpDir = `${outDir}.tmp-${process.pid}`;
+const root = resolve(import.meta.dirname, '..');
+// DANVAN_DIST: another output folder (relative to the project, or absolute), for tests and benchmarks.
+const outDir = resolve(root, process.env.DANVAN_DIST ?? 'dist');
+const { tmp: tmpDir } = siteFolders(outDir);
+
+const lock = lockSite(outDir);
+if (!lock.ok) {
+  console.error(
+    `Một lần dựng trang khác${lock.holder ? ` (tiến trình ${lock.holder})` : ''} đang ghi vào ${outDir}; ` +
+      `chờ nó xong rồi chạy lại. (Nếu không còn lần dựng nào, xoá tệp ${siteFolders(outDir).lock}.)`,
+  );
+  process.exit(1);
+}
+const unlock = lock.release;
 
 function cleanup(): void {
   rmSync(tmpDir, { recursive: true, force: true });
+  unlock();
 }
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => {
@@ -23,11 +38,14 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 
-// Leftovers of a build that was killed outright (SIGKILL, power loss) are removed first.
-for (const name of readdirSync(dirname(outDir))) {
-  if (name.startsWith(`${basename(outDir)}.tmp-`) || name.startsWith(`${basename(outDir)}.old-`)) {
-    rmSync(join(dirname(outDir), name), { recursive: true, force: true });
-  }
+// Before anything else: a build killed outright (SIGKILL, power loss) may have left the
+// last good site aside, or a half-built folder; put the site back, drop the rest.
+try {
+  for (const note of recoverSite(outDir)) console.log(`Khôi phục: ${note}.`);
+} catch (e) {
+  unlock();
+  console.error(`Không khôi phục được thư mục trang: ${fileErrorMessage(e, 'sửa được', outDir)}.`);
+  process.exit(1);
 }
 
 const env = { ...process.env, DANVAN_OUT_DIR: tmpDir };
@@ -49,11 +67,19 @@ for (const step of steps) {
   }
 }
 
-// Swap: the old dist/ is moved aside first so that dist/ is never a half-copied folder.
-const old = `${outDir}.old-${process.pid}`;
-if (existsSync(outDir)) renameSync(outDir, old);
-renameSync(tmpDir, outDir);
-rmSync(old, { recursive: true, force: true });
+try {
+  swapSite(outDir, tmpDir);
+} catch (e) {
+  // Whatever step failed, recovery puts the last good site back.
+  try {
+    recoverSite(outDir);
+  } finally {
+    cleanup();
+  }
+  console.error(`\nKhông thay được thư mục trang: ${fileErrorMessage(e, 'đổi tên được', outDir)}; dist/ trước đó được giữ nguyên.`);
+  process.exit(1);
+}
+unlock();
 
 const total = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nXong sau ${total} s. Trang tĩnh ở ${outDir}. Xem thử: npm run preview`);

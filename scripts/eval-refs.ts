@@ -13,8 +13,10 @@ import { updateSection } from '../src/lib/citations/report-file.ts';
 import { buildCorpusIndex, corpusEntriesFrom } from '../src/lib/citations/index.ts';
 import { loadCorpus } from '../src/lib/content/corpus.ts';
 import { cliToday } from './lib/today.ts';
+import { commandLine } from './lib/cli.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = commandLine({ usage: 'Cách dùng: npm run eval:refs [-- --no-write]', options: { 'no-write': { type: 'boolean' } } });
 const index = fixtureIndex(root);
 
 const sets: LabelledSet[] = [
@@ -64,7 +66,7 @@ const causes = [
 ].join('\n');
 console.log(table);
 console.log('\nLỗi theo nguyên nhân (errors by cause):\n' + causes);
-if (!process.argv.includes('--no-write')) {
+if (!values['no-write']) {
   updateSection(
     join(root, 'benchmarks', 'refs.md'),
     '## Evaluation (npm run eval:refs)',

@@ -6,11 +6,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withFieldTables } from '../src/lib/editor/field-table.ts';
+import { commandLine } from './lib/cli.ts';
 
+const { values } = commandLine({ usage: 'Cách dùng: node scripts/run.mjs gen-content-readme [--check]', options: { check: { type: 'boolean' } } });
 const path = join(import.meta.dirname, '..', 'content', 'README.md');
 const current = readFileSync(path, 'utf8');
 const next = withFieldTables(current);
-if (process.argv.includes('--check')) {
+if (values.check) {
   if (next !== current) {
     console.error('content/README.md chưa khớp với lược đồ; chạy: node scripts/run.mjs gen-content-readme');
     process.exit(1);

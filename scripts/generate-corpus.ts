@@ -6,23 +6,17 @@
  * the project itself, so real content is never mixed with generated documents.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generateCorpusFiles } from '../src/lib/generate/corpus.ts';
+import { argPath, commandLine, orUsage, usageError, wholeNumber } from './lib/cli.ts';
 
 const projectRoot = join(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const count = Number(opt('--count') ?? 1000);
-const seed = Number(opt('--seed') ?? 1);
-const outArg = opt('--out');
-if (!outArg || !Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
-  console.error('Cách dùng: node scripts/generate-corpus.ts --count N --out THƯ_MỤC [--seed S]');
-  process.exit(2);
-}
-const out = resolve(outArg);
+const USAGE = 'Cách dùng: node scripts/generate-corpus.ts --count N --out THƯ_MỤC [--seed S]';
+const { values } = commandLine({ usage: USAGE, options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } } });
+if (!values.out) usageError('thiếu --out THƯ_MỤC', USAGE);
+const count = values.count === undefined ? 1000 : orUsage(USAGE, () => wholeNumber(values.count!, '--count'));
+const seed = values.seed === undefined ? 1 : orUsage(USAGE, () => wholeNumber(values.seed!, '--seed', 0));
+const out = argPath(values.out);
 if (out === projectRoot || out === join(projectRoot, 'content') || projectRoot.startsWith(`${out}/`)) {
   console.error(`Không ghi dữ liệu giả lập vào ${out}: chọn một thư mục riêng (ví dụ bench-out/corpus-${count}).`);
   process.exit(2);

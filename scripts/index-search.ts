@@ -16,7 +16,8 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createIndex, close } from 'pagefind';
-import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
+import { GRAPH_FILE } from '../src/lib/graph/types.ts';
+import { readGraphFile } from '../src/lib/graph/read.ts';
 import { searchDate, searchDocument } from '../src/lib/search/search-document.ts';
 import { buildDateOrder, dateOrderFile } from '../src/lib/search/date-order.ts';
 import { dealParts, MAX_PAGES_PER_INDEX, partCount, partFolder, partLanguage, splitExport, type SplitManifest } from '../src/lib/search/parts.ts';
@@ -24,14 +25,23 @@ import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-in
 import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
+import { errnoCode, fileErrorMessage } from '../src/lib/files/errors.ts';
+import { argPath, commandLine } from './lib/cli.ts';
 
 // The graph and registries sit in the content root (DANVAN_CONTENT_ROOT, else the project).
 const root = contentRoot(join(import.meta.dirname, '..'));
-const site = process.argv[2];
-if (!site) {
-  console.error('usage: node scripts/index-search.ts <built-site-folder>');
-  process.exit(2);
+const { positionals } = commandLine({ usage: 'usage: node scripts/index-search.ts <built-site-folder>', options: {}, positionals: { min: 1, max: 1 } });
+const site = argPath(positionals[0]!);
+if (!existsSync(site) || !statSync(site).isDirectory()) {
+  console.error(`Lập chỉ mục tìm kiếm: không có thư mục trang "${site}".`);
+  process.exit(1);
 }
+// A file-system failure (the folder removed meanwhile, a full disk) is said in words.
+process.on('uncaughtException', (e) => {
+  if (!errnoCode(e)) throw e;
+  console.error(`Lập chỉ mục tìm kiếm thất bại: ${fileErrorMessage(e, 'đọc/ghi được', (e as NodeJS.ErrnoException).path ?? site)}.`);
+  process.exit(1);
+});
 
 function htmlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -182,7 +192,11 @@ const graphPath = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
 let shardCount = 0;
 let entryCount = 0;
 if (existsSync(graphPath)) {
-  const graph = JSON.parse(readFileSync(graphPath, 'utf8')) as Graph;
+  const graph = readGraphFile(graphPath);
+  if (typeof graph === 'string') {
+    console.error(`${GRAPH_FILE} không đọc được (${graph}); chạy lại npm run build:graph.`);
+    process.exit(1);
+  }
   const names = cachedRegistryNames(root);
   const shards = buildNumberShards(graph, {
     issuer: names.issuer,

@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { runRefsCommand } from '../src/lib/citations/refs-command.ts';
+import { callerCwd } from '../src/lib/command-line.ts';
 
-// npm runs scripts from the project root; a relative path means the caller's directory.
-const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`), cwd: process.env.INIT_CWD ?? process.cwd() };
+// npm runs scripts from the project root; a relative path means the caller's folder (src/lib/command-line.ts).
+const io = { out: (t: string) => process.stdout.write(`${t}\n`), err: (t: string) => process.stderr.write(`${t}\n`), cwd: callerCwd() };
 process.exitCode = runRefsCommand(process.argv.slice(2), io, join(import.meta.dirname, '..'));

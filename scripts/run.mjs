@@ -27,8 +27,14 @@ const tools = {
   tsc: 'node_modules/typescript/bin/tsc',
 };
 
+// Scripts run from the project root; a file argument still means the user's folder, which
+// npm gives in INIT_CWD and a direct `node scripts/run.mjs` in the current folder. It is
+// passed with this process's id, so only the script started here takes it (callerCwd in src/lib/command-line.ts).
+const callerCwd = process.cwd() !== root ? process.cwd() : (process.env.INIT_CWD ?? process.cwd());
+
 function runNode(file, argv) {
-  const r = spawnSync(process.execPath, [file, ...argv], { stdio: 'inherit', cwd: root });
+  const env = { ...process.env, DANVAN_CALLER_CWD: `${process.pid}:${callerCwd}` };
+  const r = spawnSync(process.execPath, [file, ...argv], { stdio: 'inherit', cwd: root, env });
   process.exit(r.status ?? 1);
 }
 

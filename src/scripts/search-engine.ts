@@ -173,7 +173,9 @@ export function createEngine(base: string): SearchEngine {
       const data = await Promise.all(results.slice(from, from + count).map((r) => r.data()));
       return data.map((d) => {
         const title = d.meta['title'] ?? d.url;
-        const { summary, text } = splitHeading(d.raw_content ?? d.content, title);
+        // `content` is the page text as indexed; Pagefind's `raw_content` is a copy with "<" and
+        // ">" escaped for innerHTML, which the text nodes here would show as "&lt;" (double escaping).
+        const { summary, text } = splitHeading(d.content, title);
         const excerpt = buildExcerpt(text, terms);
         return {
           url: d.url,

@@ -175,7 +175,7 @@ const cases: FaultCase[] = [
   {
     name: 'a file that is not UTF-8',
     inject: (r) => write(r, 'content/van-ban/chi-thi-99-ct-ttg-2020.mdx', Buffer.concat([Buffer.from('---\ntype: chi-thi\n---\n'), Buffer.from([0xc3, 0x28, 0xff])])),
-    expected: () => [E('content/van-ban/chi-thi-99-ct-ttg-2020.mdx', 0, 'not-utf8')],
+    expected: () => [E('content/van-ban/chi-thi-99-ct-ttg-2020.mdx', 4, 'not-utf8')],
   },
   {
     name: 'a file with another extension is ignored, with a warning',

@@ -180,9 +180,14 @@ const cases: FaultCase[] = [
     expected: () => [E(rec, 5, 'report-before-document', 'reportsOn.0'), E(rec, 5, 'report-before-document', 'reportsOn.1')],
   },
   {
-    name: 'a 5 000-character title (pasted text) is a warning',
-    inject: (r) => replaceIn(r, d114, 'title: "Về nâng cao', `title: "${'công tác dân vận '.repeat(300)}Về nâng cao`),
+    name: 'a 1 000-character title (likely pasted text) is a warning',
+    inject: (r) => replaceIn(r, d114, 'title: "Về nâng cao', `title: "${'công tác dân vận '.repeat(60)}Về nâng cao`),
     expected: () => [W(d114, 6, 'field-too-long', 'title')],
+  },
+  {
+    name: 'a 5 000-character title is an error (over the field limit) and the file is not loaded',
+    inject: (r) => replaceIn(r, d114, 'title: "Về nâng cao', `title: "${'công tác dân vận '.repeat(300)}Về nâng cao`),
+    expected: () => [E(d114, 6, 'field-over-limit', 'title')],
   },
   {
     name: 'warnings for missing optional facts: number, full date, statusReason, summary',

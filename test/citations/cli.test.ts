@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'refs-cli-'));
 
 /** The real script in a child process: kept for one case, so the CLI's wiring stays covered. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'refs.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, INIT_CWD: root } });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'refs.ts'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureGraph, fixtureSite } from './helpers.ts';
 import { collectNeighbourhood } from '../../src/lib/graph/neighbourhood.ts';
 import { layoutDiagram, dateValue, type DiagramNodeInput } from '../../src/lib/diagram/layout.ts';
-import { renderDiagramSvg, escapeXml } from '../../src/lib/diagram/svg.ts';
+import { renderDiagramSvg } from '../../src/lib/diagram/svg.ts';
+import { escapeHtml } from '../../src/lib/text/html.ts';
 import { DIAGRAM_EDGES_PER_DOCUMENT, diagramGraph, documentDiagram } from '../../src/lib/site/diagram.ts';
 import { hubSite } from './hub-fixture.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
@@ -82,7 +83,7 @@ describe('renderDiagramSvg', () => {
     expect(svg).not.toMatch(/style=|<style/);
   });
   it('escapes quotes', () => {
-    expect(escapeXml(`"'`)).toBe('&quot;&#39;');
+    expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
   });
 });
 

@@ -5,45 +5,32 @@
  * error, 0 otherwise (warnings do not fail), 2 on a bad command line.
  * scripts/check.ts runs it as a CLI; tests run it in-process.
  */
-import { resolve } from 'node:path';
 import type { CommandIO } from '../command-io.ts';
+import { existingDir, runCommandLine } from '../command-line.ts';
 import { contentRoot } from '../content/root.ts';
 import { runCheck, type CheckResult } from './index.ts';
 import { checkReportLines } from './report.ts';
 
-const USAGE = `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
+const SPEC = {
+  usage: `Cách dùng: npm run check [-- --fix] [-- --root THƯ_MỤC] [-- --json]
   --fix          chuẩn hoá ký tự (NFC, Ð→Đ, gạch ngang, khoảng trắng lạ, BOM) ngay trong tệp
   --root DIR     kiểm tra một cây nội dung khác (thư mục chứa content/, hoặc chính content/)
-  --json         in kết quả dạng JSON`;
+  --json         in kết quả dạng JSON`,
+  options: { fix: { type: 'boolean' }, json: { type: 'boolean' }, root: { type: 'string' } },
+} as const;
 
-function parseArgs(argv: string[], projectRoot: string): { fix: boolean; json: boolean; root: string } | string {
-  const opts = { fix: false, json: false, root: contentRoot(projectRoot) };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--fix') opts.fix = true;
-    else if (a === '--json') opts.json = true;
-    else if (a === '--root') {
-      const v = argv[++i];
-      if (!v) return 'thiếu thư mục sau --root';
-      opts.root = v;
-    } else if (a.startsWith('--root=')) opts.root = a.slice('--root='.length);
-    else if (a === '--help' || a === '-h') return '';
-    else return `không hiểu tham số "${a}"`;
-  }
-  return opts;
+/** Runs `npm run check` with these arguments; returns the exit code. --root is relative to io.cwd. */
+export function runCheckCommand(argv: string[], io: CommandIO, projectRoot: string): number {
+  return runCommandLine(argv, SPEC, io, ({ values }) => {
+    const root = values.root === undefined ? contentRoot(projectRoot) : existingDir(values.root, '--root', io.cwd);
+    return check({ root, fix: values.fix ?? false, json: values.json ?? false }, io);
+  });
 }
 
-/** Runs `npm run check` with these arguments; returns the exit code. */
-export function runCheckCommand(argv: string[], io: CommandIO, projectRoot: string): number {
-  const args = parseArgs(argv, projectRoot);
-  if (typeof args === 'string') {
-    if (args) io.err(args);
-    io.err(USAGE);
-    return args ? 2 : 0;
-  }
+function check(args: { root: string; fix: boolean; json: boolean }, io: CommandIO): number {
   let result: CheckResult;
   try {
-    result = runCheck(resolve(io.cwd, args.root), { fix: args.fix, today: io.today });
+    result = runCheck(args.root, { fix: args.fix, today: io.today });
   } catch (e) {
     // runCheck turns content problems into diagnostics; reaching here is a bug in the checker.
     io.err(`Lỗi nội bộ của trình kiểm tra: ${e instanceof Error ? e.message : String(e)}`);

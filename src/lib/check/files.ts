@@ -1,5 +1,5 @@
 /** Which files a content tree holds, as the check sees them. */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONTENT_DIRS, listFiles } from '../content/corpus.ts';
 
@@ -34,7 +34,14 @@ export function contentFiles(root: string): ContentFiles {
   const mdx = collections.flatMap((d) => listFiles(join(root, d), '.mdx')).map(rel);
   const registries = ['issuers', 'provinces', 'topics']
     .map((n) => `${CONTENT_DIRS.registries}/${n}.yaml`)
-    .filter((f) => existsSync(join(root, f)));
+    // Only regular files: a link is reported by loadCorpus and never read (corpus.ts, listFiles).
+    .filter((f) => {
+      try {
+        return lstatSync(join(root, f)).isFile();
+      } catch {
+        return false;
+      }
+    });
   const ignored = collections
     .flatMap((d) => listFiles(join(root, d), ''))
     .map(rel)

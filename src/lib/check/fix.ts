@@ -3,7 +3,9 @@
  * (NFC, normalizeText's look-alike rules, no BOM) and nothing else. Lines are fixed one
  * by one and line endings are kept, so every byte outside the fixed characters stays.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { type AtomicFs, writeFileAtomic } from '../files/atomic.ts';
+import { fileErrorMessage } from '../files/errors.ts';
 import { join } from 'node:path';
 import { normalizeText } from '../text/vietnamese.ts';
 import { contentFiles } from './files.ts';
@@ -61,9 +63,21 @@ export function fixText(raw: string): { text: string; lines: LineFix[] } {
   return { text: parts.join('\n'), lines };
 }
 
-/** Fixes every content file under root in place; returns what changed, file by file. */
-export function fixTree(root: string): FileFix[] {
-  const out: FileFix[] = [];
+/** What --fix did: the files it rewrote, and the ones it could not write (left as they were). */
+export interface FixOutcome {
+  fixes: FileFix[];
+  failures: { file: string; message: string }[];
+}
+
+/**
+ * Fixes every content file under root; returns what changed, file by file. Each file is
+ * replaced atomically (src/lib/files/atomic.ts): on a full disk or a read-only folder it
+ * stays exactly as it was. Links and special files are never listed (contentFiles), so
+ * nothing outside the tree is rewritten. `fs` is for tests that inject a failing write.
+ */
+export function fixTree(root: string, fs?: AtomicFs): FixOutcome {
+  const fixes: FileFix[] = [];
+  const failures: FixOutcome['failures'] = [];
   for (const file of contentFiles(root).checked) {
     const path = join(root, file);
     const bytes = readFileSync(path);
@@ -75,8 +89,12 @@ export function fixTree(root: string): FileFix[] {
     }
     const { text, lines } = fixText(raw);
     if (text === raw) continue;
-    writeFileSync(path, text, 'utf8');
-    out.push({ file, lines });
+    try {
+      writeFileAtomic(path, text, fs);
+      fixes.push({ file, lines });
+    } catch (e) {
+      failures.push({ file, message: `${fileErrorMessage(e, 'ghi được tệp', file)}; tệp giữ nguyên như trước, chưa sửa` });
+    }
   }
-  return out;
+  return { fixes, failures };
 }

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { CONTENT_DIRS, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { parseContentFile, type ParsedContentFile } from '../content/frontmatter.ts';
+import { yamlTooDeep } from '../content/yaml-depth.ts';
 import { type Diagnostic, sortDiagnostics } from '../diagnostics.ts';
 import { checkBody } from './body.ts';
 import { checkCompleteness } from './completeness.ts';
@@ -17,6 +18,7 @@ import { type CheckContext, type CheckOptions, type RegistryKind, buildContext, 
 import { checkDateFacts, checkUnquotedDates } from './dates.ts';
 import { contentFiles, resolveRoot } from './files.ts';
 import { type FileFix, fixTree } from './fix.ts';
+import type { AtomicFs } from '../files/atomic.ts';
 import { checkIdentity } from './identity.ts';
 import { checkNumberForms } from './number-form.ts';
 import { checkLooseReferences, checkReferences } from './references.ts';
@@ -60,6 +62,8 @@ export function checkSourceFile(file: string, raw: string, loaded?: ParsedConten
   try {
     const out = checkText(file, raw);
     if (file.endsWith('.yaml')) {
+      // Too deep to parse: the loader reported it with its line; the YAML is not read again.
+      if (yamlTooDeep(raw)) return out;
       const src = yamlSource(raw.replace(/^\uFEFF/, ''), 1);
       if (!src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
       return out;
@@ -67,12 +71,13 @@ export function checkSourceFile(file: string, raw: string, loaded?: ParsedConten
     // A loaded file was parsed already: at 10,000 files a second YAML parse costs seconds.
     // The tree does not depend on parse options that differ (prettyErrors only shapes messages).
     // Frontmatter read without a syntax tree and holding no date-like plain scalar has no unquoted date.
-    if (!loaded || loaded.mayHaveUnquotedDates) {
+    const parsed = loaded ?? parseContentFile(raw);
+    // Broken YAML (reported by the loader) has no dates to look at, and is not parsed again.
+    if (!parsed.yamlErrors.length && (!loaded || loaded.mayHaveUnquotedDates)) {
       const reuse = loaded?.yaml;
       const src = reuse ? { doc: reuse.doc, line: (offset: number) => reuse.counter.linePos(offset).line + 1 } : frontmatterSource(raw);
       if (src && !src.doc.errors.length) out.push(...checkUnquotedDates(file, src));
     }
-    const parsed = loaded ?? parseContentFile(raw);
     const unclosed = !parsed.missingFrontmatter && parsed.body === '' && parsed.yamlErrors.length > 0;
     if (!unclosed) out.push(...checkBody(file, parsed.body, parsed.bodyLine));
     return out;
@@ -169,16 +174,18 @@ function emptyCorpus(root: string): Corpus {
 }
 
 /** Checks the content tree under root (a project root or its content/ folder). */
-export function runCheck(rootArg: string, runOptions: { fix?: boolean; corpus?: Corpus } & CheckOptions = {}): CheckResult {
+export function runCheck(rootArg: string, runOptions: { fix?: boolean; corpus?: Corpus; fixFs?: AtomicFs } & CheckOptions = {}): CheckResult {
   // A caller that loaded the corpus already (the graph build with --check) passes it, so a
   // build reads and validates every file once. --fix rewrites files: it must load after.
-  const { corpus: preloaded, ...options } = runOptions;
+  const { corpus: preloaded, fixFs, ...options } = runOptions;
   const root = resolveRoot(rootArg);
   const diagnostics: Diagnostic[] = [];
   let fixes: FileFix[] = [];
   if (options.fix) {
     try {
-      fixes = fixTree(root);
+      const outcome = fixTree(root, fixFs);
+      fixes = outcome.fixes;
+      for (const f of outcome.failures) diagnostics.push(error(f.file, 0, undefined, 'fix-not-written', f.message));
     } catch (e) {
       diagnostics.push(internalError('content', e));
     }
@@ -204,10 +211,11 @@ export function runCheck(rootArg: string, runOptions: { fix?: boolean; corpus?: 
     if (loaded.has(file) || unreadable.has(file)) continue;
     try {
       const raw = readFileSync(join(root, file), 'utf8');
-      diagnostics.push(...checkSourceFile(file, raw));
       const collection = collectionOf(file);
-      if (collection) {
-        const parsed = parseContentFile(raw);
+      // Parsed once for both uses (a refused file can hold a megabyte-long field).
+      const parsed = file.endsWith('.mdx') ? parseContentFile(raw) : undefined;
+      diagnostics.push(...checkSourceFile(file, raw, parsed));
+      if (collection && parsed) {
         const loose: LoadedFile<unknown> = { id: basename(file, '.mdx'), file, data: parsed.data, body: parsed.body, bodyLine: parsed.bodyLine, raw, parsed };
         diagnostics.push(...checkLooseReferences(ctx, loose, collection));
       }

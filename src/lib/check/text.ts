@@ -9,6 +9,8 @@ import { normalizeText } from '../text/vietnamese.ts';
 import { error, warning } from './context.ts';
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\r]/gu;
+/** Bidirectional controls: text that displays differently from what it says (see content/field-safety.ts). */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 const FIX_HINT = 'chạy "npm run check -- --fix" để sửa';
 
 function codePoint(ch: string): string {
@@ -78,6 +80,10 @@ function checkLine(file: string, n: number, text: string, out: Diagnostic[]): vo
   if (controls.length) {
     out.push(warning(file, n, undefined, 'control-char', `ký tự điều khiển ${listed(controls)}; xoá đi (thường do sao chép từ PDF hay Word)`));
   }
+  const bidi = [...text.matchAll(BIDI)].map((m) => `${codePoint(m[0])} ở cột ${m.index + 1}`);
+  if (bidi.length) {
+    out.push(error(file, n, undefined, 'text-bidi-control', `ký tự điều khiển chiều viết ${listed(bidi)} làm chữ hiển thị khác với nội dung thật; xoá đi`));
+  }
 }
 
 /** Character-level problems of a whole file, with 1-based lines. */
@@ -99,7 +105,7 @@ export function checkText(file: string, raw: string): Diagnostic[] {
       body = body.slice(0, -1);
     }
     // Cheap test first: most lines are clean, and bodies can be a megabyte.
-    if (normalizeText(body) === body && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\r]/u.test(body)) return;
+    if (normalizeText(body) === body && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\r\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u.test(body)) return;
     checkLine(file, i + 1, body, out);
   });
   if (crlf) {

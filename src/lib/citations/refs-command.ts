@@ -10,71 +10,72 @@
  * The corpus index is built from content/ (which may be empty: references then keep the
  * identity written in the text, and `target` is null).
  */
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CommandIO } from '../command-io.ts';
+import { argPath, calendarDate, CliError, isHelp, knownProvince, parseCommandLine } from '../command-line.ts';
 import { loadCorpus } from '../content/corpus.ts';
+import { readRegularFile } from '../files/input.ts';
 import { buildCorpusIndex, corpusEntriesFrom, findReferences } from './index.ts';
 
-/** A refusal: printed as "Lỗi: …" / "Error: …", exit code 2. */
+/** A refusal: printed as "Lỗi: …" / "Error: …" (callers may be scripts that read English), with its exit code. */
 class Refusal extends Error {
   readonly vi: string;
   readonly en: string;
-  constructor(vi: string, en: string) {
+  readonly code: number;
+  constructor(vi: string, en: string, code: number) {
     super(en);
     this.vi = vi;
     this.en = en;
+    this.code = code;
   }
 }
-function fail(vi: string, en: string): never {
-  throw new Refusal(vi, en);
+/** Exit code 2: the command line is wrong; 1: the file cannot be read as asked. */
+function fail(vi: string, en: string, code = 2): never {
+  throw new Refusal(vi, en, code);
 }
 
 const USAGE_VI = 'cách dùng: npm run --silent refs -- TỆP [--province MÃ_TỈNH] [--date YYYY-MM-DD]';
 const USAGE_EN = 'usage: npm run --silent refs -- FILE [--province ID] [--date YYYY-MM-DD]';
+const SPEC = {
+  usage: `${USAGE_VI}\n${USAGE_EN}`,
+  options: { province: { type: 'string' }, date: { type: 'string' } },
+  positionals: { max: 1 },
+} as const;
+
+/** A bad option value: both languages, exit code 2. */
+function validated<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof CliError) fail(e.message, e.english);
+    throw e;
+  }
+}
 
 /**
  * Runs `npm run refs` with these arguments; returns the exit code. A relative FILE is
- * read from io.cwd; the corpus index comes from projectRoot's content/.
+ * read from io.cwd (the caller's folder); the corpus index comes from projectRoot's content/.
  */
 export function runRefsCommand(argv: string[], io: Pick<CommandIO, 'out' | 'err' | 'cwd'>, projectRoot: string): number {
   try {
-    let file: string | null = null;
-    let province: string | null = null;
-    let date: string | null = null;
-    for (let i = 0; i < argv.length; i++) {
-      const a = argv[i]!;
-      if (a === '--province' || a === '--date') {
-        const v = argv[++i];
-        if (!v) fail(`thiếu giá trị sau ${a}. ${USAGE_VI}`, `missing value after ${a}. ${USAGE_EN}`);
-        if (a === '--province') province = v;
-        else {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) fail(`ngày "${v}" không đúng dạng YYYY-MM-DD`, `date "${v}" is not YYYY-MM-DD`);
-          date = v;
-        }
-      } else if (a === '-h' || a === '--help') {
-        io.out(`${USAGE_VI}\n${USAGE_EN}`);
-        return 0;
-      } else if (a.startsWith('--')) {
-        fail(`tùy chọn không hợp lệ "${a}". ${USAGE_VI}`, `unknown option "${a}". ${USAGE_EN}`);
-      } else if (file === null) file = a;
-      else fail(`chỉ nhận một tệp. ${USAGE_VI}`, `only one file is accepted. ${USAGE_EN}`);
-    }
-    if (file === null) fail(`chưa chỉ ra tệp cần đọc. ${USAGE_VI}`, `no file given. ${USAGE_EN}`);
-
-    const path = resolve(io.cwd, file);
-    let bytes: Buffer;
+    let parsed;
     try {
-      const st = statSync(path);
-      if (st.isDirectory()) fail(`"${file}" là thư mục, không phải tệp văn bản`, `"${file}" is a directory, not a text file`);
-      bytes = readFileSync(path);
+      parsed = parseCommandLine(argv, SPEC);
     } catch (e) {
-      if (e instanceof Refusal) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') fail(`không tìm thấy tệp "${file}"`, `file not found: "${file}"`);
-      if (code === 'EACCES') fail(`không có quyền đọc tệp "${file}"`, `permission denied: "${file}"`);
-      fail(`không đọc được tệp "${file}" (${code ?? 'lỗi không rõ'})`, `cannot read "${file}" (${code ?? 'unknown error'})`);
+      if (!(e instanceof CliError)) throw e;
+      fail(`${e.message}. ${USAGE_VI}`, `${e.english}. ${USAGE_EN}`);
     }
+    if (isHelp(parsed)) {
+      io.out(SPEC.usage);
+      return 0;
+    }
+    const file = parsed.positionals[0];
+    if (file === undefined) fail(`chưa chỉ ra tệp cần đọc. ${USAGE_VI}`, `no file given. ${USAGE_EN}`);
+    const date = parsed.values.date === undefined ? null : validated(() => calendarDate(parsed.values.date!, '--date'));
+
+    // Regular files only, bounded: /dev/zero or a 10 GB file is refused before it is read.
+    const read = readRegularFile(argPath(file, io.cwd), file);
+    if (!read.ok) fail(read.message, read.english, 1);
+    const bytes = read.bytes;
     if (bytes.length === 0) fail(`tệp "${file}" rỗng`, `file "${file}" is empty`);
     let text: string;
     try {
@@ -85,6 +86,7 @@ export function runRefsCommand(argv: string[], io: Pick<CommandIO, 'out' | 'err'
     if (text.includes('\u0000')) fail(`tệp "${file}" là tệp nhị phân, không phải văn bản`, `file "${file}" is binary, not text`);
 
     const corpus = loadCorpus(projectRoot);
+    const province = parsed.values.province === undefined ? null : validated(() => knownProvince(parsed.values.province!, corpus.registries.provinces));
     const index = buildCorpusIndex(corpusEntriesFrom(corpus.documents), corpus.registries.provinces, corpus.registries.namedDocuments);
     const refs = findReferences(text, index, { province, date });
     const out = refs.map((r) => ({
@@ -104,6 +106,6 @@ export function runRefsCommand(argv: string[], io: Pick<CommandIO, 'out' | 'err'
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
     io.err(`Lỗi: ${e.vi}\nError: ${e.en}`);
-    return 2;
+    return e.code;
   }
 }

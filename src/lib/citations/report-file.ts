@@ -2,8 +2,9 @@
  * benchmarks/refs.md holds two generated sections (evaluation, throughput), each
  * rewritten by its own script without touching the other.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../files/atomic.ts';
 
 const TITLE = '# Citation engine: evaluation and benchmark\n';
 
@@ -19,8 +20,6 @@ export function updateSection(file: string, heading: string, body: string): void
     const after = previous.indexOf('\n## ', start + heading.length);
     next = previous.slice(0, start) + section + (after < 0 ? '' : previous.slice(after));
   }
-  // Atomic: a temp file in the same folder, then rename (two scripts may write it in turn).
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, next);
-  renameSync(tmp, file);
+  // Atomic: two scripts may write it in turn.
+  writeFileAtomic(file, next);
 }

@@ -4,12 +4,16 @@
  * every schema problem into a Diagnostic with file and line. Shared by `npm run check`,
  * the graph build, the Astro loader and the editors' tools.
  */
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, lstatSync } from 'node:fs';
 import { join, relative, basename, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
-import { parseContentFile, type ParsedContentFile } from './frontmatter.ts';
+import { COMPLEX_KEY_MESSAGE, complexKey, parseContentFile, type ParsedContentFile } from './frontmatter.ts';
+import { decodeUtf8 } from '../files/input.ts';
+import { checkFieldText } from './field-safety.ts';
+import { yamlTooDeep } from './yaml-depth.ts';
+import { fileErrorMessage } from '../files/errors.ts';
 import { documentFrontmatterSchema, type DocumentFrontmatter } from '../schema/document.ts';
 import { implementationFrontmatterSchema, type ImplementationFrontmatter } from '../schema/implementation.ts';
 import { courseFrontmatterSchema, type CourseFrontmatter } from '../schema/course.ts';
@@ -65,22 +69,56 @@ function toPosix(p: string): string {
   return p.split(sep).join('/');
 }
 
-/** All files with the extension under dir, recursively, in a stable order. */
-export function listFiles(dir: string, ext: string): string[] {
+/**
+ * Something in a content folder that is not a regular file or folder: a symbolic link (to
+ * a file, a folder, nothing, or itself) or a special file (a pipe, a device). Content
+ * files must be regular files inside the content root, so such entries are never read,
+ * followed or rewritten; each is reported (notRegularDiagnostic) instead.
+ */
+export interface IrregularEntry {
+  path: string;
+  kind: 'symlink' | 'special';
+}
+
+/**
+ * All regular files with the extension under dir, recursively, in a stable order. Symbolic
+ * links and special files are not followed nor listed: they go to `irregular` when given.
+ */
+export function listFiles(dir: string, ext: string, irregular?: IrregularEntry[]): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   const walk = (d: string) => {
-    // Entry types come with the listing: no stat per file (10,000 of them in a large corpus);
-    // only a symbolic link is followed to see what it points at.
+    // Entry types come with the listing: no stat per file (10,000 of them in a large corpus).
     const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      // Hidden entries are not content: editor backups, .git, and the temporary files of
+      // atomic writes (src/lib/files/atomic.ts) that a killed process may leave behind.
+      if (entry.name.startsWith('.')) continue;
       const p = join(d, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(p).isDirectory())) walk(p);
-      else if (entry.name.endsWith(ext)) out.push(p);
+      // Some file systems do not give the type with the listing.
+      const kind = entry.isFile() || entry.isDirectory() || entry.isSymbolicLink() ? entry : lstatSync(p);
+      if (kind.isDirectory()) walk(p);
+      else if (kind.isFile()) {
+        if (entry.name.endsWith(ext)) out.push(p);
+      } else irregular?.push({ path: p, kind: kind.isSymbolicLink() ? 'symlink' : 'special' });
     }
   };
-  walk(dir);
+  // The folder itself must not be a link either (it would take the walk outside the tree).
+  if (lstatSync(dir).isSymbolicLink()) irregular?.push({ path: dir, kind: 'symlink' });
+  else walk(dir);
   return out;
+}
+
+/** The one rule, said once: content files are regular files inside the content root. */
+export function notRegularDiagnostic(entry: IrregularEntry, file: string): Diagnostic {
+  const what = entry.kind === 'symlink' ? 'là liên kết tượng trưng (symlink)' : 'không phải tệp thường (tệp đặc biệt)';
+  return {
+    severity: 'error',
+    file,
+    line: 0,
+    code: 'not-regular-file',
+    message: `${what}: nội dung phải là tệp thường nằm trong thư mục content/, nên mục này không được đọc, sửa hay xuất bản. Thay liên kết bằng chính tệp nội dung`,
+  };
 }
 
 /** Turns zod issues into diagnostics, located with the YAML line of the field. */
@@ -111,13 +149,19 @@ export function schemaDiagnostics(
 }
 
 function readUtf8(path: string, file: string, diagnostics: Diagnostic[]): string | null {
-  const bytes = readFileSync(path);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\uFFFD') && !bytes.includes(Buffer.from('\uFFFD'))) {
-    diagnostics.push({ severity: 'error', file, line: 0, code: 'not-utf8', message: 'tệp không phải UTF-8 hợp lệ' });
+  const decoded = decodeUtf8(readFileSync(path));
+  if (!decoded.ok) {
+    diagnostics.push({
+      severity: 'error',
+      file,
+      line: decoded.line,
+      code: 'not-utf8',
+      message: `tệp không phải UTF-8 hợp lệ: byte lạ ở dòng ${decoded.line}, byte thứ ${decoded.column} của dòng (lưu lại tệp với bảng mã UTF-8)`,
+    });
     return null;
   }
-  return text;
+  // Callers see the text without a byte-order mark (the check looks at the bytes for it).
+  return decoded.text.replace(/^\uFEFF/, '');
 }
 
 function loadCollection<T>(
@@ -127,7 +171,17 @@ function loadCollection<T>(
   diagnostics: Diagnostic[],
 ): LoadedFile<T>[] {
   const out: LoadedFile<T>[] = [];
-  for (const path of listFiles(join(root, dir), '.mdx')) {
+  const irregular: IrregularEntry[] = [];
+  let paths: string[];
+  try {
+    paths = listFiles(join(root, dir), '.mdx', irregular);
+  } catch (e) {
+    // An unreadable folder is a problem of the content, said with its name.
+    diagnostics.push({ severity: 'error', file: dir, line: 0, code: 'folder-unreadable', message: fileErrorMessage(e, 'đọc được thư mục', dir) });
+    return out;
+  }
+  for (const entry of irregular) diagnostics.push(notRegularDiagnostic(entry, toPosix(relative(root, entry.path))));
+  for (const path of paths) {
     const file = toPosix(relative(root, path));
     try {
       const loaded = loadOne(path, file, schema, diagnostics);
@@ -154,7 +208,10 @@ function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostic
     }
     return null;
   }
-  const result = schema.safeParse(parsed.data ?? {});
+  const safe = checkFieldText(parsed.data ?? {}, file, parsed.lineOf);
+  diagnostics.push(...safe.diagnostics);
+  if (safe.tooLong) return null;
+  const result = schema.safeParse(safe.data);
   if (!result.success) {
     diagnostics.push(...schemaDiagnostics(result.error, file, parsed.lineOf));
     return null;
@@ -170,22 +227,45 @@ function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostic
   };
 }
 
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
 function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[], optional = false): T[] {
   const path = join(root, CONTENT_DIRS.registries, `${name}.yaml`);
   const file = `${CONTENT_DIRS.registries}/${name}.yaml`;
-  if (!existsSync(path)) {
+  const kind = lstatOrNull(path);
+  if (!kind) {
     if (optional) return [];
     diagnostics.push({ severity: 'error', file, line: 0, code: 'registry-missing', message: `thiếu sổ danh mục ${file}` });
     return [];
   }
+  if (!kind.isFile()) {
+    diagnostics.push(notRegularDiagnostic({ path, kind: kind.isSymbolicLink() ? 'symlink' : 'special' }, file));
+    return [];
+  }
   const raw = readUtf8(path, file, diagnostics);
   if (raw === null) return [];
+  const deep = yamlTooDeep(raw);
+  if (deep) {
+    diagnostics.push({ severity: 'error', file, line: deep.line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${deep.message}` });
+    return [];
+  }
   const counter = new LineCounter();
   const doc = parseDocument(raw.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     for (const e of doc.errors) {
       diagnostics.push({ severity: 'error', file, line: counter.linePos(e.pos[0]).line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e.message.split('\n')[0]}` });
     }
+    return [];
+  }
+  const complex = complexKey(doc);
+  if (complex !== null) {
+    diagnostics.push({ severity: 'error', file, line: counter.linePos(complex).line, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${COMPLEX_KEY_MESSAGE}` });
     return [];
   }
   const lineOf = (p: (string | number)[]) => {
@@ -203,14 +283,20 @@ function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, dia
     diagnostics.push({ severity: 'error', file, line: 1, code: 'yaml-syntax', message: `lỗi cú pháp YAML: ${e instanceof Error ? e.message : String(e)}` });
     return [];
   }
+  const safe = checkFieldText(data, file, lineOf);
+  diagnostics.push(...safe.diagnostics);
+  data = safe.data;
+  // Entries with an over-long field are left out, like entries the schema refuses.
+  const overLimit = new Set(safe.diagnostics.filter((d) => d.code === 'field-over-limit').map((d) => d.field?.split('.')[0]));
   const result = schema.safeParse(data);
-  if (!result.success) {
-    diagnostics.push(...schemaDiagnostics(result.error, file, lineOf));
+  if (!result.success || overLimit.size) {
+    if (!result.success) diagnostics.push(...schemaDiagnostics(result.error, file, lineOf));
     // Keep the valid entries so one bad entry does not hide the rest of the corpus.
     const items = data as unknown[];
     const itemSchema = (schema as unknown as z.ZodArray<z.ZodType<T>>).element;
     return Array.isArray(items)
-      ? items.flatMap((item) => {
+      ? items.flatMap((item, i) => {
+          if (overLimit.has(String(i))) return [];
           const r = itemSchema.safeParse(item);
           return r.success ? [r.data] : [];
         })

@@ -5,6 +5,7 @@
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
 import { parseYamlSubset } from './yaml-subset.ts';
+import { yamlTooDeep } from './yaml-depth.ts';
 
 export interface ParsedContentFile {
   /** Parsed frontmatter, or null when it could not be parsed. */
@@ -100,6 +101,11 @@ export function parseContentFile(raw: string): ParsedContentFile {
     };
   }
   const { yamlText, body, bodyLine } = split;
+  // Frontmatter starts on file line 2, so YAML line n is file line n + 1.
+  const deep = yamlTooDeep(yamlText);
+  if (deep) {
+    return { data: null, body, bodyLine, yamlErrors: [{ line: deep.line + 1, message: deep.message }], missingFrontmatter: false, lineOf: () => 1, mayHaveUnquotedDates: false };
+  }
   // Most frontmatter is plain block YAML: read without building a syntax tree, which is
   // then built only if a check asks how a value was written.
   const subset = parseYamlSubset(yamlText);
@@ -122,6 +128,28 @@ export function parseContentFile(raw: string): ParsedContentFile {
   }
   const { data, yamlErrors, lineOf, yaml } = parseFullYaml(yamlText);
   return { data, body, bodyLine, yamlErrors, missingFrontmatter: false, lineOf, yaml, mayHaveUnquotedDates: true };
+}
+
+export const COMPLEX_KEY_MESSAGE = 'khóa phức tạp ("? …" hay một danh sách, một bảng làm khóa) không dùng được; khóa phải là tên trường như title:';
+
+/**
+ * Offset of the first key that is not a scalar ("? [a, b]: …"), or null. Such a key would
+ * become the text "[ a, b ]", be refused by the schema as an unknown field and be located
+ * at the top of the frontmatter; it is reported here, at its own line, instead.
+ */
+export function complexKey(doc: Document): number | null {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (key && !isScalar(key)) return key.range?.[0] ?? 0;
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return null;
 }
 
 export interface FullYaml {
@@ -160,6 +188,10 @@ export function parseFullYaml(yamlText: string): FullYaml {
     }
     return 1;
   };
+  if (!yamlErrors.length) {
+    const complex = complexKey(doc);
+    if (complex !== null) yamlErrors.push({ line: counter.linePos(complex).line + 1, message: COMPLEX_KEY_MESSAGE });
+  }
   let data: unknown = null;
   if (!yamlErrors.length) {
     try {

@@ -217,11 +217,21 @@ function plain(state: State, text: string): unknown {
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0' };
 
+/** Characters of a double-quoted scalar that stand for themselves. */
+const PLAIN_RUN = /[^"\\\u0000-\u001F]*/y;
+
 /** A double-quoted scalar at the start of `text`: its value and the offset after the closing quote. */
 function doubleQuoted(text: string): { value: string; end: number } {
   let value = '';
   let i = 1;
   for (;;) {
+    // Runs of ordinary characters are copied at once (a title can be megabytes long).
+    PLAIN_RUN.lastIndex = i;
+    const run = PLAIN_RUN.exec(text);
+    if (run && run[0].length) {
+      value += run[0];
+      i += run[0].length;
+    }
     if (i >= text.length) outside();
     const c = text[i]!;
     if (c === '"') break;

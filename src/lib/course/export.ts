@@ -44,6 +44,16 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A text cell a spreadsheet will not run as a formula: one starting with "=", "+", "-",
+ * "@", a tab or a carriage return gets a leading apostrophe, as OWASP recommends against
+ * CSV injection (a title "=HYPERLINK(…)" would otherwise be a live link or command in Excel).
+ * Numbers are left as numbers.
+ */
+export function spreadsheetCell(value: string | number | null | undefined): string | number | null | undefined {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** RFC 4180 records: CRLF after every record, including the last. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
@@ -75,5 +85,5 @@ export function readingListCsv(items: readonly ReadingItem[], options: ExportOpt
       options.documentUrl(n.id),
     ];
   });
-  return UTF8_BOM + toCsv([CSV_HEADER, ...rows]);
+  return UTF8_BOM + toCsv([CSV_HEADER, ...rows.map((row) => row.map(spreadsheetCell))]);
 }

@@ -5,56 +5,37 @@
  * Exit codes: 0 draft written; 1 bad input or the file exists; 2 bad command line.
  * scripts/import.ts runs it as a CLI; tests run it in-process.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { corpusEntriesFrom } from '../citations/index.ts';
 import type { CommandIO } from '../command-io.ts';
+import { argPath, CliError, existingDir, knownProvince, refuse as fail, runCommandLine } from '../command-line.ts';
 import { loadCorpus, CONTENT_DIRS } from '../content/corpus.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { writeFileAtomic } from '../files/atomic.ts';
+import { readRegularFile } from '../files/input.ts';
 import { searchKey } from '../text/vietnamese.ts';
 import { decodePlainText } from './input.ts';
 import { importPlainText, type ImportResult } from './draft.ts';
 import { checkDraft } from './verdict.ts';
+import { writeDraftFile } from './write-draft.ts';
 
-const USAGE = `Cách dùng: npm run import -- TỆP.txt [--province MÃ_TỈNH] [--out THƯ_MỤC] [--force] [--root THƯ_MỤC]
+const SPEC = {
+  usage: `Cách dùng: npm run import -- TỆP.txt [--province MÃ_TỈNH] [--out THƯ_MỤC] [--force] [--root THƯ_MỤC]
   --province ID  mã tỉnh (content/registries/provinces.yaml) của văn bản địa phương
   --out DIR      ghi bản nháp vào thư mục này thay vì content/van-ban/
   --force        ghi đè tệp đã có
-  --root DIR     thư mục dự án chứa content/ (mặc định: dự án này)`;
+  --root DIR     thư mục dự án chứa content/ (mặc định: dự án này)`,
+  options: { province: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, root: { type: 'string' } },
+  positionals: { max: 1 },
+} as const;
 
 interface Args {
   file: string;
   province: string | null;
+  /** Absolute. */
   out: string | null;
   force: boolean;
+  /** Absolute. */
   root: string;
-}
-
-function parseArgs(argv: string[], defaultRoot: string): Args | string {
-  const args: Args = { file: '', province: null, out: null, force: false, root: defaultRoot };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (!v || v.startsWith('--')) throw new Error(`thiếu giá trị sau ${a}`);
-      return v;
-    };
-    try {
-      if (a === '--province') args.province = value();
-      else if (a === '--out') args.out = value();
-      else if (a === '--root') args.root = resolve(value());
-      else if (a === '--force') args.force = true;
-      else if (a === '--help' || a === '-h') return '';
-      else if (a.startsWith('--')) return `không hiểu tham số "${a}"`;
-      else if (!args.file) args.file = a;
-      else return `chỉ nhập một tệp mỗi lần (thừa "${a}")`;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (!args.file) return 'thiếu tên tệp văn bản cần nhập';
-  return args;
 }
 
 function printReport(result: ImportResult, outFile: string, out: (text: string) => void): void {
@@ -89,50 +70,44 @@ function printReport(result: ImportResult, outFile: string, out: (text: string) 
   }
 }
 
-/** Runs `npm run import` with these arguments; returns the exit code. */
+/**
+ * Runs `npm run import` with these arguments; returns the exit code. File and folder
+ * arguments are relative to io.cwd, the caller's folder.
+ */
 export function runImportCommand(argv: string[], io: CommandIO, defaultRoot: string): number {
-  const args = parseArgs(argv, defaultRoot);
-  if (typeof args === 'string') {
-    if (args) io.err(`Lỗi: ${args}`);
-    io.err(USAGE);
-    return args ? 2 : 0;
-  }
+  return runCommandLine(argv, SPEC, io, ({ values, positionals }) => {
+    if (!positionals[0]) throw new CliError('thiếu tên tệp văn bản cần nhập', 'missing the text file to import');
+    const args: Args = {
+      file: positionals[0],
+      province: values.province ?? null,
+      out: values.out === undefined ? null : argPath(values.out, io.cwd),
+      force: values.force ?? false,
+      root: values.root === undefined ? defaultRoot : existingDir(values.root, '--root', io.cwd),
+    };
+    return importFile(args, io);
+  });
+}
 
-  const input = resolve(io.cwd, args.file);
-  if (!existsSync(input)) {
-    io.err(`Lỗi: không tìm thấy tệp "${args.file}".`);
-    return 1;
-  }
-  if (statSync(input).isDirectory()) {
-    io.err(`Lỗi: "${args.file}" là thư mục; hãy chỉ ra một tệp .txt.`);
-    return 1;
-  }
-  const decoded = decodePlainText(readFileSync(input));
-  if (!decoded.ok) {
-    io.err(`Lỗi: ${args.file}: ${decoded.message}.`);
-    return 1;
-  }
+function importFile(args: Args, io: CommandIO): number {
+  const read = readRegularFile(argPath(args.file, io.cwd), args.file);
+  if (!read.ok) fail(`${read.message}.`);
+  const decoded = decodePlainText(read.bytes);
+  if (!decoded.ok) fail(`${args.file}: ${decoded.message}.`);
 
   const corpus = loadCorpus(args.root);
+  if (args.province !== null) knownProvince(args.province, corpus.registries.provinces);
   const outcome = importPlainText(decoded, {
-    fileName: basename(input),
+    fileName: basename(args.file),
     province: args.province,
     today: io.today,
     registries: corpus.registries,
     corpus: corpusEntriesFrom(corpus.documents),
   });
-  if (!outcome.ok) {
-    io.err(`Lỗi: ${args.file}: ${outcome.message}`);
-    return 1;
-  }
+  if (!outcome.ok) fail(`${args.file}: ${outcome.message}`);
   const result = outcome.result;
-  const outDir = args.out ? resolve(io.cwd, args.out) : join(args.root, CONTENT_DIRS.documents);
+  const outDir = args.out ?? join(args.root, CONTENT_DIRS.documents);
   const outPath = join(outDir, `${result.id}.mdx`);
   const shown = relative(io.cwd, outPath) || outPath;
-  if (existsSync(outPath) && !args.force) {
-    io.err(`Lỗi: tệp ${shown} đã có; không ghi đè. Dùng --force nếu muốn thay bằng bản nhập mới.`);
-    return 1;
-  }
   const existing = corpus.documents.find((d) => d.id === result.id);
   // Without a number or date the id cannot show a duplicate; the same trích yếu and issuer can.
   const sameTitle = result.frontmatter.title
@@ -140,8 +115,9 @@ export function runImportCommand(argv: string[], io: CommandIO, defaultRoot: str
         (d) => d.id !== result.id && d.data.issuer === result.frontmatter.issuer && searchKey(d.data.title) === searchKey(result.frontmatter.title!),
       )
     : [];
-  mkdirSync(outDir, { recursive: true });
-  writeFileAtomic(outPath, result.content);
+  // Never through a link, and inside the content tree unless --out says otherwise.
+  const written = writeDraftFile(outPath, result.content, { force: args.force, shown, within: args.out ? undefined : args.root });
+  if (!written.ok) fail(written.exists ? `${written.message}. Dùng --force nếu muốn thay bằng bản nhập mới.` : written.message);
   printReport(result, shown, io.out);
   if (existing && resolve(args.root, existing.file) !== outPath) {
     io.out(`\nChú ý: kho đã có văn bản cùng mã ở ${existing.file}.`);

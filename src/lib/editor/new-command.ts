@@ -7,82 +7,68 @@
  * scripts/new.ts runs it as a CLI; tests run it in-process.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { corpusEntriesFrom } from '../citations/index.ts';
 import type { CommandIO } from '../command-io.ts';
+import { argPath, CliError, existingDir, knownProvince, refuse as fail, runCommandLine } from '../command-line.ts';
 import { loadCorpus, CONTENT_DIRS } from '../content/corpus.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { writeFileAtomic } from '../files/atomic.ts';
+import { readGraphFile } from '../graph/read.ts';
 import { GRAPH_FILE, type Graph } from '../graph/types.ts';
 import { TODAY_ENV } from '../today.ts';
 import { findUnresolved, scaffoldFromCitation, scaffoldFromMissing, type Scaffold } from './scaffold.ts';
 import { checkDraft } from './verdict.ts';
+import { writeDraftFile } from './write-draft.ts';
 
-const USAGE = `Cách dùng:
+const SPEC = {
+  usage: `Cách dùng:
   npm run new -- "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về …"
   npm run new -- --from-missing "35-CT/TW@2014"
 Tham số:
   --province ID  mã tỉnh của văn bản địa phương (content/registries/provinces.yaml)
   --out DIR      ghi vào thư mục này thay vì content/van-ban/
-  --root DIR     thư mục dự án chứa content/ (mặc định: dự án này)`;
+  --root DIR     thư mục dự án chứa content/ (mặc định: dự án này)`,
+  options: { 'from-missing': { type: 'string' }, province: { type: 'string' }, out: { type: 'string' }, root: { type: 'string' } },
+  // The citation may come as one quoted argument or as several words.
+  positionals: { max: Infinity },
+} as const;
 
 interface Args {
   citation: string | null;
   missing: string | null;
   province: string | null;
+  /** Absolute. */
   out: string | null;
+  /** Absolute. */
   root: string;
 }
 
-function parseArgs(argv: string[], defaultRoot: string): Args | string {
-  const args: Args = { citation: null, missing: null, province: null, out: null, root: defaultRoot };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (!v) throw new Error(`thiếu giá trị sau ${a}`);
-      return v;
-    };
-    try {
-      if (a === '--from-missing') args.missing = value();
-      else if (a === '--province') args.province = value();
-      else if (a === '--out') args.out = value();
-      else if (a === '--root') args.root = resolve(value());
-      else if (a === '--help' || a === '-h') return '';
-      else if (a.startsWith('--')) return `không hiểu tham số "${a}"`;
-      else args.citation = args.citation ? `${args.citation} ${a}` : a;
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (!args.citation && !args.missing) return 'cần một dòng trích dẫn hoặc --from-missing KHÓA';
-  if (args.citation && args.missing) return 'chỉ dùng một trong hai: dòng trích dẫn hoặc --from-missing';
-  return args;
+/** Builds the graph of the content root (build-graph --keep-going), or fails with the reason. */
+function buildGraph(root: string, why: string, projectRoot: string, io: CommandIO): void {
+  const script = join(projectRoot, 'scripts/build-graph.ts');
+  if (!existsSync(script)) fail(`${why}; hãy chạy: npm run build:graph`);
+  io.out(`${why}; đang dựng lại đồ thị (npm run build:graph)…`);
+  const r = spawnSync(process.execPath, [script, '--root', root, '--keep-going'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // The graph build checks the content against the same day this command uses.
+    env: { ...process.env, [TODAY_ENV]: io.today },
+  });
+  if (r.status !== 0) fail(`dựng đồ thị không thành công; hãy chạy npm run build:graph và sửa lỗi nó báo`);
 }
 
-/** A refusal: the command prints "Lỗi: …" and exits 1. */
-class Refusal extends Error {}
-function fail(message: string): never {
-  throw new Refusal(message);
-}
-
-/** The graph of the content root; built first when it is not there yet. */
+/** The graph of the content root; built first when it is missing or unreadable (a corrupt file is rebuilt, not trusted). */
 function loadGraph(root: string, projectRoot: string, io: CommandIO): Graph {
   const path = join(root, GRAPH_FILE);
-  if (!existsSync(path)) {
-    const script = join(projectRoot, 'scripts/build-graph.ts');
-    if (!existsSync(script)) fail(`chưa có ${GRAPH_FILE}; hãy chạy: npm run build:graph`);
-    io.out(`Chưa có ${GRAPH_FILE}; đang dựng đồ thị (npm run build:graph)…`);
-    const r = spawnSync(process.execPath, [script, '--root', root, '--keep-going'], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      // The graph build checks the content against the same day this command uses.
-      env: { ...process.env, [TODAY_ENV]: io.today },
-    });
-    if (r.status !== 0 || !existsSync(path)) fail(`dựng đồ thị không thành công; hãy chạy npm run build:graph và sửa lỗi nó báo`);
+  if (!existsSync(path)) buildGraph(root, `Chưa có ${GRAPH_FILE}`, projectRoot, io);
+  let graph = readGraphFile(path);
+  if (typeof graph === 'string') {
+    buildGraph(root, `${GRAPH_FILE} không đọc được (${graph})`, projectRoot, io);
+    graph = readGraphFile(path);
+    if (typeof graph === 'string') fail(`${GRAPH_FILE} vẫn không đọc được sau khi dựng lại (${graph})`);
   }
-  return JSON.parse(readFileSync(path, 'utf8')) as Graph;
+  return graph;
 }
 
 function printScaffold(s: Scaffold, shown: string, out: (text: string) => void): void {
@@ -108,56 +94,60 @@ function printScaffold(s: Scaffold, shown: string, out: (text: string) => void):
 /**
  * Runs `npm run new` with these arguments; returns the exit code. projectRoot is the
  * project whose scripts/build-graph.ts builds a missing graph (and the default --root).
+ * Folder arguments are relative to io.cwd, the caller's folder.
  */
 export function runNewCommand(argv: string[], io: CommandIO, projectRoot: string): number {
-  try {
-    const args = parseArgs(argv, projectRoot);
-    if (typeof args === 'string') {
-      if (args) io.err(`Lỗi: ${args}`);
-      io.err(USAGE);
-      return args ? 2 : 0;
+  return runCommandLine(argv, SPEC, io, ({ values, positionals }) => {
+    const args: Args = {
+      citation: positionals.length ? positionals.join(' ') : null,
+      missing: values['from-missing'] ?? null,
+      province: values.province ?? null,
+      out: values.out === undefined ? null : argPath(values.out, io.cwd),
+      root: values.root === undefined ? projectRoot : existingDir(values.root, '--root', io.cwd),
+    };
+    if (!args.citation && !args.missing) throw new CliError('cần một dòng trích dẫn hoặc --from-missing KHÓA', 'a citation line or --from-missing KEY is needed');
+    if (args.citation && args.missing) throw new CliError('chỉ dùng một trong hai: dòng trích dẫn hoặc --from-missing', 'a citation line or --from-missing, not both');
+    return scaffold(args, projectRoot, io);
+  });
+}
+
+function scaffold(args: Args, projectRoot: string, io: CommandIO): number {
+  const corpus = loadCorpus(args.root);
+  if (args.province !== null) knownProvince(args.province, corpus.registries.provinces);
+  const entries = corpusEntriesFrom(corpus.documents).map((e, i) => ({ ...e, file: corpus.documents[i]!.file }));
+  const opts = { registries: corpus.registries, corpus: entries, province: args.province, today: io.today };
+
+  let outcome;
+  if (args.missing) {
+    const graph = loadGraph(args.root, projectRoot, io);
+    const entry = findUnresolved(graph.unresolved, args.missing);
+    if (!entry) {
+      const known = [...graph.unresolved].sort((a, b) => b.citedBy.length - a.citedBy.length).slice(0, 15);
+      fail(
+        `không có "${args.missing}" trong danh sách văn bản được dẫn chiếu mà kho chưa có (${GRAPH_FILE}).` +
+          (known.length ? `\nCác khóa hiện có:\n${known.map((u) => `  ${u.key} (${u.citedBy.length} lần)`).join('\n')}` : ''),
+      );
     }
-
-    const corpus = loadCorpus(args.root);
-    const entries = corpusEntriesFrom(corpus.documents).map((e, i) => ({ ...e, file: corpus.documents[i]!.file }));
-    const opts = { registries: corpus.registries, corpus: entries, province: args.province, today: io.today };
-
-    let outcome;
-    if (args.missing) {
-      const graph = loadGraph(args.root, projectRoot, io);
-      const entry = findUnresolved(graph.unresolved, args.missing);
-      if (!entry) {
-        const known = [...graph.unresolved].sort((a, b) => b.citedBy.length - a.citedBy.length).slice(0, 15);
-        fail(
-          `không có "${args.missing}" trong danh sách văn bản được dẫn chiếu mà kho chưa có (${GRAPH_FILE}).` +
-            (known.length ? `\nCác khóa hiện có:\n${known.map((u) => `  ${u.key} (${u.citedBy.length} lần)`).join('\n')}` : ''),
-        );
-      }
-      io.out(`Văn bản dẫn chiếu tới ${entry.key}:`);
-      for (const c of entry.citedBy) io.out(`  - ${c.id} (dòng ${c.evidence.line})`);
-      io.out('');
-      outcome = scaffoldFromMissing(entry, opts);
-    } else {
-      outcome = scaffoldFromCitation(args.citation!, opts);
-    }
-    if (!outcome.ok) fail(outcome.message);
-
-    const s = outcome.scaffold;
-    const outDir = args.out ? resolve(io.cwd, args.out) : join(args.root, CONTENT_DIRS.documents);
-    const outPath = join(outDir, `${s.id}.mdx`);
-    const shown = relative(io.cwd, outPath) || outPath;
-    if (existsSync(outPath)) fail(`tệp ${shown} đã có; không ghi đè`);
-    mkdirSync(outDir, { recursive: true });
-    writeFileAtomic(outPath, s.content);
-    printScaffold(s, shown, io.out);
-
-    const verdict = checkDraft(args.root, outPath, io.today);
-    io.out(`\nKết quả kiểm tra (như npm run check): ${verdict.errors} lỗi, ${verdict.warnings} cảnh báo`);
-    for (const d of verdict.diagnostics) io.out(`  ${formatDiagnostic({ ...d, file: shown })}`);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof Refusal)) throw e;
-    io.err(`Lỗi: ${e.message}`);
-    return 1;
+    io.out(`Văn bản dẫn chiếu tới ${entry.key}:`);
+    for (const c of entry.citedBy) io.out(`  - ${c.id} (dòng ${c.evidence.line})`);
+    io.out('');
+    outcome = scaffoldFromMissing(entry, opts);
+  } else {
+    outcome = scaffoldFromCitation(args.citation!, opts);
   }
+  if (!outcome.ok) fail(outcome.message);
+
+  const s = outcome.scaffold;
+  const outDir = args.out ?? join(args.root, CONTENT_DIRS.documents);
+  const outPath = join(outDir, `${s.id}.mdx`);
+  const shown = relative(io.cwd, outPath) || outPath;
+  // Never over an existing file nor through a link, and inside the content tree unless --out says otherwise.
+  const written = writeDraftFile(outPath, s.content, { shown, within: args.out ? undefined : args.root });
+  if (!written.ok) fail(written.message);
+  printScaffold(s, shown, io.out);
+
+  const verdict = checkDraft(args.root, outPath, io.today);
+  io.out(`\nKết quả kiểm tra (như npm run check): ${verdict.errors} lỗi, ${verdict.warnings} cảnh báo`);
+  for (const d of verdict.diagnostics) io.out(`  ${formatDiagnostic({ ...d, file: shown })}`);
+  return 0;
 }

@@ -4,6 +4,7 @@
  * document the corpus cites but lacks (an unresolved group of the graph). The citation
  * engine reads the mention; this module turns it into a draft and refuses duplicates.
  */
+import { explainBadDate } from '../schema/dates.ts';
 import { buildCorpusIndex, findReferences, type CorpusEntry, type Reference } from '../citations/index.ts';
 import type { Registries } from '../content/corpus.ts';
 import type { DocumentTypeId } from '../document-types.ts';
@@ -200,12 +201,28 @@ export function scaffoldFromFacts(facts: CitedFacts, opts: ScaffoldOptions, extr
   return { ok: true, scaffold: { id, provisional: !complete, content, frontmatter: data, found, missing, notes } };
 }
 
+const WRITTEN_DATE = /ngày\s+(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)(\d{4})/iu;
+
+/**
+ * What is wrong with the date written after a citation ("ngày 31/02/2020"), which the
+ * engine does not take as a date; null when there is none or it is a real day. Without
+ * this, the scaffold would silently keep only the year of the number.
+ */
+export function impossibleWrittenDate(text: string): string | null {
+  const m = WRITTEN_DATE.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return explainBadDate(iso, false) ? `"${m[0]}" không phải là một ngày có thật` : null;
+}
+
 /** npm run new -- "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về …" */
 export function scaffoldFromCitation(line: string, opts: ScaffoldOptions): ScaffoldOutcome {
   const text = line.trim();
   if (!text) return { ok: false, message: 'dòng trích dẫn trống' };
   const read = readCitationLine(text, opts);
   if (typeof read === 'string') return { ok: false, message: read };
+  const badDate = read.facts.issued ? null : impossibleWrittenDate(text.slice(read.ref.start, read.ref.end + 40));
+  if (badDate) return { ok: false, message: `${badDate} trong dòng trích dẫn; sửa ngày rồi chạy lại (không tạo tệp chỉ với năm)` };
   if (read.ref.target) {
     const file = opts.corpus.find((d) => d.id === read.ref.target)?.file ?? read.ref.target;
     return { ok: false, message: `kho đã có văn bản "${read.ref.text}" ở tệp ${file}; không tạo bản trùng` };

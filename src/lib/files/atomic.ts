@@ -1,15 +1,106 @@
-/** Replaces a file in one step: a reader (or a crash) sees the old file or the new one, never half. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Writing a file so that it is never lost or half-written: the new content goes to a
+ * temporary file in the same folder, is flushed to the disk (fsync), and only then renamed
+ * over the target. rename(2) within one folder is atomic: a reader, a crash or a full disk
+ * leaves either the old file or the new one, never a truncated one, and a failed write
+ * removes its temporary file. Renaming also replaces a symbolic link itself instead of
+ * writing through it, so a write never lands outside the folder it names.
+ *
+ * The file-system calls come from a parameter so tests can inject a failure (ENOSPC on the
+ * write, a crash before the rename) without filling a real disk.
+ */
+import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, content: string): void {
-  // Same folder, so the rename stays on one file system and is atomic.
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/** The calls an atomic write makes; node:fs by default. */
+export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'rmSync'>;
+
+/** Temporary files of atomic writes start with this, so they are recognisable (and ignored: they start with a dot). */
+export const TEMP_PREFIX = '.danvan-tmp-';
+
+let counter = 0;
+
+export interface AtomicOptions {
+  /**
+   * false: skip the fsync calls, for generated files that a rebuild recreates (the graph
+   * build's tens of megabytes); the write is still all-or-nothing for readers.
+   */
+  durable?: boolean;
+}
+
+/** Writes `content` to `path` atomically (see the module comment). Throws the file system's error, with the temporary file removed. */
+export function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicFs = nodeFs, options: AtomicOptions = {}): void {
+  const durable = options.durable ?? true;
+  const tmp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${++counter}-${basename(path)}`);
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let fd: number | null = null;
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
+    // 'wx': never follows or reuses anything already at the temporary name. The file keeps
+    // the permissions of the one it replaces.
+    fd = fs.openSync(tmp, 'wx', modeOf(path));
+    let done = 0;
+    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    if (durable) fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(tmp, path);
+    if (durable) syncFolder(dirname(path));
   } catch (e) {
-    rmSync(tmp, { force: true });
+    if (fd !== null) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Already failing: the first error is the one to report.
+      }
+    }
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Same.
+    }
     throw e;
+  }
+}
+
+function modeOf(path: string): number {
+  try {
+    const st = nodeFs.lstatSync(path);
+    return st.isFile() ? st.mode & 0o7777 : 0o644;
+  } catch {
+    return 0o644;
+  }
+}
+
+/** Makes the rename itself durable (best effort: not every system can sync a folder). */
+function syncFolder(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = nodeFs.openSync(dir, 'r');
+    nodeFs.fsyncSync(fd);
+  } catch {
+    // The file is in place either way.
+  } finally {
+    if (fd !== null) nodeFs.closeSync(fd);
+  }
+}
+
+/** Writes a new file atomically; refuses (EEXIST) when anything, even a dangling link, is at `path`. */
+export function createFileAtomic(path: string, content: string | Uint8Array, fs: AtomicFs = nodeFs): void {
+  if (pathTaken(path)) {
+    const e = new Error(`EEXIST: file already exists, '${path}'`) as NodeJS.ErrnoException;
+    e.code = 'EEXIST';
+    e.path = path;
+    throw e;
+  }
+  writeFileAtomic(path, content, fs);
+}
+
+/** True when something (a file, a folder, a link, dangling or not) is at `path`. existsSync follows links and says false for a dangling one. */
+export function pathTaken(path: string): boolean {
+  try {
+    nodeFs.lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DOCUMENT_TYPE_IDS } from '../document-types.ts';
 import { explainBadDate } from './dates.ts';
 import { STATUS_VALUES, RELATION_TYPES, type RelationType } from './vocabulary.ts';
+import { httpUrl } from './url.ts';
 
 export { RELATION_TYPES, RELATION_ORDER, STATUS_VALUES } from './vocabulary.ts';
 export type { RelationType, StatusValue } from './vocabulary.ts';
@@ -47,14 +48,12 @@ export function isoDate(partial = false) {
     .meta({ date: true });
 }
 
-/** An absolute web address that a browser opens as a page: http or https only. */
-export const webUrl = z.url({ protocol: /^https?$/, error: 'cần đường dẫn http:// hoặc https://' });
 
 export const sourceSchema = z.strictObject({
   title: field(z.string().min(1), { description: 'Tên nguồn (tên văn bản, bài báo, trang công báo).' }),
   publisher: field(z.string().min(1), { description: 'Cơ quan, trang đăng tải.' }).optional(),
   date: field(isoDate(true), { description: 'Ngày đăng hoặc ngày truy cập, trong ngoặc kép.' }).optional(),
-  url: field(webUrl, { description: 'Đường dẫn đầy đủ (https://…).' }).optional(),
+  url: field(httpUrl, { description: 'Đường dẫn đầy đủ (https://…).' }).optional(),
   /** What this source tells, when not the whole record ("số, ngày ban hành"). */
   note: field(z.string(), { description: 'Nguồn này cho biết điều gì, khi không phải toàn bộ thông tin.' }).optional(),
 });
@@ -74,7 +73,7 @@ export const relationEntrySchema = z.union([
   z.strictObject({
     id: field(relationTarget, { description: 'Mã văn bản trong kho, hoặc khóa "số@năm" của văn bản chưa có ("25-NQ/TW@2003").' }),
     where: field(z.string().min(1), { description: 'Chỗ văn bản chính thức nói ra quan hệ: "Căn cứ (phần mở đầu)", "Điều 5", "điều khoản thi hành"…' }).optional(),
-    source: field(webUrl, { description: 'Đường dẫn (https://…) của trang đã đọc quan hệ này.' }).optional(),
+    source: field(httpUrl, { description: 'Đường dẫn (https://…) của trang đã đọc quan hệ này.' }).optional(),
     note: field(z.string().min(1), { description: 'Ghi chú (ví dụ: nguồn nói khác nhau).' }).optional(),
   }),
 ]);

@@ -17,6 +17,7 @@ import { normalizeOneLine, normalizeTonePlacement, searchKey } from '../text/vie
 import { TITLE_END } from './constants.ts';
 import { FOLD_SENTINEL } from './fold.ts';
 import { htmlText } from './html-fold.ts';
+import { escapeHtml } from '../text/html.ts';
 
 /**
  * Words of readable text kept in order at the start of the indexed text (the excerpt source:
@@ -68,7 +69,6 @@ function cutElements(html: string, open: RegExp): { cut: Array<{ match: RegExpEx
   return { cut, rest: rest + html.slice(last) };
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const plain = (html: string) => normalizeOneLine(htmlText(html));
 
 // The vocabulary of a corpus is small next to its text: each distinct token is keyed and
@@ -144,14 +144,14 @@ export function searchDocument(html: string, options: { wholeBody?: boolean } = 
   }
 
   const weightedHtml = weighted.cut
-    .map((c) => `<span data-pagefind-weight="${c.match[2]}">${escapeText(plain(c.inner))}</span>`)
+    .map((c) => `<span data-pagefind-weight="${c.match[2]}">${escapeHtml(plain(c.inner))}</span>`)
     .join(' ');
   return [
     '<!DOCTYPE html><html lang="vi"><body><div data-pagefind-body>',
     fields.length ? `<div hidden data-pagefind-ignore>${fields.join('')}</div>` : '',
-    title ? `<h1>${escapeText(title)} ${TITLE_END}</h1>` : '',
-    lead ? `<p>${escapeText(lead)}</p>` : '',
-    `<p>${FOLD_SENTINEL} ${escapeText([...rest, ...folded].join(' '))} ${weightedHtml} ${FOLD_SENTINEL}</p>`,
+    title ? `<h1>${escapeHtml(title)} ${TITLE_END}</h1>` : '',
+    lead ? `<p>${escapeHtml(lead)}</p>` : '',
+    `<p>${FOLD_SENTINEL} ${escapeHtml([...rest, ...folded].join(' '))} ${weightedHtml} ${FOLD_SENTINEL}</p>`,
     '</div></body></html>',
   ].join('');
 }

@@ -1,5 +1,6 @@
 /** Turns a generated body (.generated/bodies/…) into page HTML: real base, heading anchors. */
 import { applyBase } from './urls.ts';
+import { decodeEntities, escapeHtml } from '../text/html.ts';
 
 export interface PreparedBody {
   html: string;
@@ -9,12 +10,9 @@ export interface PreparedBody {
   headings: { id: string; text: string; level: number }[];
 }
 
+/** The text of a heading's HTML (the renderer writes "&#x26;" for "&": every reference is decoded). */
 function stripTags(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
-}
-
-function escapeAttr(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return decodeEntities(html.replace(/<[^>]+>/g, '')).trim();
 }
 
 export function prepareBody(html: string, base: string): PreparedBody {
@@ -24,7 +22,7 @@ export function prepareBody(html: string, base: string): PreparedBody {
     (_m, level: string, before: string, id: string, after: string, inner: string) => {
       const text = stripTags(inner);
       headings.push({ id, text, level: Number(level) });
-      const link = `<a class="heading-anchor" href="#${id}" aria-label="${escapeAttr(`Liên kết đến mục “${text}”`)}">#</a>`;
+      const link = `<a class="heading-anchor" href="#${id}" aria-label="${escapeHtml(`Liên kết đến mục “${text}”`)}">#</a>`;
       return `<h${level}${before} id="${id}"${after}>${inner} ${link}</h${level}>`;
     },
   );

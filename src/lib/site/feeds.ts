@@ -3,13 +3,13 @@
  * document date, never the build time, so two builds of the same content are identical.
  */
 import type { GraphNode } from '../graph/types.ts';
-import { escapeXml } from '../diagram/svg.ts';
+import { escapeHtml } from '../text/html.ts';
 import { compareByDateDesc } from './data.ts';
 import { absoluteUrl } from './urls.ts';
 import { shortName } from './labels.ts';
 
 export function sitemapXml(site: string, paths: string[]): string {
-  const urls = paths.map((p) => `<url><loc>${escapeXml(absoluteUrl(site, p))}</loc></url>`).join('\n');
+  const urls = paths.map((p) => `<url><loc>${escapeHtml(absoluteUrl(site, p))}</loc></url>`).join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
@@ -36,21 +36,21 @@ export function atomFeed(nodes: GraphNode[], o: FeedOptions): string {
     const url = absoluteUrl(o.site, o.documentPath(n.id));
     return [
       '<entry>',
-      `<title>${escapeXml(`${shortName(n)}: ${n.title}`)}</title>`,
-      `<link href="${escapeXml(url)}"/>`,
-      `<id>${escapeXml(url)}</id>`,
+      `<title>${escapeHtml(`${shortName(n)}: ${n.title}`)}</title>`,
+      `<link href="${escapeHtml(url)}"/>`,
+      `<id>${escapeHtml(url)}</id>`,
       `<updated>${atomDate(n.issued)}</updated>`,
-      `<summary>${escapeXml(n.summary ?? n.citation)}</summary>`,
+      `<summary>${escapeHtml(n.summary ?? n.citation)}</summary>`,
       '</entry>',
     ].join('');
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
-    `<title>${escapeXml(o.title)}</title>`,
-    `<link rel="self" href="${escapeXml(absoluteUrl(o.site, o.feedPath))}"/>`,
-    `<link href="${escapeXml(absoluteUrl(o.site, o.homePath))}"/>`,
-    `<id>${escapeXml(absoluteUrl(o.site, o.homePath))}</id>`,
+    `<title>${escapeHtml(o.title)}</title>`,
+    `<link rel="self" href="${escapeHtml(absoluteUrl(o.site, o.feedPath))}"/>`,
+    `<link href="${escapeHtml(absoluteUrl(o.site, o.homePath))}"/>`,
+    `<id>${escapeHtml(absoluteUrl(o.site, o.homePath))}</id>`,
     `<updated>${updated}</updated>`,
     '<author><name>danvan-kb</name></author>',
     ...entries,
