@@ -20,13 +20,22 @@ export function atomDate(iso: string): string {
 }
 
 export interface FeedOptions {
-  site: string;
+  /** The configured site address, or null: links are then relative to the feed's own address. */
+  site: string | null;
   /** Site path of the feed itself and of the home page. */
   feedPath: string;
   homePath: string;
   documentPath: (id: string) => string;
   title: string;
   limit?: number;
+}
+
+/**
+ * An Atom id must be an absolute IRI and never change. With a site address it is the page's
+ * URL; without one, a tag URI (RFC 4151) of the site path, which needs no host.
+ */
+export function atomId(site: string | null, sitePath: string): string {
+  return site ? absoluteUrl(site, sitePath) : `tag:danvan-kb,2026:${sitePath}`;
 }
 
 export function atomFeed(nodes: GraphNode[], o: FeedOptions): string {
@@ -38,7 +47,7 @@ export function atomFeed(nodes: GraphNode[], o: FeedOptions): string {
       '<entry>',
       `<title>${escapeXml(`${shortName(n)}: ${n.title}`)}</title>`,
       `<link href="${escapeXml(url)}"/>`,
-      `<id>${escapeXml(url)}</id>`,
+      `<id>${escapeXml(atomId(o.site, o.documentPath(n.id)))}</id>`,
       `<updated>${atomDate(n.issued)}</updated>`,
       `<summary>${escapeXml(n.summary ?? n.citation)}</summary>`,
       '</entry>',
@@ -50,7 +59,7 @@ export function atomFeed(nodes: GraphNode[], o: FeedOptions): string {
     `<title>${escapeXml(o.title)}</title>`,
     `<link rel="self" href="${escapeXml(absoluteUrl(o.site, o.feedPath))}"/>`,
     `<link href="${escapeXml(absoluteUrl(o.site, o.homePath))}"/>`,
-    `<id>${escapeXml(absoluteUrl(o.site, o.homePath))}</id>`,
+    `<id>${escapeXml(atomId(o.site, o.feedPath))}</id>`,
     `<updated>${updated}</updated>`,
     '<author><name>danvan-kb</name></author>',
     ...entries,
