@@ -20,7 +20,9 @@ import { GRAPH_FILE, type Graph } from '../src/lib/graph/types.ts';
 import { searchDate, searchDocument } from '../src/lib/search/search-document.ts';
 import { buildDateOrder, dateOrderFile } from '../src/lib/search/date-order.ts';
 import { dealParts, MAX_PAGES_PER_INDEX, partCount, partFolder, partLanguage, splitExport, type SplitManifest } from '../src/lib/search/parts.ts';
-import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-index.ts';
+import { buildNumberShards, NUMBER_INDEX_DIR, NUMBER_SHARDS } from '../src/lib/search/number-index.ts';
+import { addToVocabulary, VOCABULARY_FILE, vocabularyFile } from '../src/lib/search/ranking.ts';
+import { htmlText } from '../src/lib/search/html-fold.ts';
 import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
@@ -49,6 +51,8 @@ const files = htmlFiles(site);
 const problems: string[] = [];
 /** Result URL → date of issue, for the date order. */
 const dates = new Map<string, string>();
+/** Folded words of every indexed page's text (not its ranking lines), for typo correction. */
+const vocabulary = new Map<string, number>();
 let indexed = 0;
 const pagefindDir = join(site, 'pagefind');
 
@@ -90,6 +94,7 @@ async function indexPart(partFiles: readonly string[], language: string, outputP
     const doc = searchDocument(html);
     if (doc !== null) {
       marked++;
+      addToVocabulary(vocabulary, htmlText(doc.replace(/<span data-pagefind-weight[^>]*>[^<]*<\/span>/g, ' ')));
       await send(file, doc, searchDate(html));
     }
   }
@@ -192,11 +197,15 @@ if (existsSync(graphPath)) {
   const dir = join(site, NUMBER_INDEX_DIR);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const [shard, entries] of shards) {
+  // Every shard is written, empty ones as []: a number not in the index is then an empty
+  // answer, not a 404 in the browser's console.
+  for (let shard = 0; shard < NUMBER_SHARDS; shard++) {
+    const entries = shards.get(shard) ?? [];
     writeFileSync(join(dir, `${shard}.json`), JSON.stringify(entries));
-    shardCount++;
+    if (entries.length) shardCount++;
     entryCount += entries.length;
   }
+  writeFileSync(join(site, VOCABULARY_FILE), JSON.stringify(vocabularyFile(vocabulary)));
 } else {
   console.error(`Chưa có ${GRAPH_FILE}: bỏ qua chỉ mục số hiệu (chạy scripts/build-graph.ts trước).`);
   process.exit(1);

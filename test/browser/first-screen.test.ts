@@ -82,3 +82,120 @@ describe('document page, first screen at 360 px', () => {
     await page.context().close();
   });
 });
+
+/** Runs a query on the search page and waits for its results. */
+async function searchOn(page: Page, query: string): Promise<void> {
+  await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((q) => document.querySelector<HTMLFormElement>('form[data-search-page]')?.dataset['searched'] === q, query);
+}
+const resultPaths = (page: Page) =>
+  page.$$eval('[data-results]:not([hidden]) li a.search-hit__title', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+describe('search page at 360 px', () => {
+  it('shows the first result on the first screen, filters folded behind one control', async () => {
+    const { page, consoleErrors } = await phonePage('tim-kiem/');
+    await searchOn(page, 'dan chu co so');
+    expect(await onFirstScreen(page.locator('[data-results] li').first().locator('a').first())).toBe(true);
+    expect(await page.locator('details[data-filters]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('#hop-tim-kiem').count()).toBe(0); // one search box on the search page
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('counts filter values over the current results, and does not repeat the direct hit', async () => {
+    const { page } = await phonePage('tim-kiem/');
+    await searchOn(page, '33/CT-TTg');
+    const direct = await page.$$eval('[data-direct-hits] li a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(direct).toEqual(['/van-ban/chi-thi-33-ct-ttg-2021/']);
+    expect(await resultPaths(page)).not.toContain('/van-ban/chi-thi-33-ct-ttg-2021/');
+    const status = await page.locator('[data-search-status]').innerText();
+    const total = Number(/Tìm thấy (\d+) văn bản/.exec(status)![1]);
+    // Counts come when the filters are opened.
+    await page.locator('details[data-filters] summary').click();
+    await page.waitForFunction(() => /\(\d+\)$/.test(document.querySelector('select[name="loai"] option[data-label]')?.textContent ?? ''));
+    // The type counts add up to the results found (each document has one type).
+    const typeCounts = await page.$$eval('select[name="loai"] option[data-label]', (os) => os.map((o) => Number(/\((\d+)\)$/.exec(o.textContent ?? '')![1])));
+    expect(typeCounts.reduce((a, b) => a + b, 0)).toBe(total);
+    await page.context().close();
+  });
+
+  it('restores query, results and scroll position on Back', async () => {
+    const { page } = await phonePage('tim-kiem/');
+    await searchOn(page, 'dan van');
+    await page.locator('[data-more]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-results] li').length > 10);
+    const shown = await page.locator('[data-results] li').count();
+    const link = page.locator('[data-results] li a.search-hit__title').nth(12);
+    await link.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(500);
+    await link.click();
+    await page.waitForURL('**/van-ban/**');
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-results] li').length === n, shown);
+    expect(await page.inputValue('#tim-kiem-q')).toBe('dan van');
+    await page.waitForFunction((want) => Math.abs(window.scrollY - want) < 5, y);
+    await page.context().close();
+  });
+
+  it('without JavaScript offers the browsing pages before the form', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${server.url}tim-kiem/?q=dan+van`);
+    const link = page.locator('noscript, .search-page__nojs').locator('a').first();
+    expect(await link.isVisible()).toBe(true);
+    expect(await onFirstScreen(link)).toBe(true);
+    await context.close();
+  });
+});
+
+describe('topic search without diacritics', () => {
+  it('"dan chu co so" puts the law on grassroots democracy and Chỉ thị 30-CT/TW in the top 3', async () => {
+    const { page } = await phonePage('tim-kiem/');
+    await searchOn(page, 'dan chu co so');
+    const top = (await resultPaths(page)).slice(0, 3);
+    expect(top).toContain('/van-ban/luat-10-2022-qh15-2022/');
+    expect(top).toContain('/van-ban/chi-thi-30-ct-tw-1998/');
+    // The topic page is offered too, apart from the documents.
+    expect(await page.$$eval('[data-page-hits] li a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toContain('/chu-de/dan-chu-co-so/');
+    await page.context().close();
+  });
+
+  it('"dan van kheo" does not put the directive on drinking at work first', async () => {
+    const { page } = await phonePage('tim-kiem/');
+    await searchOn(page, 'dan van kheo');
+    const results = await resultPaths(page);
+    expect(results.length).toBeGreaterThan(1);
+    expect(results[0]).not.toBe('/van-ban/chi-thi-10-ct-tu-2016-tra-vinh/');
+    await page.context().close();
+  });
+
+  it('"ha tinh" favours Hà Tĩnh documents; "hai phong" finds those of Hải Dương, merged into it', async () => {
+    const { page } = await phonePage('tim-kiem/');
+    await searchOn(page, 'ha tinh');
+    expect((await resultPaths(page)).slice(0, 3).every((p) => p.endsWith('-ha-tinh/'))).toBe(true);
+    await searchOn(page, 'hai phong');
+    expect((await resultPaths(page))[0]).toMatch(/-hai-duong\/$/);
+    await page.context().close();
+  });
+
+  it('finds the document through a one-letter typo ("dan van chinh quyn")', async () => {
+    const { page } = await phonePage('tim-kiem/');
+    await searchOn(page, 'dan van chinh quyn');
+    expect((await resultPaths(page)).slice(0, 5)).toContain('/van-ban/chi-thi-33-ct-ttg-2021/');
+    await page.context().close();
+  });
+
+  it('explains an empty result for hostile or meaningless input, and an unknown number causes no 404', async () => {
+    const { page, consoleErrors } = await phonePage('tim-kiem/');
+    for (const q of ['<script>', 'x', '?!…']) {
+      await searchOn(page, q);
+      expect(await resultPaths(page), q).toEqual([]);
+      expect(await page.locator('[data-search-status]').innerText(), q).toMatch(/Từ khóa|Không tìm thấy/);
+    }
+    await searchOn(page, '8765/CT-TTg');
+    expect(await page.locator('[data-direct-hits]').isHidden()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -22,3 +22,11 @@ export type FilterKey = (typeof FILTERS)[number][0];
  * Pagefind keeps it in the text but never indexes it.
  */
 export const TITLE_END = '⁑';
+
+/**
+ * Which kind of page a search result is: a document, or a browsing page (topic, province,
+ * issuer, course module). A filter of its own, never shown in the filter form: documents
+ * and browsing pages are searched apart and shown apart.
+ */
+export const GROUP_FILTER = 'nhom';
+export const GROUPS = { document: 'van-ban', page: 'trang-duyet' } as const;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FIELD_WEIGHTS,
+  correctQuery,
+  oneEditApart,
+  pairTokens,
+  queryPairs,
+  queryProblem,
+  rankByPairs,
+  rankingLines,
+  addToVocabulary,
+  vocabularyFile,
+} from '../../src/lib/search/ranking.ts';
+
+describe('pair tokens', () => {
+  it('joins adjacent folded syllables, skipping numbers and too-short pairs', () => {
+    expect(pairTokens('Luật Thực hiện dân chủ ở cơ sở')).toEqual(['luatthuc', 'thuchien', 'hiendan', 'danchu', 'chuo', 'coso']);
+    expect(pairTokens('Đảng ủy 2021')).toEqual(['danguy']);
+    expect(queryPairs('dan chu co so')).toEqual(['danchu', 'chuco', 'coso']);
+    expect(queryPairs('a b c d e f g h i')).toEqual([]);
+  });
+
+  it('gives each field its words and pairs at the field weight', () => {
+    const lines = rankingLines({ name: ['Dân chủ ở cơ sở'], subject: [], issuer: ['Quốc hội'] });
+    expect(lines).toEqual([
+      { weight: FIELD_WEIGHTS.name, text: 'dan chu o co so danchu chuo coso' },
+      { weight: FIELD_WEIGHTS.issuer, text: 'quoc hoi quochoi' },
+    ]);
+  });
+});
+
+describe('rankByPairs', () => {
+  const results = [
+    { id: 'plan', score: 9 },
+    { id: 'law', score: 3 },
+    { id: 'topic-only', score: 5 },
+    { id: 'other', score: 8 },
+  ];
+  it('puts pages carrying the query pairs first, the title (higher score) before the topic', () => {
+    const danchu = [{ id: 'law', score: 10 }, { id: 'topic-only', score: 6 }];
+    const coso = [{ id: 'law', score: 10 }, { id: 'topic-only', score: 6 }, { id: 'plan', score: 1 }];
+    expect(rankByPairs(results, [danchu, [], coso]).map((r) => r.id)).toEqual(['law', 'topic-only', 'plan', 'other']);
+  });
+  it('leaves the order alone when no pair is found', () => {
+    expect(rankByPairs(results, [[], []]).map((r) => r.id)).toEqual(['plan', 'law', 'topic-only', 'other']);
+  });
+});
+
+describe('queries not worth searching', () => {
+  it('refuses markup and single letters, accepts numbers and words', () => {
+    expect(queryProblem('<script>', 'script')).toBe('markup');
+    expect(queryProblem('x', 'x')).toBe('too-short');
+    expect(queryProblem('a b', 'a b')).toBe('too-short');
+    expect(queryProblem('5', '5')).toBeNull();
+    expect(queryProblem('dân vận', 'dan van')).toBeNull();
+  });
+});
+
+describe('one-letter typos', () => {
+  it('knows one edit from two', () => {
+    expect(oneEditApart('quyn', 'quyen')).toBe(true);
+    expect(oneEditApart('chinh', 'chnih')).toBe(true);
+    expect(oneEditApart('chinh', 'chinhh')).toBe(true);
+    expect(oneEditApart('chinh', 'chanh')).toBe(true);
+    expect(oneEditApart('chinh', 'chanhh')).toBe(false);
+    expect(oneEditApart('quyen', 'quyen')).toBe(false);
+  });
+
+  it('corrects unknown words of 4+ letters to known words of 5+ letters, the most frequent first', () => {
+    const words = new Map<string, number>();
+    addToVocabulary(words, 'Dân vận chính quyền; quyết định; Quỳnh');
+    addToVocabulary(words, 'chính quyền');
+    const vocabulary = vocabularyFile(words);
+    expect(vocabulary.words['quyen']).toBe(2);
+    expect(correctQuery('dan van chinh quyn', vocabulary)).toBe('dan van chinh quyen');
+    // Known words, short words and numbers are left alone.
+    expect(correctQuery('dan van chinh quyen', vocabulary)).toBeNull();
+    expect(correctQuery('dam van', vocabulary)).toBeNull();
+    expect(correctQuery('12345', vocabulary)).toBeNull();
+  });
+});
