@@ -199,3 +199,36 @@ describe('topic search without diacritics', () => {
     await page.context().close();
   });
 });
+
+describe('diagrams at 360 px', () => {
+  it("opens the neighbourhood diagram on the page's own document, with a scroll cue", async () => {
+    const { page, consoleErrors } = await phonePage('van-ban/quyet-dinh-23-qd-tw-2021/');
+    const box = page.locator('[data-diagram-scroll]');
+    await box.scrollIntoViewIfNeeded();
+    // Wider than its box: the reader must be told it scrolls.
+    expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.locator('.diagram .diagram-hint').isVisible()).toBe(true);
+    const seen = await page.evaluate(() => {
+      const outer = document.querySelector('[data-diagram-scroll]')!.getBoundingClientRect();
+      const centre = document.querySelector('[data-diagram-scroll] .dg-center rect')!.getBoundingClientRect();
+      return centre.left >= outer.left && centre.right <= outer.right;
+    });
+    expect(seen).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws the course timeline with labels of at least 12 px', async () => {
+    const { page } = await phonePage('chuyen-de/dan-van-chinh-quyen/');
+    const sizes = await page.$$eval('.course-timeline-svg text', (texts) =>
+      texts.map((t) => {
+        const svg = t.ownerSVGElement!;
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    await page.context().close();
+  });
+});
