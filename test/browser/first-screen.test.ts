@@ -232,3 +232,17 @@ describe('diagrams at 360 px', () => {
     await page.context().close();
   });
 });
+
+describe('provinces merged in 2025', () => {
+  it("the new province's page lists the documents of the provinces merged into it, by their historical name", async () => {
+    const { page } = await phonePage('dia-phuong/hai-phong/');
+    const items = await page.$$eval('.doc-list > li', (lis) => lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href'), meta: li.querySelector('.meta')?.textContent ?? '' })));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.href!.endsWith('-hai-duong/') && i.meta.includes('Hải Dương'))).toBe(true);
+    // The search filter offers the new name too, and it keeps the historical province's documents.
+    await page.goto(`${server.url}tim-kiem/?dia_phuong=${encodeURIComponent('Hải Phòng')}`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-results]:not([hidden]) li').length > 0);
+    expect((await resultPaths(page)).every((p) => p.endsWith('-hai-duong/'))).toBe(true);
+    await page.context().close();
+  });
+});
