@@ -246,3 +246,17 @@ describe('provinces merged in 2025', () => {
     await page.context().close();
   });
 });
+
+describe("editors' worklist", () => {
+  it('/chua-co/ lists the open work of the corpus, each with the file to edit and the command to run', async () => {
+    const { page } = await phonePage('chua-co/');
+    for (const anchor of ['chua-ro-hieu-luc', 'chua-co-duong-dan', 'quan-he-chua-co-nguon']) {
+      expect(await page.locator(`[data-worklist="${anchor}"]`).count(), anchor).toBe(1);
+      expect(await page.locator(`nav.worklist-toc a[href="#${anchor}"]`).count(), anchor).toBe(1);
+    }
+    const unknown = page.locator('[data-worklist="chua-ro-hieu-luc"] li');
+    expect(await unknown.count()).toBeGreaterThan(0);
+    expect(await unknown.first().locator('code').innerText()).toMatch(/^content\/van-ban\/.+\.mdx$/);
+    await page.context().close();
+  });
+});
