@@ -65,3 +65,33 @@ describe('built site links', () => {
     expect(html).toContain('<meta property="og:description"');
   });
 });
+
+describe('words on the built pages', () => {
+  const dir = builtSite();
+  const pages: Array<[string, string]> = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html')) pages.push([p.slice(dir.length), readFileSync(p, 'utf8')]);
+    }
+  };
+  walk(dir);
+  const text = (html: string) => html.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, '');
+
+  it('no doubled dates, no space before a comma, no jargon, no raw id as link text', () => {
+    const problems: string[] = [];
+    for (const [path, html] of pages) {
+      const t = text(html);
+      for (const m of t.matchAll(/(?:ngày|năm|tháng) [\d/]+ (?:ngày|năm|tháng) [\d/]+/g)) problems.push(`${path}: doubled date “${m[0]}”`);
+      for (const m of t.matchAll(/\S \,/g)) problems.push(`${path}: space before comma “${m[0]}”`);
+      if (t.includes('khai báo trong dữ liệu')) problems.push(`${path}: jargon`);
+      for (const m of html.matchAll(/<a\b[^>]*>([a-z0-9]+(?:-[a-z0-9]+){3,})<\/a>/g)) problems.push(`${path}: raw id “${m[1]}” as link text`);
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('every page names its favicon (print pages too)', () => {
+    expect(pages.filter(([, html]) => !html.includes('rel="icon"')).map(([p]) => p)).toEqual([]);
+  });
+});

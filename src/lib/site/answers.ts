@@ -9,7 +9,7 @@
 import type { GraphNode } from '../graph/types.ts';
 import type { Source } from '../schema/document.ts';
 import type { SiteData } from './data.ts';
-import { STATUS_LABELS, shortName, type EffectiveStatusValue } from './labels.ts';
+import { STATUS_LABELS, datePhrase, shortName, type EffectiveStatusValue } from './labels.ts';
 import { groupAnchor, IMPLEMENTATIONS_ANCHOR } from './related.ts';
 
 /** Dated status facts of the agreed data model, optional until the graph carries them. */
@@ -23,6 +23,8 @@ export interface DocRef {
   id: string;
   name: string;
   issued: string;
+  /** "ngày 30/7/2021" when the name has no date in it (a numbered document), else null. */
+  date: string | null;
 }
 
 /** A count of related documents and the anchor of the section that lists them. */
@@ -91,7 +93,7 @@ export const SECTION_ANCHORS = {
 export const ANSWER_NAMES = 2;
 
 function ref(node: GraphNode): DocRef {
-  return { id: node.id, name: shortName(node), issued: node.issued };
+  return { id: node.id, name: shortName(node), issued: node.issued, date: node.number ? datePhrase(node.issued) : null };
 }
 
 function firstUrl(sources: readonly Source[]): DocumentAnswers['original'] {
