@@ -191,7 +191,7 @@ describe('topic search without diacritics', () => {
     for (const q of ['<script>', 'x', '?!…']) {
       await searchOn(page, q);
       expect(await resultPaths(page), q).toEqual([]);
-      expect(await page.locator('[data-search-status]').innerText(), q).toMatch(/Từ khóa|Không tìm thấy/);
+      expect(await page.locator('[data-search-status]').innerText(), q).toMatch(/^Từ khóa (có ký tự|chỉ có)/);
     }
     await searchOn(page, '8765/CT-TTg');
     expect(await page.locator('[data-direct-hits]').isHidden()).toBe(true);

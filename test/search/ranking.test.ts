@@ -51,6 +51,8 @@ describe('queries not worth searching', () => {
     expect(queryProblem('<script>', 'script')).toBe('markup');
     expect(queryProblem('x', 'x')).toBe('too-short');
     expect(queryProblem('a b', 'a b')).toBe('too-short');
+    expect(queryProblem('?!…', '')).toBe('no-words');
+    expect(queryProblem('', '')).toBeNull();
     expect(queryProblem('5', '5')).toBeNull();
     expect(queryProblem('dân vận', 'dan van')).toBeNull();
   });

@@ -101,7 +101,7 @@ export function rankByPairs<T extends Ranked>(results: readonly T[], pairResults
 
 // --- Queries that are not worth searching ----------------------------------------------
 
-export type QueryProblem = 'markup' | 'too-short' | null;
+export type QueryProblem = 'markup' | 'too-short' | 'no-words' | null;
 
 /**
  * Why a query is not searched, or null. Markup ("<script>") is refused rather than
@@ -110,6 +110,7 @@ export type QueryProblem = 'markup' | 'too-short' | null;
  */
 export function queryProblem(raw: string, folded: string): QueryProblem {
   if (/[<>]/.test(raw)) return 'markup';
+  if (raw.trim() && !folded) return 'no-words';
   const words = folded.split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length && words.every((w) => w.length < 2 && !/\d/.test(w))) return 'too-short';
   return null;
@@ -118,6 +119,7 @@ export function queryProblem(raw: string, folded: string): QueryProblem {
 export const QUERY_PROBLEM_TEXT: Readonly<Record<Exclude<QueryProblem, null>, string>> = {
   markup: 'Từ khóa có ký tự “<” hoặc “>” của mã trang web, nên không được tìm. Hãy gõ số hiệu hoặc vài chữ trong tên văn bản.',
   'too-short': 'Từ khóa chỉ có chữ cái đơn lẻ, sẽ khớp với gần như mọi văn bản. Hãy gõ ít nhất một từ có từ hai chữ cái trở lên.',
+  'no-words': 'Từ khóa chỉ có dấu câu hoặc ký hiệu, không có chữ hay số để tìm. Hãy gõ số hiệu hoặc vài chữ trong tên văn bản.',
 };
 
 // --- One-letter typos ------------------------------------------------------------------
