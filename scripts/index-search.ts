@@ -23,6 +23,7 @@ import { dealParts, MAX_PAGES_PER_INDEX, partCount, partFolder, partLanguage, sp
 import { buildNumberShards, NUMBER_INDEX_DIR, NUMBER_SHARDS } from '../src/lib/search/number-index.ts';
 import { addToVocabulary, VOCABULARY_FILE, vocabularyFile } from '../src/lib/search/ranking.ts';
 import { htmlText } from '../src/lib/search/html-fold.ts';
+import { BROWSE_PAGES_FILE } from '../src/lib/search/constants.ts';
 import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
@@ -151,6 +152,7 @@ const entryOf = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
 const limit = limiter(64);
 const dated: Array<{ id: string; date: string }> = [];
+const browse: string[] = [];
 const languageHashes: string[] = [];
 for (const [i] of parts.entries()) {
   const dir = join(pagefindDir, partFolder(i));
@@ -165,6 +167,8 @@ for (const [i] of parts.entries()) {
     })),
   );
   dated.push(...pages.filter((p): p is { id: string; date: string } => p.date !== undefined));
+  // A page without a date of issue is a browsing page (topic, province, issuer, course).
+  browse.push(...pages.filter((p) => p.date === undefined).map((p) => p.id));
 }
 const order = JSON.stringify(buildDateOrder(dated));
 if (parts.length === 1) {
@@ -206,6 +210,7 @@ if (existsSync(graphPath)) {
     entryCount += entries.length;
   }
   writeFileSync(join(site, VOCABULARY_FILE), JSON.stringify(vocabularyFile(vocabulary)));
+  writeFileSync(join(site, BROWSE_PAGES_FILE), JSON.stringify(browse.sort()));
 } else {
   console.error(`Chưa có ${GRAPH_FILE}: bỏ qua chỉ mục số hiệu (chạy scripts/build-graph.ts trước).`);
   process.exit(1);

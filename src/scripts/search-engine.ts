@@ -11,7 +11,7 @@ import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/numbe
 import { splitManifestOf } from '../lib/search/parts.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
 import { correctQuery, queryPairs, queryProblem, rankByPairs, VOCABULARY_FILE, type QueryProblem, type Vocabulary } from '../lib/search/ranking.ts';
-import { GROUP_FILTER, GROUPS } from '../lib/search/constants.ts';
+import { BROWSE_PAGES_FILE } from '../lib/search/constants.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js 1.6). */
 interface PagefindFragment {
@@ -54,6 +54,8 @@ export interface ResultPage {
   url: string;
   title: string;
   summary: string;
+  /** The trích yếu with the query's words marked. */
+  summaryParts: ExcerptPart[];
   details: string[];
   excerpt: ExcerptPart[];
 }
@@ -91,6 +93,7 @@ const FEW_RESULTS = 3;
 
 export function createEngine(base: string): SearchEngine {
   let vocabulary: Promise<Vocabulary> | null = null;
+  let browsePages: Promise<Set<string>> | null = null;
   let module: Promise<PagefindModule> | null = null;
   let pagefind: Promise<PagefindApi> | null = null;
   let ranks: Promise<Map<string, number>> | null = null;
@@ -169,6 +172,16 @@ export function createEngine(base: string): SearchEngine {
     return vocabulary;
   };
 
+  const loadBrowsePages = (): Promise<Set<string>> => {
+    browsePages ??= fetch(`${base}${BROWSE_PAGES_FILE}`)
+      .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+      .then((ids) => new Set(ids));
+    browsePages.catch(() => {
+      browsePages = null;
+    });
+    return browsePages;
+  };
+
   const directHits = async (query: string): Promise<DirectHit[]> => {
     const parsed = parseNumberQuery(query);
     if (!parsed) return [];
@@ -184,6 +197,7 @@ export function createEngine(base: string): SearchEngine {
       url: d.url,
       title,
       summary,
+      summaryParts: summary ? buildExcerpt(summary, terms, Number.MAX_SAFE_INTEGER) : [],
       // Issuer and status come from the page's filter values: as meta they would be indexed words too.
       details: [d.meta['ngay'], d.filters['co_quan']?.[0], d.filters['tinh_trang']?.[0]].filter((x): x is string => Boolean(x)),
       // The indexed text keeps only a short readable lead; without a query word in it the title and summary say more.
@@ -202,11 +216,12 @@ export function createEngine(base: string): SearchEngine {
     if (!query.folded && !hasFilters) return { query, problem, direct: await directPromise, ...empty };
 
     const ranksPromise = request.sort === 'relevance' ? null : loadRanks();
-    const api = await loadPagefind();
-    const docFilters = { filters: { ...filters, [GROUP_FILTER]: GROUPS.document } };
+    const [api, browse] = await Promise.all([loadPagefind(), loadBrowsePages()]);
+    const docFilters = { filters };
+    const isPage = (r: PagefindResult) => browse.has(r.id);
 
-    /** The documents matching a query (both spellings), with counts per filter value. */
-    const searchDocuments = async (q: NormalizedQuery) => {
+    /** The pages matching a query (both spellings), with counts per filter value. */
+    const searchPages = async (q: NormalizedQuery) => {
       if (!q.folded) {
         const all = await api.search(null, docFilters);
         return { results: all?.results ?? [], counts: all?.filters ?? null };
@@ -222,38 +237,37 @@ export function createEngine(base: string): SearchEngine {
     };
 
     /** Re-orders results by the query's word pairs found in titles, aliases, topics and places (ranking.ts). */
-    const rank = async <T extends PagefindResult>(results: T[], folded: string, group: string): Promise<T[]> => {
+    const rank = async <T extends PagefindResult>(results: T[], folded: string): Promise<T[]> => {
       const pairs = request.sort === 'relevance' ? queryPairs(folded) : [];
       if (!pairs.length || results.length < 2) return results;
-      const lists = await Promise.all(pairs.map((p) => api.search(p, { filters: { [GROUP_FILTER]: group } })));
+      const lists = await Promise.all(pairs.map((p) => api.search(p)));
       return rankByPairs(results, lists.map((l) => l?.results ?? []));
     };
 
     let searched = query;
     let corrected: string | null = null;
-    let { results, counts } = await searchDocuments(query);
-    if (results.length < FEW_RESULTS && query.folded && !hasFilters) {
+    let { results: found, counts } = await searchPages(query);
+    const documentsIn = (list: PagefindResult[]) => list.filter((r) => !isPage(r));
+    if (documentsIn(found).length < FEW_RESULTS && query.folded && !hasFilters) {
       const fixed = correctQuery(query.folded, await loadVocabulary());
       if (fixed) {
         const again = normalizeQuery(fixed);
-        const better = await searchDocuments(again);
-        if (better.results.length > results.length) {
-          ({ results, counts } = better);
+        const better = await searchPages(again);
+        if (documentsIn(better.results).length > documentsIn(found).length) {
+          ({ results: found, counts } = better);
           searched = again;
           corrected = fixed;
         }
       }
     }
-    results = await rank(results, searched.folded, GROUPS.document);
+    // One search finds both; documents and browsing pages are ranked and shown apart.
+    found = await rank(found, searched.folded);
+    let results = documentsIn(found);
     if (ranksPromise) results = sortByDate(results, await ranksPromise, request.sort === 'newest');
     const terms = queryTerms(searched.folded);
-
-    // Browsing pages, when no filter narrows the search to documents.
     const pagesPromise = (async (): Promise<ResultPage[]> => {
-      if (hasFilters || !searched.folded) return [];
-      const found = (await api.search(searched.folded, { filters: { [GROUP_FILTER]: GROUPS.page } }))?.results ?? [];
-      const ranked = await rank(found, searched.folded, GROUPS.page);
-      return (await Promise.all(ranked.slice(0, PAGE_HITS).map((r) => r.data()))).map((d) => toPage(d, terms));
+      const pages = found.filter(isPage).slice(0, PAGE_HITS);
+      return (await Promise.all(pages.map((r) => r.data()))).map((d) => toPage(d, terms));
     })();
 
     // A document reached directly by its number is not listed again among the full-text results.

@@ -24,9 +24,9 @@ export type FilterKey = (typeof FILTERS)[number][0];
 export const TITLE_END = '⁑';
 
 /**
- * Which kind of page a search result is: a document, or a browsing page (topic, province,
- * issuer, course module). A filter of its own, never shown in the filter form: documents
- * and browsing pages are searched apart and shown apart.
+ * Pagefind ids of the browsing pages (topic, province, issuer, course module), written by
+ * scripts/index-search.ts relative to the site base. Documents and browsing pages are
+ * found by one search and shown apart: a filter marking them would cost every first query
+ * its whole filter file (≈ 20 KB at 10,000 pages); this list is a few hundred bytes.
  */
-export const GROUP_FILTER = 'nhom';
-export const GROUPS = { document: 'van-ban', page: 'trang-duyet' } as const;
+export const BROWSE_PAGES_FILE = 'tim-kiem/trang-duyet.json';

@@ -51,8 +51,10 @@ export function pairTokens(text: string): string[] {
 }
 
 /**
- * The weighted text a page carries for ranking: for each field, its words and its pair
- * tokens. Each field's texts are given as written; the same token is kept once per field.
+ * The weighted text a page carries for ranking: for each field, its pair tokens. Its single
+ * words are not repeated: they are indexed from the page's own text already, and a second
+ * copy of the corpus's commonest words ("dân", "vận") in every page would double the index
+ * chunks the first query downloads. The same token is kept once per field.
  */
 export function rankingLines(fields: Partial<Record<RankField, readonly string[]>>): Array<{ weight: number; text: string }> {
   const lines: Array<{ weight: number; text: string }> = [];
@@ -60,8 +62,8 @@ export function rankingLines(fields: Partial<Record<RankField, readonly string[]
     const texts = fields[field]?.filter((t) => t.trim()) ?? [];
     if (!texts.length) continue;
     const tokens = new Set<string>();
-    for (const t of texts) for (const w of [...foldedWords(t), ...pairTokens(t)]) tokens.add(w);
-    lines.push({ weight: FIELD_WEIGHTS[field], text: [...tokens].join(' ') });
+    for (const t of texts) for (const w of pairTokens(t)) tokens.add(w);
+    if (tokens.size) lines.push({ weight: FIELD_WEIGHTS[field], text: [...tokens].join(' ') });
   }
   return lines;
 }
