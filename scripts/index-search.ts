@@ -21,7 +21,7 @@ import { searchDate, searchDocument } from '../src/lib/search/search-document.ts
 import { buildDateOrder, dateOrderFile } from '../src/lib/search/date-order.ts';
 import { dealParts, MAX_PAGES_PER_INDEX, partCount, partFolder, partLanguage, splitExport, type SplitManifest } from '../src/lib/search/parts.ts';
 import { buildNumberShards, NUMBER_INDEX_DIR, NUMBER_SHARDS } from '../src/lib/search/number-index.ts';
-import { addToVocabulary, VOCABULARY_FILE, vocabularyFile } from '../src/lib/search/ranking.ts';
+import { addToVocabulary, commonPairs, COMMON_PAIRS_FILE, countPairs, VOCABULARY_FILE, vocabularyFile } from '../src/lib/search/ranking.ts';
 import { htmlText } from '../src/lib/search/html-fold.ts';
 import { BROWSE_PAGES_FILE } from '../src/lib/search/constants.ts';
 import { missingPageOf } from '../src/lib/site/missing.ts';
@@ -54,6 +54,8 @@ const problems: string[] = [];
 const dates = new Map<string, string>();
 /** Folded words of every indexed page's text (not its ranking lines), for typo correction. */
 const vocabulary = new Map<string, number>();
+/** Pages carrying each ranking token (weighted lines), to tell the browser which pairs are too common to search. */
+const pairCounts = new Map<string, number>();
 let indexed = 0;
 const pagefindDir = join(site, 'pagefind');
 
@@ -96,6 +98,7 @@ async function indexPart(partFiles: readonly string[], language: string, outputP
     if (doc !== null) {
       marked++;
       addToVocabulary(vocabulary, htmlText(doc.replace(/<span data-pagefind-weight[^>]*>[^<]*<\/span>/g, ' ')));
+      countPairs(pairCounts, [...doc.matchAll(/<span data-pagefind-weight[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]).join(' '));
       await send(file, doc, searchDate(html));
     }
   }
@@ -211,6 +214,7 @@ if (existsSync(graphPath)) {
   }
   writeFileSync(join(site, VOCABULARY_FILE), JSON.stringify(vocabularyFile(vocabulary)));
   writeFileSync(join(site, BROWSE_PAGES_FILE), JSON.stringify(browse.sort()));
+  writeFileSync(join(site, COMMON_PAIRS_FILE), JSON.stringify(commonPairs(pairCounts, indexed)));
 } else {
   console.error(`Chưa có ${GRAPH_FILE}: bỏ qua chỉ mục số hiệu (chạy scripts/build-graph.ts trước).`);
   process.exit(1);

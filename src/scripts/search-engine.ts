@@ -10,7 +10,7 @@ import { mergeResults } from '../lib/search/merge.ts';
 import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/number-index.ts';
 import { splitManifestOf } from '../lib/search/parts.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
-import { correctQuery, queryPairs, queryProblem, rankByPairs, VOCABULARY_FILE, type QueryProblem, type Vocabulary } from '../lib/search/ranking.ts';
+import { COMMON_PAIRS_FILE, correctQuery, queryPairs, queryProblem, rankByPairs, VOCABULARY_FILE, type QueryProblem, type Vocabulary } from '../lib/search/ranking.ts';
 import { BROWSE_PAGES_FILE } from '../lib/search/constants.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js 1.6). */
@@ -93,7 +93,6 @@ const FEW_RESULTS = 3;
 
 export function createEngine(base: string): SearchEngine {
   let vocabulary: Promise<Vocabulary> | null = null;
-  let browsePages: Promise<Set<string>> | null = null;
   let module: Promise<PagefindModule> | null = null;
   let pagefind: Promise<PagefindApi> | null = null;
   let ranks: Promise<Map<string, number>> | null = null;
@@ -172,15 +171,21 @@ export function createEngine(base: string): SearchEngine {
     return vocabulary;
   };
 
-  const loadBrowsePages = (): Promise<Set<string>> => {
-    browsePages ??= fetch(`${base}${BROWSE_PAGES_FILE}`)
-      .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
-      .then((ids) => new Set(ids));
-    browsePages.catch(() => {
-      browsePages = null;
-    });
-    return browsePages;
+  /** A small list the indexer writes (browsing pages, common pairs), fetched once; empty when absent. */
+  const idList = (file: string) => {
+    let p: Promise<Set<string>> | null = null;
+    return (): Promise<Set<string>> => {
+      p ??= fetch(`${base}${file}`)
+        .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+        .then((ids) => new Set(ids));
+      p.catch(() => {
+        p = null;
+      });
+      return p;
+    };
   };
+  const loadBrowsePages = idList(BROWSE_PAGES_FILE);
+  const loadCommonPairs = idList(COMMON_PAIRS_FILE);
 
   const directHits = async (query: string): Promise<DirectHit[]> => {
     const parsed = parseNumberQuery(query);
@@ -216,7 +221,7 @@ export function createEngine(base: string): SearchEngine {
     if (!query.folded && !hasFilters) return { query, problem, direct: await directPromise, ...empty };
 
     const ranksPromise = request.sort === 'relevance' ? null : loadRanks();
-    const [api, browse] = await Promise.all([loadPagefind(), loadBrowsePages()]);
+    const [api, browse, common] = await Promise.all([loadPagefind(), loadBrowsePages(), loadCommonPairs()]);
     const docFilters = { filters };
     const isPage = (r: PagefindResult) => browse.has(r.id);
 
@@ -238,7 +243,7 @@ export function createEngine(base: string): SearchEngine {
 
     /** Re-orders results by the query's word pairs found in titles, aliases, topics and places (ranking.ts). */
     const rank = async <T extends PagefindResult>(results: T[], folded: string): Promise<T[]> => {
-      const pairs = request.sort === 'relevance' ? queryPairs(folded) : [];
+      const pairs = request.sort === 'relevance' ? queryPairs(folded, common) : [];
       if (!pairs.length || results.length < 2) return results;
       const lists = await Promise.all(pairs.map((p) => api.search(p)));
       return rankByPairs(results, lists.map((l) => l?.results ?? []));

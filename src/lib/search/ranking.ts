@@ -68,9 +68,37 @@ export function rankingLines(fields: Partial<Record<RankField, readonly string[]
   return lines;
 }
 
-/** The pair tokens the browser searches for a folded query, in query order, at most MAX_QUERY_PAIRS. */
-export function queryPairs(folded: string): string[] {
-  return pairTokens(folded).slice(0, MAX_QUERY_PAIRS);
+/**
+ * The pair tokens the browser searches for a folded query, in query order, at most
+ * MAX_QUERY_PAIRS, leaving out the common ones (see commonPairs).
+ */
+export function queryPairs(folded: string, common: ReadonlySet<string> = new Set()): string[] {
+  return pairTokens(folded)
+    .filter((p) => !common.has(p))
+    .slice(0, MAX_QUERY_PAIRS);
+}
+
+/**
+ * A pair carried by more than this share of pages ("dân vận" in a corpus on dân vận)
+ * says little about any one of them, and searching it would download the index chunk of
+ * its long page list with every first query (≈ 40 KB at 10,000 pages): the browser skips it.
+ */
+export const COMMON_PAIR_SHARE = 0.25;
+
+/** File listing the common pairs, relative to the site base (written by scripts/index-search.ts). */
+export const COMMON_PAIRS_FILE = 'tim-kiem/cap-tu-pho-bien.json';
+
+/** Adds the ranking tokens of one page to the counts (index builder side). */
+export function countPairs(counts: Map<string, number>, weightedText: string): void {
+  for (const t of new Set(weightedText.split(/\s+/).filter(Boolean))) counts.set(t, (counts.get(t) ?? 0) + 1);
+}
+
+/** The pairs carried by more than COMMON_PAIR_SHARE of `pages`, sorted. */
+export function commonPairs(counts: ReadonlyMap<string, number>, pages: number): string[] {
+  return [...counts.entries()]
+    .filter(([, n]) => n > pages * COMMON_PAIR_SHARE)
+    .map(([t]) => t)
+    .sort();
 }
 
 export interface Ranked {
