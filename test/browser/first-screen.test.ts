@@ -222,7 +222,7 @@ describe('diagrams at 360 px', () => {
     const { page } = await phonePage('chuyen-de/dan-van-chinh-quyen/');
     const sizes = await page.$$eval('.course-timeline-svg text', (texts) =>
       texts.map((t) => {
-        const svg = t.ownerSVGElement!;
+        const svg = (t as SVGTextElement).ownerSVGElement!;
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
         return parseFloat(getComputedStyle(t).fontSize) * scale;
       }),
