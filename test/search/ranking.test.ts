@@ -21,10 +21,10 @@ describe('pair tokens', () => {
   });
 
   it('gives each field its pairs at the field weight (its words are indexed from the text already)', () => {
-    const lines = rankingLines({ name: ['Dân chủ ở cơ sở'], subject: [], issuer: ['Quốc hội', 'Hà'] });
+    const lines = rankingLines({ name: ['Dân chủ ở cơ sở'], subject: ['Hà Tĩnh', 'Hà'] });
     expect(lines).toEqual([
       { weight: FIELD_WEIGHTS.name, text: 'danchu chuo coso' },
-      { weight: FIELD_WEIGHTS.issuer, text: 'quochoi' },
+      { weight: FIELD_WEIGHTS.subject, text: 'hatinh' },
     ]);
   });
 });
@@ -86,7 +86,7 @@ describe('common pairs', () => {
   it('lists the pairs carried by more than a quarter of the pages, and the browser skips them', async () => {
     const { commonPairs, countPairs, queryPairs } = await import('../../src/lib/search/ranking.ts');
     const counts = new Map<string, number>();
-    for (let i = 0; i < 8; i++) countPairs(counts, i < 3 ? 'danvan chinhquyen danvan' : 'danvan');
+    for (let i = 0; i < 8; i++) countPairs(counts, i < 3 ? 'danvan chinhquyen danvan 33/CT-TTg ct33' : 'danvan');
     // danvan: 8 of 8 pages; chinhquyen: 3 of 8 (above a quarter); counted once per page.
     expect(counts.get('danvan')).toBe(8);
     expect(commonPairs(counts, 8)).toEqual(['chinhquyen', 'danvan']);

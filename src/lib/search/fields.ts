@@ -78,7 +78,6 @@ export function indexFields(node: GraphNode, names: RegistryNames): IndexFields 
     ranking: rankingLines({
       name: [node.title, ...node.aliases],
       subject: [...topics, ...(province ? [province] : []), ...(provinceNow ? [provinceNow] : [])],
-      issuer: [issuer],
     }),
   };
 }

@@ -8,7 +8,7 @@
  * co so") is four of the most common syllables of the corpus; every document contains
  * them, so Pagefind's word scores cannot tell the law on grassroots democracy from a plan
  * that mentions "cơ sở" once. The meaning is in adjacent pairs ("dân chủ", "cơ sở"). So
- * the title, aliases, topics, place and issuer of a page also carry their adjacent pairs
+ * the title, aliases, topics and place of a page also carry their adjacent pairs
  * folded into one token ("danchu", "coso") at a high weight, and the browser searches the
  * query's pairs too and ranks pages that carry them first, rarer pairs counting more.
  * Body text gets no pair tokens: its words are indexed once each (search-document.ts),
@@ -22,9 +22,9 @@ export const FIELD_WEIGHTS = {
   name: 10,
   /** Topic names and the place (province, with the names of provinces merged into it). */
   subject: 6,
-  /** Issuer names: a weaker signal (many documents share an issuer). */
-  issuer: 3,
 } as const;
+// Issuer names carry no pairs on a document: thousands of documents share an issuer, its pairs
+// only lengthen the index chunks a first query downloads, and the issuer's own page is a result.
 export type RankField = keyof typeof FIELD_WEIGHTS;
 
 /** Pair tokens are at least this long, so "ở cơ" ("oco") does not become a token but "cơ sở" does. */
@@ -90,7 +90,8 @@ export const COMMON_PAIRS_FILE = 'tim-kiem/cap-tu-pho-bien.json';
 
 /** Adds the ranking tokens of one page to the counts (index builder side). */
 export function countPairs(counts: Map<string, number>, weightedText: string): void {
-  for (const t of new Set(weightedText.split(/\s+/).filter(Boolean))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  // Pair tokens are folded letters; other weighted words (document numbers) are not pairs.
+  for (const t of new Set(weightedText.split(/\s+/).filter((w) => /^[a-z]{4,}$/.test(w)))) counts.set(t, (counts.get(t) ?? 0) + 1);
 }
 
 /** The pairs carried by more than COMMON_PAIR_SHARE of `pages`, sorted. */
