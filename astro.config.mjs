@@ -3,10 +3,12 @@ import { defineConfig } from 'astro/config';
 
 // One setting builds the site for a subpath: DANVAN_BASE=/danvan/ npm run build
 const base = process.env.DANVAN_BASE || '/';
-const site = process.env.DANVAN_SITE || 'https://danvan.example.vn';
+// The site's public address (DANVAN_SITE=https://…): without it the build has no absolute URL to
+// write, so pages use site-relative links and leave out what needs one (sitemap, canonical, og:url).
+const site = process.env.DANVAN_SITE || undefined;
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base,
   trailingSlash: 'always',
   // scripts/build.ts builds into a temporary folder and swaps it into dist/ on success.

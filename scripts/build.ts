@@ -49,6 +49,12 @@ try {
 }
 
 const env = { ...process.env, DANVAN_OUT_DIR: tmpDir };
+if (!process.env.DANVAN_SITE) {
+  console.log(
+    'Chưa đặt địa chỉ trang (DANVAN_SITE=https://…): liên kết trong trang, nguồn tin và dữ liệu mở dùng đường dẫn tương đối; ' +
+      'không có sitemap.xml, link canonical và og:url (cần địa chỉ tuyệt đối).',
+  );
+}
 const steps = [
   // One process checks and builds the graph on the same loaded corpus (every file is read
   // and validated once); a check error stops it before anything is written.

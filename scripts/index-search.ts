@@ -21,7 +21,10 @@ import { readGraphFile } from '../src/lib/graph/read.ts';
 import { searchDate, searchDocument } from '../src/lib/search/search-document.ts';
 import { buildDateOrder, dateOrderFile } from '../src/lib/search/date-order.ts';
 import { dealParts, MAX_PAGES_PER_INDEX, partCount, partFolder, partLanguage, splitExport, type SplitManifest } from '../src/lib/search/parts.ts';
-import { buildNumberShards, NUMBER_INDEX_DIR } from '../src/lib/search/number-index.ts';
+import { buildNumberShards, NUMBER_INDEX_DIR, NUMBER_SHARDS } from '../src/lib/search/number-index.ts';
+import { addToVocabulary, commonPairs, COMMON_PAIRS_FILE, countPairs, VOCABULARY_FILE, vocabularyFile } from '../src/lib/search/ranking.ts';
+import { htmlText } from '../src/lib/search/html-fold.ts';
+import { BROWSE_PAGES_FILE } from '../src/lib/search/constants.ts';
 import { missingPageOf } from '../src/lib/site/missing.ts';
 import { cachedRegistryNames } from '../src/lib/search/registry-cache.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
@@ -59,6 +62,10 @@ const files = htmlFiles(site);
 const problems: string[] = [];
 /** Result URL → date of issue, for the date order. */
 const dates = new Map<string, string>();
+/** Folded words of every indexed page's text (not its ranking lines), for typo correction. */
+const vocabulary = new Map<string, number>();
+/** Pages carrying each ranking token (weighted lines), to tell the browser which pairs are too common to search. */
+const pairCounts = new Map<string, number>();
 let indexed = 0;
 const pagefindDir = join(site, 'pagefind');
 
@@ -100,6 +107,8 @@ async function indexPart(partFiles: readonly string[], language: string, outputP
     const doc = searchDocument(html);
     if (doc !== null) {
       marked++;
+      addToVocabulary(vocabulary, htmlText(doc.replace(/<span data-pagefind-weight[^>]*>[^<]*<\/span>/g, ' ')));
+      countPairs(pairCounts, [...doc.matchAll(/<span data-pagefind-weight[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]).join(' '));
       await send(file, doc, searchDate(html));
     }
   }
@@ -156,6 +165,7 @@ const entryOf = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
 const limit = limiter(64);
 const dated: Array<{ id: string; date: string }> = [];
+const browse: string[] = [];
 const languageHashes: string[] = [];
 for (const [i] of parts.entries()) {
   const dir = join(pagefindDir, partFolder(i));
@@ -170,6 +180,8 @@ for (const [i] of parts.entries()) {
     })),
   );
   dated.push(...pages.filter((p): p is { id: string; date: string } => p.date !== undefined));
+  // A page without a date of issue is a browsing page (topic, province, issuer, course).
+  browse.push(...pages.filter((p) => p.date === undefined).map((p) => p.id));
 }
 const order = JSON.stringify(buildDateOrder(dated));
 if (parts.length === 1) {
@@ -206,11 +218,17 @@ if (existsSync(graphPath)) {
   const dir = join(site, NUMBER_INDEX_DIR);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const [shard, entries] of shards) {
+  // Every shard is written, empty ones as []: a number not in the index is then an empty
+  // answer, not a 404 in the browser's console.
+  for (let shard = 0; shard < NUMBER_SHARDS; shard++) {
+    const entries = shards.get(shard) ?? [];
     writeFileSync(join(dir, `${shard}.json`), JSON.stringify(entries));
-    shardCount++;
+    if (entries.length) shardCount++;
     entryCount += entries.length;
   }
+  writeFileSync(join(site, VOCABULARY_FILE), JSON.stringify(vocabularyFile(vocabulary)));
+  writeFileSync(join(site, BROWSE_PAGES_FILE), JSON.stringify(browse.sort()));
+  writeFileSync(join(site, COMMON_PAIRS_FILE), JSON.stringify(commonPairs(pairCounts, indexed)));
 } else {
   console.error(`Chưa có ${GRAPH_FILE}: bỏ qua chỉ mục số hiệu (chạy scripts/build-graph.ts trước).`);
   process.exit(1);

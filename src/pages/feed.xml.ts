@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
 import { siteData } from '../lib/site/data.ts';
 import { atomFeed } from '../lib/site/feeds.ts';
-import { siteUrls } from '../lib/site/urls.ts';
+import { siteUrls, configuredSite } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const u = siteUrls(import.meta.env.BASE_URL);
   const xml = atomFeed(siteData().nodes, {
-    site: site?.href ?? 'https://danvan.example.vn/',
+    site: configuredSite(site),
     feedPath: u.path('feed.xml'),
     homePath: u.home(),
     documentPath: u.document,

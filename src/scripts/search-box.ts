@@ -48,6 +48,13 @@ function enhance(form: HTMLFormElement): void {
       const outcome = await eng.run({ query, filters: {}, sort: 'relevance' });
       const page = await outcome.page(0, QUICK_RESULTS);
       if (mine !== generation) return;
+      if (outcome.problem) {
+        const { QUERY_PROBLEM_TEXT } = await import('../lib/search/ranking.ts');
+        list.replaceChildren();
+        status.textContent = QUERY_PROBLEM_TEXT[outcome.problem];
+        panel.hidden = false;
+        return;
+      }
       list.replaceChildren(...outcome.direct.slice(0, 3).map((hit) => render.directHitItem(hit, base)), ...page.map(render.resultItem));
       status.textContent = outcome.direct.length || outcome.total ? `${outcome.total} kết quả` : 'Không tìm thấy văn bản nào.';
       panel.hidden = false;

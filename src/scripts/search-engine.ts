@@ -10,6 +10,8 @@ import { mergeResults } from '../lib/search/merge.ts';
 import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/number-index.ts';
 import { splitManifestOf } from '../lib/search/parts.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
+import { COMMON_PAIRS_FILE, correctQuery, queryPairs, queryProblem, rankByPairs, VOCABULARY_FILE, type QueryProblem, type Vocabulary } from '../lib/search/ranking.ts';
+import { BROWSE_PAGES_FILE } from '../lib/search/constants.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js 1.6). */
 interface PagefindFragment {
@@ -27,6 +29,8 @@ interface PagefindResult {
 interface PagefindSearch {
   results: PagefindResult[];
   unfilteredResultCount: number;
+  /** Results per filter value for this search with its filters. */
+  filters?: Record<string, Record<string, number>>;
 }
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
@@ -50,14 +54,27 @@ export interface ResultPage {
   url: string;
   title: string;
   summary: string;
+  /** The trích yếu with the query's words marked. */
+  summaryParts: ExcerptPart[];
   details: string[];
   excerpt: ExcerptPart[];
 }
 
 export interface SearchOutcome {
   query: NormalizedQuery;
+  /** Why the query was not searched (markup, single letters), else null. */
+  problem: QueryProblem;
+  /** The query as searched after correcting a one-letter typo, else null. */
+  corrected: string | null;
   direct: DirectHit[];
+  /** Browsing pages (topic, province, issuer, course) that match, best first, at most PAGE_HITS. */
+  pages: ResultPage[];
+  /** Results per filter value for these results (null when nothing was searched). */
+  counts: Record<string, Record<string, number>> | null;
+  /** Full-text results, a direct hit's own page included (the list leaves it out). */
   total: number;
+  /** Results in the list (total less a direct hit's page). */
+  listed: number;
   /** Loads the data of results [from, from + count). */
   page(from: number, count: number): Promise<ResultPage[]>;
 }
@@ -69,7 +86,13 @@ export interface SearchEngine {
   filterValues(): Promise<Record<string, Record<string, number>>>;
 }
 
+/** Browsing pages shown above the full-text results. */
+const PAGE_HITS = 3;
+/** Fewer full-text results than this, and the query is checked for a one-letter typo. */
+const FEW_RESULTS = 3;
+
 export function createEngine(base: string): SearchEngine {
+  let vocabulary: Promise<Vocabulary> | null = null;
   let module: Promise<PagefindModule> | null = null;
   let pagefind: Promise<PagefindApi> | null = null;
   let ranks: Promise<Map<string, number>> | null = null;
@@ -140,55 +163,134 @@ export function createEngine(base: string): SearchEngine {
     return p;
   };
 
+  const loadVocabulary = (): Promise<Vocabulary> => {
+    vocabulary ??= fetch(`${base}${VOCABULARY_FILE}`).then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: {} }));
+    vocabulary.catch(() => {
+      vocabulary = null;
+    });
+    return vocabulary;
+  };
+
+  /** A small list the indexer writes (browsing pages, common pairs), fetched once; empty when absent. */
+  const idList = (file: string) => {
+    let p: Promise<Set<string>> | null = null;
+    return (): Promise<Set<string>> => {
+      p ??= fetch(`${base}${file}`)
+        .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+        .then((ids) => new Set(ids));
+      p.catch(() => {
+        p = null;
+      });
+      return p;
+    };
+  };
+  const loadBrowsePages = idList(BROWSE_PAGES_FILE);
+  const loadCommonPairs = idList(COMMON_PAIRS_FILE);
+
   const directHits = async (query: string): Promise<DirectHit[]> => {
     const parsed = parseNumberQuery(query);
     if (!parsed) return [];
     return findDirectHits(parsed, await loadShard(shardOf(parsed.serial)));
   };
 
+  const toPage = (d: PagefindFragment, terms: string[]): ResultPage => {
+    const title = d.meta['title'] ?? d.url;
+    // `content` is the page text as indexed; Pagefind's `raw_content` is a copy with "<" and
+    // ">" escaped for innerHTML, which the text nodes here would show as "&lt;" (double escaping).
+    const { summary, text } = splitHeading(d.content, title);
+    // The excerpt comes from the text after the heading: the title and trích yếu are shown already.
+    const excerpt = buildExcerpt(text, terms);
+    return {
+      url: d.url,
+      title,
+      summary,
+      summaryParts: summary ? buildExcerpt(summary, terms, Number.MAX_SAFE_INTEGER) : [],
+      // Issuer and status come from the page's filter values: as meta they would be indexed words too.
+      details: [d.meta['ngay'], d.filters['co_quan']?.[0], d.filters['tinh_trang']?.[0]].filter((x): x is string => Boolean(x)),
+      // The indexed text keeps only a short readable lead; without a query word in it the title and summary say more.
+      excerpt: excerpt.some((p) => p.mark) ? excerpt : [],
+    };
+  };
+
   const run = async (request: SearchRequest): Promise<SearchOutcome> => {
     const query = normalizeQuery(request.query);
     const filters = Object.fromEntries(Object.entries(request.filters).filter(([, v]) => v));
     const hasFilters = Object.keys(filters).length > 0;
+    const empty = { corrected: null, pages: [], counts: null, total: 0, listed: 0, page: async () => [] };
+    const problem = queryProblem(request.query, query.folded);
+    if (problem) return { query, problem, direct: [], ...empty };
     const directPromise = directHits(query.exact);
-    if (!query.folded && !hasFilters) return { query, direct: await directPromise, total: 0, page: async () => [] };
+    if (!query.folded && !hasFilters) return { query, problem, direct: await directPromise, ...empty };
 
     const ranksPromise = request.sort === 'relevance' ? null : loadRanks();
-    const api = await loadPagefind();
-    const options = { filters };
-    let results: PagefindResult[];
-    if (!query.folded) {
-      results = (await api.search(null, options))?.results ?? [];
-    } else if (query.hasDiacritics && request.sort === 'relevance') {
-      // Exact spelling first, then what only the folded form reaches ("Đảng", then "dang").
-      const [exact, folded] = await Promise.all([api.search(query.exact, options), api.search(query.folded, options)]);
-      results = mergeResults(exact?.results ?? [], folded?.results ?? []);
-    } else {
-      // The folded form reaches every page the exact one does; with a date order there is no spelling rank to keep.
-      results = (await api.search(query.folded, options))?.results ?? [];
+    const [api, browse, common] = await Promise.all([loadPagefind(), loadBrowsePages(), loadCommonPairs()]);
+    const docFilters = { filters };
+    const isPage = (r: PagefindResult) => browse.has(r.id);
+
+    /** The pages matching a query (both spellings), with counts per filter value. */
+    const searchPages = async (q: NormalizedQuery) => {
+      if (!q.folded) {
+        const all = await api.search(null, docFilters);
+        return { results: all?.results ?? [], counts: all?.filters ?? null };
+      }
+      if (q.hasDiacritics && request.sort === 'relevance') {
+        // Exact spelling first, then what only the folded form reaches ("Đảng", then "dang").
+        const [exact, folded] = await Promise.all([api.search(q.exact, docFilters), api.search(q.folded, docFilters)]);
+        // The folded form reaches every page the exact one does: its counts are the results' counts.
+        return { results: mergeResults(exact?.results ?? [], folded?.results ?? []), counts: folded?.filters ?? null };
+      }
+      const folded = await api.search(q.folded, docFilters);
+      return { results: folded?.results ?? [], counts: folded?.filters ?? null };
+    };
+
+    /** Re-orders results by the query's word pairs found in titles, aliases, topics and places (ranking.ts). */
+    const rank = async <T extends PagefindResult>(results: T[], folded: string): Promise<T[]> => {
+      const pairs = request.sort === 'relevance' ? queryPairs(folded, common) : [];
+      if (!pairs.length || results.length < 2) return results;
+      const lists = await Promise.all(pairs.map((p) => api.search(p)));
+      return rankByPairs(results, lists.map((l) => l?.results ?? []));
+    };
+
+    let searched = query;
+    let corrected: string | null = null;
+    let { results: found, counts } = await searchPages(query);
+    const documentsIn = (list: PagefindResult[]) => list.filter((r) => !isPage(r));
+    if (documentsIn(found).length < FEW_RESULTS && query.folded && !hasFilters) {
+      const fixed = correctQuery(query.folded, await loadVocabulary());
+      if (fixed) {
+        const again = normalizeQuery(fixed);
+        const better = await searchPages(again);
+        if (documentsIn(better.results).length > documentsIn(found).length) {
+          ({ results: found, counts } = better);
+          searched = again;
+          corrected = fixed;
+        }
+      }
     }
+    // One search finds both; documents and browsing pages are ranked and shown apart.
+    found = await rank(found, searched.folded);
+    let results = documentsIn(found);
     if (ranksPromise) results = sortByDate(results, await ranksPromise, request.sort === 'newest');
-    const terms = queryTerms(query.folded);
+    const terms = queryTerms(searched.folded);
+    const pagesPromise = (async (): Promise<ResultPage[]> => {
+      const pages = found.filter(isPage).slice(0, PAGE_HITS);
+      return (await Promise.all(pages.map((r) => r.data()))).map((d) => toPage(d, terms));
+    })();
+
+    // A document reached directly by its number is not listed again among the full-text results.
+    const direct = await directPromise;
+    const total = results.length;
+    if (direct.length && request.sort === 'relevance') {
+      const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => base + h.path));
+      const head = results.slice(0, 3);
+      const heads = await Promise.all(head.map((r) => r.data()));
+      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.url)), ...results.slice(3)];
+    }
     const page = async (from: number, count: number): Promise<ResultPage[]> => {
       const data = await Promise.all(results.slice(from, from + count).map((r) => r.data()));
-      return data.map((d) => {
-        const title = d.meta['title'] ?? d.url;
-        // `content` is the page text as indexed; Pagefind's `raw_content` is a copy with "<" and
-        // ">" escaped for innerHTML, which the text nodes here would show as "&lt;" (double escaping).
-        const { summary, text } = splitHeading(d.content, title);
-        const excerpt = buildExcerpt(text, terms);
-        return {
-          url: d.url,
-          title,
-          summary,
-          // Issuer and status come from the page's filter values: as meta they would be indexed words too.
-          details: [d.meta['ngay'], d.filters['co_quan']?.[0], d.filters['tinh_trang']?.[0]].filter((x): x is string => Boolean(x)),
-          // The indexed text keeps only a short readable lead; without a query word in it the title and summary say more.
-          excerpt: excerpt.some((p) => p.mark) ? excerpt : [],
-        };
-      });
+      return data.map((d) => toPage(d, terms));
     };
-    return { query, direct: await directPromise, total: results.length, page };
+    return { query, problem, corrected, direct, pages: await pagesPromise, counts, total, listed: results.length, page };
   };
 
   return {

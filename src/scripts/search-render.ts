@@ -13,8 +13,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
   return node;
 }
 
-export function excerptNode(parts: readonly ExcerptPart[]): HTMLParagraphElement {
-  const p = el('p', 'search-hit__excerpt');
+export function excerptNode(parts: readonly ExcerptPart[], className = 'search-hit__excerpt'): HTMLParagraphElement {
+  const p = el('p', className);
   for (const part of parts) p.append(part.mark ? el('mark', undefined, part.text) : document.createTextNode(part.text));
   return p;
 }
@@ -36,7 +36,7 @@ export function resultItem(result: ResultPage): HTMLLIElement {
   const a = el('a', 'search-hit__title', result.title);
   a.href = result.url;
   li.append(a);
-  if (result.summary) li.append(el('p', 'search-hit__summary', result.summary));
+  if (result.summary) li.append(excerptNode(result.summaryParts, 'search-hit__summary'));
   if (result.details.length) li.append(el('p', 'search-hit__meta', result.details.join(' · ')));
   if (result.excerpt.length) li.append(excerptNode(result.excerpt));
   return li;

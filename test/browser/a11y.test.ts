@@ -44,6 +44,11 @@ describe('accessibility (axe-core)', () => {
     ['timeline', 'dong-thoi-gian/'],
     ['timeline of one year', 'dong-thoi-gian/2021/'],
     ['missing documents', 'chua-co/'],
+    ['search page with results', 'tim-kiem/?q=dan+chu+co+so'],
+    ['topic page', 'chu-de/dan-chu-co-so/'],
+    ['merged province page', 'dia-phuong/hai-phong/'],
+    ['issuer page', 'co-quan/bo-chinh-tri/'],
+    ['course module', 'chuyen-de/dan-van-chinh-quyen/'],
     // Pages that exist only on large corpora (full relation listings, later list pages):
     // DANVAN_A11Y_EXTRA="van-ban/x/lien-quan/,loai/ke-hoach/trang/2/" with DANVAN_TEST_DIST set to a benchmark build.
     ...(process.env.DANVAN_A11Y_EXTRA ?? '').split(',').filter(Boolean).map((p) => [`extra ${p}`, p] as const),

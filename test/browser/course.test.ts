@@ -161,7 +161,10 @@ describe.each(MODULES)('module %s', (id) => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
     console.log(`${id}: bản in ${pages} trang A4`);
     expect(pages).toBeGreaterThanOrEqual(3);
-    expect(pages).toBeLessThanOrEqual(20);
+    // Compact: on average a page per reading at most, the cover, contents, readings,
+    // timeline, practice figures and questions included (was 8 pages for 5 readings).
+    const readings = await page.locator('.reading').count();
+    expect(pages).toBeLessThanOrEqual(readings + 1);
 
     const file = join(scratch, `${id}.pdf`);
     writeFileSync(file, pdf);
@@ -180,6 +183,23 @@ describe.each(MODULES)('module %s', (id) => {
       .filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f, 'bản in chỉ dùng phông tự lưu trữ (Noto Serif, Noto Sans)').toMatch(/^NotoS(erif|ans)-/);
+    // A useful cover: the first page carries the contents and the objectives, not the title alone.
+    const first = pdfComparable(poppler('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', file, '-']));
+    expect(first).toContain('Mục lục');
+    expect(first).toContain('Mục tiêu');
+    await page.close();
+  });
+});
+
+describe('a printed document page', () => {
+  it('keeps its diagram, whole, and expands the evidence', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    await page.goto(`${server.url}van-ban/chi-thi-33-ct-ttg-2021/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.diagram svg').isVisible()).toBe(true);
+    // Not cut by a scroll box: the drawing is no wider than the page.
+    expect(await page.locator('.diagram svg').evaluate((svg) => svg.getBoundingClientRect().width <= document.documentElement.clientWidth)).toBe(true);
+    expect(await page.locator('.relations .evidence').first().isVisible()).toBe(true);
     await page.close();
   });
 });

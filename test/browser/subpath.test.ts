@@ -4,6 +4,7 @@
  * script all load from there (any URL that forgets the base gets a 404 from this server).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from './support/site.ts';
@@ -15,12 +16,14 @@ import { buildSite } from './support/build.ts';
 // ".dist-*" is already ignored by git.
 const DIST = '.dist-subpath';
 const BASE = '/danvan/';
+/** A site address (reserved .test domain) so this build also writes what needs absolute URLs. */
+const SITE = 'https://danvan.test';
 const dir = join(projectRoot, DIST);
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildSite(DIST, { DANVAN_BASE: BASE });
+  buildSite(DIST, { DANVAN_BASE: BASE, DANVAN_SITE: SITE });
   server = await serveStatic(dir, BASE);
   browser = await launchBrowser();
 });
@@ -44,6 +47,19 @@ describe(`site built for ${BASE}`, () => {
     const r = checkLinks(dir, BASE);
     expect(r.pages).toBeGreaterThan(20);
     expect(r.problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('with DANVAN_SITE: every sitemap URL is a built page, and pages carry canonical and og:url', () => {
+    const xml = readFileSync(join(dir, 'sitemap.xml'), 'utf8');
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!));
+    expect(locs.length).toBeGreaterThan(20);
+    expect(locs.every((u) => u.origin === SITE && u.pathname.startsWith(BASE))).toBe(true);
+    const missing = locs.filter((u) => !existsSync(join(dir, u.pathname.slice(BASE.length), 'index.html'))).map((u) => u.pathname);
+    expect(missing).toEqual([]);
+    const html = readFileSync(join(dir, 'van-ban/chi-thi-33-ct-ttg-2021/index.html'), 'utf8');
+    expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}van-ban/chi-thi-33-ct-ttg-2021/">`);
+    expect(html).toContain(`<meta property="og:url" content="${SITE}${BASE}van-ban/chi-thi-33-ct-ttg-2021/">`);
+    expect(readFileSync(join(dir, 'feed.xml'), 'utf8')).toContain(`<id>${SITE}${BASE}van-ban/`);
   });
 
   it('pages, CSS and scripts load from the subpath, with no 404', async () => {

@@ -25,6 +25,8 @@ describe('site data', () => {
     expect(data.byType.get('quyet-dinh')?.length).toBe(2);
     expect(data.byIssuer.get('bo-chinh-tri')?.length).toBe(2);
     expect(data.byProvince.get('hai-duong')?.map((n) => n.id)).toEqual(['ke-hoach-1-kh-ubnd-2022-vi-du']);
+    // Hải Dương was merged into Hải Phòng in 2025: the new city lists the historical province's documents.
+    expect(data.byProvince.get('hai-phong')?.map((n) => n.id)).toEqual(['ke-hoach-1-kh-ubnd-2022-vi-du']);
     expect(data.byStatus.get('superseded')?.map((n) => n.id)).toEqual(['quyet-dinh-290-qd-tw-2010']);
     expect(data.implementationsFor('chi-thi-33-ct-ttg-2021')).toHaveLength(1);
     expect(data.citedByCount('chi-thi-33-ct-ttg-2021')).toBe(1);

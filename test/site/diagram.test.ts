@@ -4,6 +4,7 @@ import { collectNeighbourhood } from '../../src/lib/graph/neighbourhood.ts';
 import { layoutDiagram, dateValue, type DiagramNodeInput } from '../../src/lib/diagram/layout.ts';
 import { renderDiagramSvg } from '../../src/lib/diagram/svg.ts';
 import { escapeHtml } from '../../src/lib/text/html.ts';
+import { pathPoints } from '../../src/lib/diagram/route.ts';
 import { DIAGRAM_EDGES_PER_DOCUMENT, diagramGraph, documentDiagram } from '../../src/lib/site/diagram.ts';
 import { hubSite } from './hub-fixture.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
@@ -125,4 +126,46 @@ describe('documentDiagram around a hub cited by 500 documents', () => {
     expect(d.omitted).toBe(605 - 13);
     expect(documentDiagram(data, 'c-1', siteUrls('/'))!.omitted).toBe(0);
   });
+});
+
+describe('edge routing', () => {
+  /** Small deterministic generator, so a failure names its seed. */
+  function random(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  }
+
+  for (let seed = 1; seed <= 100; seed++) {
+    it(`draws no line through a box and no two arrowheads on one point (seed ${seed})`, () => {
+      const r = random(seed);
+      const count = 3 + Math.floor(r() * 12);
+      const nodes = Array.from({ length: count }, (_, i) =>
+        node(`n${i}`, `${2005 + Math.floor(r() * 18)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`, i === 0 ? 0 : 1 + Math.floor(r() * 2)),
+      );
+      const edges = nodes.slice(1).flatMap((n, i) => {
+        const out = [{ from: n.id, to: 'n0', type: 'cites' as const, inferred: false }];
+        if (r() < 0.5) out.push({ from: n.id, to: `n${1 + Math.floor(r() * i)}`, type: 'cites' as const, inferred: false });
+        return out.filter((e) => e.from !== e.to);
+      });
+      const l = layoutDiagram('n0', nodes, edges);
+      const { nodeWidth: w, nodeHeight: h } = l.options;
+      const boxes = l.nodes;
+      const arrowTips = new Set<string>();
+      for (const e of l.edges) {
+        const pts = pathPoints(e.d);
+        // Every segment stays outside every box but its own two.
+        for (const b of boxes) {
+          if (b.id === e.from || b.id === e.to) continue;
+          for (let i = 0; i + 1 < pts.length; i++) {
+            const [p, q] = [pts[i]!, pts[i + 1]!];
+            const inside = Math.max(p[0], q[0]) > b.x && Math.min(p[0], q[0]) < b.x + w && Math.max(p[1], q[1]) > b.y && Math.min(p[1], q[1]) < b.y + h;
+            expect(inside, `${e.from}→${e.to} crosses ${b.id}`).toBe(false);
+          }
+        }
+        const tip = pts[pts.length - 1]!.join(',');
+        expect(arrowTips.has(tip), `two arrowheads at ${tip}`).toBe(false);
+        arrowTips.add(tip);
+      }
+    });
+  }
 });

@@ -55,3 +55,15 @@ describe('urls', () => {
     expect(applyBase('<a href="__BASE__van-ban/a/">x</a>', '/')).toBe('<a href="/van-ban/a/">x</a>');
   });
 });
+
+describe('names with dates', () => {
+  it('says a (partial) date with the right word, once', async () => {
+    const { datePhrase, nameWithDate, shortName } = await import('../../src/lib/site/labels.ts');
+    expect(datePhrase('2021-11-26')).toBe('ngày 26/11/2021');
+    expect(datePhrase('2022-03')).toBe('tháng 3/2022');
+    expect(datePhrase('2022')).toBe('năm 2022');
+    expect(shortName({ type: 'ke-hoach', number: null, issued: '2022' })).toBe('Kế hoạch năm 2022');
+    expect(nameWithDate({ type: 'ke-hoach', number: null, issued: '2022' })).toBe('Kế hoạch năm 2022');
+    expect(nameWithDate({ type: 'chi-thi', number: '33/CT-TTg', issued: '2021-11-26' })).toBe('Chỉ thị số 33/CT-TTg ngày 26/11/2021');
+  });
+});

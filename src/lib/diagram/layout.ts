@@ -4,6 +4,7 @@
  * Pure geometry; svg.ts turns the result into markup.
  */
 import type { RelationType } from '../schema/document.ts';
+import { routeEdges } from './route.ts';
 
 export interface DiagramNodeInput {
   id: string;
@@ -41,7 +42,8 @@ export const DEFAULT_LAYOUT: LayoutOptions = {
   nodeWidth: 136,
   nodeHeight: 54,
   gapX: 10,
-  gapY: 14,
+  // Room for a channel of edges between two lanes (route.ts).
+  gapY: 24,
   margin: 12,
   axisHeight: 26,
 };
@@ -131,47 +133,24 @@ export function layoutDiagram(
   const minLane = Math.min(...laneValues);
   const maxLane = Math.max(...laneValues);
   const top = o.axisHeight + o.margin;
+  const laneTop = (lane: number) => round(top + (lane - minLane) * (o.nodeHeight + o.gapY));
   const placed: PlacedNode[] = nodes.map((n) => {
     const lane = laneOf.get(n.id)!;
-    return { ...n, x: round(xs.get(n.id)!), y: round(top + (lane - minLane) * (o.nodeHeight + o.gapY)), lane, center: n.id === center };
+    return { ...n, x: round(xs.get(n.id)!), y: laneTop(lane), lane, center: n.id === center };
   });
-  const height = round(top + (maxLane - minLane + 1) * (o.nodeHeight + o.gapY) - o.gapY + o.margin);
+  // The last lane has a channel below it too.
+  const height = round(top + (maxLane - minLane + 1) * (o.nodeHeight + o.gapY) + o.margin);
 
-  const byId = new Map(placed.map((n) => [n.id, n]));
-  const placedEdges: PlacedEdge[] = [];
-  for (const e of edges) {
-    const a = byId.get(e.from);
-    const b = byId.get(e.to);
-    if (!a || !b) continue;
-    placedEdges.push({ ...e, d: edgePath(a, b, o) });
-  }
+  const ids = new Set(placed.map((n) => n.id));
+  const drawn = edges.filter((e) => ids.has(e.from) && ids.has(e.to) && e.from !== e.to);
+  const paths = routeEdges(placed, drawn, { nodeWidth: o.nodeWidth, nodeHeight: o.nodeHeight, gapY: o.gapY, laneTop, minLane, maxLane });
+  const placedEdges: PlacedEdge[] = drawn.map((e, i) => ({ ...e, d: paths[i]! }));
 
   return { width: o.width, height, nodes: placed, edges: placedEdges, ticks: yearTicks(min, max, o, span), options: o };
 }
 
 function round(v: number): number {
   return Math.round(v * 10) / 10;
-}
-
-function edgePath(a: PlacedNode, b: PlacedNode, o: LayoutOptions): string {
-  const ay = a.y + o.nodeHeight / 2;
-  const by = b.y + o.nodeHeight / 2;
-  if (Math.abs(a.x - b.x) >= o.nodeWidth) {
-    // Side to side, with a horizontal S-curve.
-    const leftToRight = a.x < b.x;
-    const x1 = leftToRight ? a.x + o.nodeWidth : a.x;
-    const x2 = leftToRight ? b.x : b.x + o.nodeWidth;
-    const mid = (x1 + x2) / 2;
-    return `M${round(x1)} ${round(ay)}C${round(mid)} ${round(ay)} ${round(mid)} ${round(by)} ${round(x2)} ${round(by)}`;
-  }
-  // Overlapping in x (same period, other lane): top/bottom edges.
-  const down = a.y < b.y;
-  const x1 = a.x + o.nodeWidth / 2;
-  const x2 = b.x + o.nodeWidth / 2;
-  const y1 = down ? a.y + o.nodeHeight : a.y;
-  const y2 = down ? b.y : b.y + o.nodeHeight;
-  const mid = (y1 + y2) / 2;
-  return `M${round(x1)} ${round(y1)}C${round(x1)} ${round(mid)} ${round(x2)} ${round(mid)} ${round(x2)} ${round(y2)}`;
 }
 
 function yearTicks(min: number, max: number, o: LayoutOptions, span: number): Tick[] {

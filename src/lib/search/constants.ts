@@ -22,3 +22,11 @@ export type FilterKey = (typeof FILTERS)[number][0];
  * Pagefind keeps it in the text but never indexes it.
  */
 export const TITLE_END = '⁑';
+
+/**
+ * Pagefind ids of the browsing pages (topic, province, issuer, course module), written by
+ * scripts/index-search.ts relative to the site base. Documents and browsing pages are
+ * found by one search and shown apart: a filter marking them would cost every first query
+ * its whole filter file (≈ 20 KB at 10,000 pages); this list is a few hundred bytes.
+ */
+export const BROWSE_PAGES_FILE = 'tim-kiem/trang-duyet.json';

@@ -16,9 +16,10 @@ export interface ExcerptPart {
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
- * A result's trích yếu and readable text, from the text Pagefind returns for a page: the
- * heading (short name, then trích yếu) ends with TITLE_END (src/lib/search/search-document.ts).
- * Without the mark there is no trích yếu to show.
+ * A result's trích yếu and the text after its heading, from the text Pagefind returns for a
+ * page: the heading (short name, then trích yếu) ends with TITLE_END
+ * (src/lib/search/search-document.ts). The result list shows the heading already, so the
+ * excerpt is cut from what follows it. Without the mark there is no trích yếu to show.
  */
 export function splitHeading(content: string, shortName: string): { summary: string; text: string } {
   const end = content.indexOf(TITLE_END);
@@ -26,7 +27,7 @@ export function splitHeading(content: string, shortName: string): { summary: str
   const heading = content.slice(0, end).trim();
   const rest = content.slice(end + TITLE_END.length).replace(/^[\s.]+/, '');
   const summary = heading.startsWith(shortName) ? heading.slice(shortName.length).trim() : heading;
-  return { summary, text: `${heading}${/[.!?…:;]$/.test(heading) ? '' : '.'} ${rest}` };
+  return { summary, text: rest };
 }
 
 /** Query words as folded keys; the last one also matches as a prefix (the user may still be typing). */

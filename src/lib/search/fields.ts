@@ -11,6 +11,7 @@ import { parseDocumentNumber } from '../identity.ts';
 import { LEVEL_NAMES } from '../schema/registries.ts';
 import { STATUS_LABELS, formatDate, shortName } from '../site/labels.ts';
 import { searchKey } from '../text/vietnamese.ts';
+import { rankingLines } from './ranking.ts';
 
 import { FILTERS, type FilterKey } from './constants.ts';
 
@@ -20,6 +21,8 @@ export interface RegistryNames {
   issuer(id: string): string | undefined;
   province(id: string): string | undefined;
   topic(id: string): string | undefined;
+  /** The province a historical province was merged into (2025), by name; undefined when not merged. */
+  provinceNow?(id: string): string | undefined;
 }
 
 export interface IndexFields {
@@ -34,6 +37,8 @@ export interface IndexFields {
   date: string;
   /** Number forms for the weighted block; empty for a document without a number. */
   numberLine: string;
+  /** Weighted words and pair tokens for ranking (src/lib/search/ranking.ts). */
+  ranking: Array<{ weight: number; text: string }>;
 }
 
 /** "33/CT-TTg" of a chỉ thị → "33/CT-TTg CT-TTg ct33 Chỉ thị 33 chi thi 33". */
@@ -50,6 +55,9 @@ export function numberForms(type: GraphNode['type'], number: string | null): str
 export function indexFields(node: GraphNode, names: RegistryNames): IndexFields {
   const issuer = names.issuer(node.issuer) ?? node.issuer;
   const province = node.province ? (names.province(node.province) ?? node.province) : null;
+  // A province merged in 2025 is found under both names: its documents belong to the new one too.
+  const provinceNow = node.province ? (names.provinceNow?.(node.province) ?? null) : null;
+  const topics = node.topics.map((id) => names.topic(id) ?? id);
   const status = STATUS_LABELS[node.effectiveStatus.status];
   return {
     filters: {
@@ -57,8 +65,8 @@ export function indexFields(node: GraphNode, names: RegistryNames): IndexFields 
       co_quan: [issuer, ...node.coIssuers.map((id) => names.issuer(id) ?? id)],
       nam: [String(node.year)],
       cap: [LEVEL_NAMES[node.level]],
-      dia_phuong: province ? [province] : [],
-      chu_de: node.topics.map((id) => names.topic(id) ?? id),
+      dia_phuong: [province, provinceNow].filter((x): x is string => x !== null),
+      chu_de: topics,
       tinh_trang: [status],
     },
     meta: {
@@ -67,18 +75,31 @@ export function indexFields(node: GraphNode, names: RegistryNames): IndexFields 
     },
     date: node.issued,
     numberLine: numberForms(node.type, node.number),
+    ranking: rankingLines({
+      name: [node.title, ...node.aliases],
+      subject: [...topics, ...(province ? [province] : []), ...(provinceNow ? [provinceNow] : [])],
+    }),
   };
 }
 
 /** Name lookups over the loaded registries (content/registries/*.yaml). */
 export function registryNames(registries: {
   issuers: readonly { id: string; name: string }[];
-  provinces: readonly { id: string; name: string }[];
+  provinces: readonly { id: string; name: string; mergedInto?: { id: string } | null }[];
   topics: readonly { id: string; name: string }[];
 }): RegistryNames {
   const map = (list: readonly { id: string; name: string }[]) => new Map(list.map((x) => [x.id, x.name]));
   const issuers = map(registries.issuers);
   const provinces = map(registries.provinces);
   const topics = map(registries.topics);
-  return { issuer: (id) => issuers.get(id), province: (id) => provinces.get(id), topic: (id) => topics.get(id) };
+  const mergedInto = new Map(registries.provinces.flatMap((p) => (p.mergedInto ? [[p.id, p.mergedInto.id] as const] : [])));
+  return {
+    issuer: (id) => issuers.get(id),
+    province: (id) => provinces.get(id),
+    topic: (id) => topics.get(id),
+    provinceNow: (id) => {
+      const now = mergedInto.get(id);
+      return now ? (provinces.get(now) ?? now) : undefined;
+    },
+  };
 }

@@ -15,10 +15,15 @@ function stripTags(html: string): string {
   return decodeEntities(html.replace(/<[^>]+>/g, '')).trim();
 }
 
-export function prepareBody(html: string, base: string): PreparedBody {
+/**
+ * `demote`: the body's own headings go one level down (## → h3), so that they sit under
+ * the page's "Nội dung tóm tắt" / "Toàn văn" heading instead of beside it.
+ */
+export function prepareBody(html: string, base: string, options: { demote?: boolean } = {}): PreparedBody {
   const headings: PreparedBody['headings'] = [];
-  const withAnchors = applyBase(html, base).replace(
-    /<h([2-4])([^>]*?)\sid="([^"]+)"([^>]*)>([\s\S]*?)<\/h\1>/g,
+  const leveled = options.demote ? html.replace(/<(\/?)h([2-5])\b/g, (_m, slash: string, level: string) => `<${slash}h${Number(level) + 1}`) : html;
+  const withAnchors = applyBase(leveled, base).replace(
+    /<h([2-6])([^>]*?)\sid="([^"]+)"([^>]*)>([\s\S]*?)<\/h\1>/g,
     (_m, level: string, before: string, id: string, after: string, inner: string) => {
       const text = stripTags(inner);
       headings.push({ id, text, level: Number(level) });

@@ -52,6 +52,7 @@ export interface SiteData {
   /** Main issuer and co-issuers. */
   byIssuer: Map<string, GraphNode[]>;
   byYear: Map<number, GraphNode[]>;
+  /** A province's own documents and, since 2025 mergers, those of the provinces merged into it (newest first). */
   byProvince: Map<string, GraphNode[]>;
   byLevel: Map<Level, GraphNode[]>;
   byTopic: Map<string, GraphNode[]>;
@@ -103,6 +104,13 @@ export function indexSite(graph: Graph, registries: Registries): SiteData {
     push(byLevel, n.level, n);
     for (const t of n.topics) push(byTopic, t, n);
     push(byStatus, n.effectiveStatus.status, n);
+  }
+
+  // A province merged into another (registry `mergedInto`) lists its documents there too, by their historical name.
+  for (const p of registries.provinces) {
+    const own = byProvince.get(p.id);
+    if (!p.mergedInto || !own) continue;
+    byProvince.set(p.mergedInto.id, [...(byProvince.get(p.mergedInto.id) ?? []), ...own].sort(compareByDateDesc));
   }
 
   const implementations = new Map<string, ImplementationRecord[]>();

@@ -6,7 +6,8 @@ import type { GraphNode } from '../graph/types.ts';
 import { escapeHtml } from '../text/html.ts';
 import { compareByDateDesc } from './data.ts';
 import { absoluteUrl } from './urls.ts';
-import { shortName } from './labels.ts';
+import { RELATION_LABELS, shortName } from './labels.ts';
+import type { SiteData } from './data.ts';
 
 export function sitemapXml(site: string, paths: string[]): string {
   const urls = paths.map((p) => `<url><loc>${escapeHtml(absoluteUrl(site, p))}</loc></url>`).join('\n');
@@ -20,27 +21,40 @@ export function atomDate(iso: string): string {
 }
 
 export interface FeedOptions {
-  site: string;
+  /** The configured site address, or null: links are then relative to the feed's own address. */
+  site: string | null;
   /** Site path of the feed itself and of the home page. */
   feedPath: string;
   homePath: string;
   documentPath: (id: string) => string;
   title: string;
   limit?: number;
+  /** An entry's summary (default: the document's summary or citation line). */
+  summaryOf?: (node: GraphNode) => string;
+  /** <updated> of a feed without entries (default 1970-01-01). */
+  emptyUpdated?: string;
+}
+
+/**
+ * An Atom id must be an absolute IRI and never change. With a site address it is the page's
+ * URL; without one, a tag URI (RFC 4151) of the site path, which needs no host.
+ */
+export function atomId(site: string | null, sitePath: string): string {
+  return site ? absoluteUrl(site, sitePath) : `tag:danvan-kb,2026:${sitePath}`;
 }
 
 export function atomFeed(nodes: GraphNode[], o: FeedOptions): string {
   const recent = [...nodes].sort(compareByDateDesc).slice(0, o.limit ?? 20);
-  const updated = recent.length ? atomDate(recent[0]!.issued) : '1970-01-01T00:00:00Z';
+  const updated = recent.length ? atomDate(recent[0]!.issued) : atomDate(o.emptyUpdated ?? '1970-01-01');
   const entries = recent.map((n) => {
     const url = absoluteUrl(o.site, o.documentPath(n.id));
     return [
       '<entry>',
       `<title>${escapeHtml(`${shortName(n)}: ${n.title}`)}</title>`,
       `<link href="${escapeHtml(url)}"/>`,
-      `<id>${escapeHtml(url)}</id>`,
+      `<id>${escapeHtml(atomId(o.site, o.documentPath(n.id)))}</id>`,
       `<updated>${atomDate(n.issued)}</updated>`,
-      `<summary>${escapeHtml(n.summary ?? n.citation)}</summary>`,
+      `<summary>${escapeHtml(o.summaryOf ? o.summaryOf(n) : (n.summary ?? n.citation))}</summary>`,
       '</entry>',
     ].join('');
   });
@@ -50,11 +64,46 @@ export function atomFeed(nodes: GraphNode[], o: FeedOptions): string {
     `<title>${escapeHtml(o.title)}</title>`,
     `<link rel="self" href="${escapeHtml(absoluteUrl(o.site, o.feedPath))}"/>`,
     `<link href="${escapeHtml(absoluteUrl(o.site, o.homePath))}"/>`,
-    `<id>${escapeHtml(absoluteUrl(o.site, o.homePath))}</id>`,
+    `<id>${escapeHtml(atomId(o.site, o.feedPath))}</id>`,
     `<updated>${updated}</updated>`,
     '<author><name>danvan-kb</name></author>',
     ...entries,
     '</feed>',
     '',
   ].join('\n');
+}
+
+/** Paths of the per-topic and per-document feeds, relative to the site base. */
+export function topicFeedPath(topic: string): string {
+  return `chu-de/${encodeURIComponent(topic)}/feed.xml`;
+}
+export function relatedFeedPath(id: string): string {
+  return `van-ban/${encodeURIComponent(id)}/theo-doi.xml`;
+}
+
+/**
+ * The documents that act on a document — replace, amend, repeal, carry out, guide,
+ * continue, rest on or cite it — each once, with what it does, for the document's
+ * "văn bản mới liên quan" feed.
+ */
+export function relatedFeedEntries(data: SiteData, id: string): { nodes: GraphNode[]; relationOf: (n: GraphNode) => string } {
+  const labels = new Map<string, string[]>();
+  const nodes = new Map<string, GraphNode>();
+  for (const g of data.relationGroups(id)) {
+    if (g.direction !== 'inverse') continue;
+    for (const e of g.entries) {
+      nodes.set(e.other.id, e.other);
+      const list = labels.get(e.other.id) ?? [];
+      // The entry is the acting document: "Triển khai, thực hiện Chỉ thị số 33/CT-TTg".
+      const verb = RELATION_LABELS[g.type].forward;
+      if (!list.includes(verb)) list.push(verb);
+      labels.set(e.other.id, list);
+    }
+  }
+  const self = data.node(id);
+  const selfName = self ? shortName(self) : id;
+  return {
+    nodes: [...nodes.values()],
+    relationOf: (n) => `${(labels.get(n.id) ?? []).join('; ')} ${selfName}. ${n.summary ?? n.citation}`,
+  };
 }

@@ -10,7 +10,7 @@ import { RELATION_VOCABULARY, STATUS_VOCABULARY } from '../schema/vocabulary.ts'
 
 type Json = Record<string, unknown>;
 
-export function legislationJsonLd(data: SiteData, node: GraphNode, urls: SiteUrls, site: string): Json {
+export function legislationJsonLd(data: SiteData, node: GraphNode, urls: SiteUrls, site: string | null): Json {
   const ref = (id: string): Json => {
     const n = data.node(id);
     return { '@id': absoluteUrl(site, urls.document(id)), ...(n ? { name: n.citation } : {}) };

@@ -59,10 +59,24 @@ export function formatDate(iso: string): string {
   return y!;
 }
 
-/** Short name of a document as cadres say it: "Chỉ thị số 33/CT-TTg" or, without a number, "Chỉ thị ngày 26/11/2021". */
+/**
+ * Short name of a document as cadres say it: "Chỉ thị số 33/CT-TTg" or, without a number,
+ * "Chỉ thị ngày 26/11/2021" ("Kế hoạch năm 2022", "… tháng 3/2022" when only that is known).
+ */
 export function shortName(node: { type: string; number: string | null; issued: string }): string {
   const name = typeName(node.type);
-  return node.number ? `${name} số ${node.number}` : `${name} ngày ${formatDate(node.issued)}`;
+  return node.number ? `${name} số ${node.number}` : `${name} ${datePhrase(node.issued)}`;
+}
+
+/** "ngày 26/11/2021", "tháng 3/2022", "năm 2022": the words that go with a (partial) date. */
+export function datePhrase(iso: string): string {
+  const word = /^\d{4}$/.test(iso) ? 'năm' : /^\d{4}-\d{2}$/.test(iso) ? 'tháng' : 'ngày';
+  return `${word} ${formatDate(iso)}`;
+}
+
+/** Short name with its date, once: "Chỉ thị số 33/CT-TTg ngày 26/11/2021", "Kế hoạch năm 2022" (never the date twice). */
+export function nameWithDate(node: { type: string; number: string | null; issued: string }): string {
+  return node.number ? `${shortName(node)} ${datePhrase(node.issued)}` : shortName(node);
 }
 
 /** Number formatting for figures: 1234567 → "1.234.567", 12.5 → "12,5" (Vietnamese separators). */

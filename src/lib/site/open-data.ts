@@ -8,7 +8,7 @@ import { STATUS_LABELS, shortName, typeName } from './labels.ts';
 
 export const OPEN_DATA_VERSION = 1;
 
-export function documentsJson(data: SiteData, urls: SiteUrls, site: string) {
+export function documentsJson(data: SiteData, urls: SiteUrls, site: string | null) {
   const documents = [...data.nodes]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((n) => ({
@@ -42,7 +42,7 @@ export function documentsJson(data: SiteData, urls: SiteUrls, site: string) {
   return { version: OPEN_DATA_VERSION, count: documents.length, documents };
 }
 
-export function graphJson(data: SiteData, urls: SiteUrls, site: string) {
+export function graphJson(data: SiteData, urls: SiteUrls, site: string | null) {
   const g = data.graph;
   return {
     version: OPEN_DATA_VERSION,

@@ -66,9 +66,19 @@ export function siteUrls(baseUrl: string): SiteUrls {
   };
 }
 
-/** Absolute URL for feeds and the sitemap: site origin (config `site`) + base + path. */
-export function absoluteUrl(site: string, sitePath: string): string {
+/**
+ * Absolute URL for feeds, open data and JSON-LD: site origin (config `site`, from
+ * DANVAN_SITE) + base + path. Without a configured site there is no address to make one
+ * from, so the site path is returned as it is (a link relative to the host's root).
+ */
+export function absoluteUrl(site: string | null | undefined, sitePath: string): string {
+  if (!site) return sitePath;
   return new URL(sitePath, site.endsWith('/') ? site : `${site}/`).href;
+}
+
+/** The configured site address (DANVAN_SITE) as Astro passes it, or null when the build has none. */
+export function configuredSite(site: URL | undefined): string | null {
+  return site?.href ?? null;
 }
 
 /** Rendered bodies link documents as "__BASE__van-ban/<id>/"; pages put the real base in. */

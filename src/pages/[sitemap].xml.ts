@@ -1,0 +1,22 @@
+/**
+ * /sitemap.xml, built only when the site address is configured (DANVAN_SITE): a sitemap
+ * must list absolute URLs, and without an address there is none to write (scripts/build.ts
+ * says so once). A dynamic route, so that "no site" can mean "no file".
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { siteData } from '../lib/site/data.ts';
+import { sitemapXml } from '../lib/site/feeds.ts';
+import { sitePaths } from '../lib/site/listings.ts';
+import { configuredSite, siteUrls } from '../lib/site/urls.ts';
+
+// import.meta.env.SITE is Astro's `site` setting (astro.config.mjs), empty without DANVAN_SITE.
+export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ site }) => {
+  const u = siteUrls(import.meta.env.BASE_URL);
+  // Course modules (/chuyen-de/) are built by their own pages; listed here so hosts see one sitemap.
+  const courses = (await getCollection('chuyenDe')).map((c) => c.id).sort();
+  const paths = [...sitePaths(siteData(), u), ...(courses.length ? [u.courses(), ...courses.map((id) => u.path(`chuyen-de/${id}/`))] : [])];
+  return new Response(sitemapXml(configuredSite(site)!, paths), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+};
