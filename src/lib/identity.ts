@@ -32,7 +32,8 @@ export interface ParsedNumber {
   style: 'state' | 'party';
 }
 
-const NUMBER_RE = /^(\d+[a-zđ]?)(?:\/(\d{4}))?([/-])(\S+)$/u;
+// The serial may carry one letter, lower or upper case: "30c/NQ-CP", "8B-NQ/HNTW".
+const NUMBER_RE = /^(\d+[a-zđA-ZĐ]?)(?:\/(\d{4}))?([/-])(\S+)$/u;
 
 /** Splits a số ký hiệu as written into its parts; null when it does not look like one. */
 export function parseDocumentNumber(number: string): ParsedNumber | null {
@@ -71,11 +72,12 @@ export function canonicalKey(number: string, year: number | null): string {
 }
 
 /**
- * A key that ignores separators, case and the QĐi/QĐ spelling of Quy định:
+ * A key that ignores separators, case, the QĐi/QĐ spelling of Quy định and TƯ/TW:
  * "11-QĐi/TW@2019" and "11-QĐ/TW@2019" compare equal.
  */
 export function comparableKey(key: string): string {
-  return slugify(key.replace(/QĐi/g, 'QĐ').replace(/@/, ' ')).replace(/-/g, '');
+  // "TƯ" and "TW" both abbreviate Trung ương ("290-QĐ/TƯ", "09/2008/NQLT-CP-UBTƯMTTQVN").
+  return slugify(key.replace(/QĐi/g, 'QĐ').replace(/TƯ/gu, 'TW').replace(/@/, ' ')).replace(/-/g, '');
 }
 
 /** Year of an ISO date or partial date ("2021-11-26", "2021-11", "2021"). */

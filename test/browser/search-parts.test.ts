@@ -137,11 +137,13 @@ describe('a search index in parts', () => {
 
   it('finds a document of each part by its number', async () => {
     for (const urls of partUrls) {
-      // A document whose number can be read back from its id ("/van-ban/chi-thi-33-ct-ttg-2021/" → "33/CT-TTg").
-      const doc = urls.find((u) => /^\/van-ban\/[a-z-]+?-(\d+)-((?:[a-z]+-)*?[a-z]+)-\d{4}/.test(u))!;
-      // The results list (Pagefind), not the direct hits.
+      // "/van-ban/chi-thi-33-ct-ttg-2021/" → "33/CT-TTg"; the results list (Pagefind), not the direct hits.
       // Sorted by date, the list keeps a document that is also a direct hit (by relevance it is shown once, as the direct hit).
-      const [, serial, code] = /^\/van-ban\/[a-z-]+?-(\d+)-((?:[a-z]+-)*?[a-z]+)-\d{4}/.exec(doc)!;
+      // Only ids of that shape give their number back (not "…-22-1998-ct-ttg-1998", "…-08b-…").
+      const shape = /^\/van-ban\/[a-z-]+?-(\d+)-((?:[a-z]+-)*?[a-z]+)-\d{4}\/$/;
+      const doc = urls.find((u) => shape.test(u))!;
+      expect(doc, 'a document whose id gives its number back').toBeDefined();
+      const [, serial, code] = shape.exec(doc)!;
       const [kind, ...issuer] = code!.split('-');
       const number = `${serial}/${kind!.toUpperCase()}-${issuer.join('-').toUpperCase()}`;
       await search(page, split.url, number, 'sap_xep=moi');

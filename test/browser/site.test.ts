@@ -42,7 +42,9 @@ describe('document pages', () => {
     await page.goto(`${server.url}van-ban/ket-luan-01-kl-tw-2021/`);
     const relations = page.locator('.relations');
     await expect(relations.innerText()).resolves.toMatch(/Tiếp tục thực hiện[\s\S]*05-CT\/TW[\s\S]*Xuất xứ: Trích yếu/);
-    expect(await relations.locator('[data-provenance] a[href^="https://"]').count()).toBe(1);
+    // The declared relation shows the page it was read on; so does the one Chỉ thị 33/CT-TTg declares towards it.
+    expect(await relations.locator('#quan-he-continues-di + ul [data-provenance] a[href^="https://"]').count()).toBe(1);
+    await expect(relations.locator('#quan-he-cites-den + ul').innerText()).resolves.toMatch(/33\/CT-TTg[\s\S]*Xuất xứ: Nhiệm vụ 3/);
     await relations.locator('a[href$="/van-ban/chi-thi-05-ct-tw-2016/"]').first().click();
     await page.waitForURL('**/van-ban/chi-thi-05-ct-tw-2016/');
     await expect(page.locator('.relations').innerText()).resolves.toMatch(/Được tiếp tục bởi[\s\S]*01-KL\/TW/);

@@ -57,9 +57,14 @@ describe('the shipped corpus', () => {
     expect(unsourced.map((n) => n.id)).toEqual([]);
   });
 
-  it('computes a dated status: Luật 10/2022/QH15 is in force from 01/7/2023, with its history', () => {
+  it('computes a dated status: Luật 10/2022/QH15 is in force from 01/7/2023, with its history and its 2025 amendment', () => {
     const law = node.get('luat-10-2022-qh15-2022')!;
     expect(law.effectiveStatus).toMatchObject({ status: 'in-force', since: '2023-07-01' });
-    expect(law.history.map((h) => [h.kind, h.date])).toEqual([['issued', '2022-11-10'], ['effective', '2023-07-01']]);
+    // Luật 97/2025/QH15 amends it (recorded with its provenance), from the day it takes effect.
+    expect(law.history.map((h) => [h.kind, h.date, h.by])).toEqual([
+      ['issued', '2022-11-10', null],
+      ['effective', '2023-07-01', null],
+      ['amended', '2025-07-01', 'luat-97-2025-qh15-2025'],
+    ]);
   });
 });

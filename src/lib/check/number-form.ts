@@ -26,6 +26,9 @@ interface NumberFacts {
   coIssuers: Issuer[];
 }
 
+const LEGISLATURE_TERM = /^(?:UBTVQH|QH)\d{1,2}$/u;
+const LEGACY_ORDINANCE = /^\d+[a-zđ]?-LCT\/HĐNN\d{0,2}$/u;
+
 export interface NumberProblem {
   code: string;
   message: string;
@@ -33,8 +36,8 @@ export interface NumberProblem {
 
 /** Splits "CT-TTg" (State) or "NQ/TW" (Party) into its type code and the issuer parts. */
 function splitSymbol(symbol: string, style: 'state' | 'party'): { typeCode: string; issuerParts: string[] } {
-  const sep = style === 'state' ? '-' : '/';
-  const at = symbol.indexOf(sep);
+  // Joint State documents are also written with a slash after the code: "19/2008/NQLT/CP-UBTUMTTQVN".
+  const at = style === 'state' ? symbol.search(/[-/]/) : symbol.indexOf('/');
   if (at < 0) return { typeCode: symbol, issuerParts: [] };
   return { typeCode: symbol.slice(0, at), issuerParts: symbol.slice(at + 1).split(/[-/]/).filter(Boolean) };
 }
@@ -53,10 +56,13 @@ export function numberFormProblems(f: NumberFacts): NumberProblem[] {
   const system = f.issuer.system;
   const parsed = parseDocumentNumber(f.number);
   const example =
-    f.type === 'luat' ? '"80/2015/QH13"' : system === 'dang' ? '"25-NQ/TW"' : '"33/CT-TTg" hoặc "03/2007/QĐ-BNV"';
+    f.type === 'luat' ? '"80/2015/QH13"' : f.type === 'phap-lenh' ? '"34/2007/PL-UBTVQH11"' : system === 'dang' ? '"25-NQ/TW"' : '"33/CT-TTg" hoặc "03/2007/QĐ-BNV"';
   if (!parsed) {
     return [{ code: 'number-form', message: `số ký hiệu "${f.number}" không đúng dạng; cần dạng như ${example}` }];
   }
+  // Ordinances of the Council of State (until 1992) carry the number of the order that
+  // promulgated them, Party-style: "53-LCT/HĐNN8" (LCT: lệnh công bố, HĐNN + its term).
+  if (f.type === 'phap-lenh' && parsed.style === 'party' && LEGACY_ORDINANCE.test(f.number)) return [];
   const problems: NumberProblem[] = [];
   const wantStyle = system === 'dang' ? 'party' : system === 'nha-nuoc' ? 'state' : parsed.style;
   if (parsed.style !== wantStyle || (system === 'dang' && parsed.yearInNumber !== null)) {
@@ -76,7 +82,11 @@ export function numberFormProblems(f: NumberFacts): NumberProblem[] {
     system === 'dang' ? info.partyCodes : system === 'nha-nuoc' ? info.stateCodes : [...new Set([...info.stateCodes, ...info.partyCodes])];
   const issuerCodes = [f.issuer, ...f.coIssuers].flatMap((i) => i.codes);
   let issuerParts: string[];
-  if (f.type === 'luat') {
+  if (f.type === 'nghi-quyet' && LEGISLATURE_TERM.test(parsed.symbol)) {
+    // Resolutions of the National Assembly and its Standing Committee carry the term
+    // instead of a type code: "202/2025/QH15", "759/2014/UBTVQH13".
+    issuerParts = [parsed.symbol];
+  } else if (f.type === 'luat') {
     // Laws carry the legislature's term instead of a type code: "80/2015/QH13".
     if (!/^QH\d{1,2}$/.test(parsed.symbol)) {
       problems.push({ code: 'number-type-code', message: `số của Luật kết thúc bằng "QH" và khóa Quốc hội (như "80/2015/QH13"); nhận được "${parsed.symbol}"` });

@@ -41,6 +41,18 @@ export const COLLIDING_NUMBERS: readonly CollidingNumber[] = [
     ],
   },
   {
+    number: '24-NQ/TW',
+    type: 'nghi-quyet',
+    versions: [
+      { issued: '1990-10-16', term: 6, issuer: 'Bộ Chính trị', topic: ['tôn giáo'] },
+      { issued: '2003-03-12', term: 9, issuer: 'Ban Chấp hành Trung ương', topic: ['dân tộc'] },
+    ],
+    sources: [
+      'https://tulieuvankien.dangcongsan.vn/van-kien-tu-lieu-ve-dang/hoi-nghi-bch-trung-uong/khoa-ix/nghi-quyet-so-25-nqtw-ngay-1232003-hoi-nghi-lan-thu-bay-ban-chap-hanh-trung-uong-dang-khoa-ix-ve-cong-tac-ton-giao-3474',
+      'https://nhandan.org.vn/tin-tuc-su-kien/trien-khai-cac-van-ban-moi-cua-ang-ve-cong-tac-dan-van-474245/',
+    ],
+  },
+  {
     number: '49-CT/TW',
     type: 'chi-thi',
     versions: [

@@ -86,6 +86,7 @@ export const TYPE_WORDS: readonly TypeWordPattern[] = [
   { type: 'thong-tu', kind: 'thong-tu', source: `${words('Thông tư')}(?:${SP}liên${SP}tịch)?`, examples: ['Thông tư', 'Thông tư liên tịch', 'THÔNG TƯ'] },
   { type: 'cong-van', kind: 'cong-van', source: words('Công văn'), examples: ['Công văn', 'CÔNG VĂN', 'công văn'] },
   { type: 'cong-van', kind: 'cong-van', source: words('Văn bản'), needsSymbol: true, examples: ['Văn bản', 'văn bản'] },
+  { type: 'phap-lenh', kind: 'phap-lenh', source: words('Pháp lệnh'), examples: ['Pháp lệnh', 'PHÁP LỆNH', 'pháp lệnh'] },
   { type: 'luat', kind: 'luat', source: 'Luật', examples: ['Luật', 'LUẬT', 'luật'] },
   { type: 'luat', kind: 'luat', source: words('Bộ luật'), examples: ['Bộ luật', 'BỘ LUẬT', 'Bộ Luật'] },
   // Kinds real directive texts cite that the project's type table does not hold: extracted
@@ -95,7 +96,6 @@ export const TYPE_WORDS: readonly TypeWordPattern[] = [
   { type: null, kind: 'cong-dien', source: words('Công điện'), examples: ['Công điện', 'CÔNG ĐIỆN', 'công điện'] },
   { type: null, kind: 'to-trinh', source: words('Tờ trình'), needsSymbol: true, examples: ['Tờ trình', 'TỜ TRÌNH'] },
   { type: null, kind: 'thong-tri', source: words('Thông tri'), examples: ['Thông tri', 'THÔNG TRI'] },
-  { type: null, kind: 'phap-lenh', source: words('Pháp lệnh'), examples: ['Pháp lệnh', 'PHÁP LỆNH'] },
   // Cited by name only ("Hiến pháp năm 2013"): see HIEN_PHAP.
   { type: null, kind: 'hien-phap', source: words('Hiến pháp'), examples: ['Hiến pháp', 'HIẾN PHÁP'] },
   // Cited by name only ("Điều lệ Đảng", "Điều lệ Mặt trận Tổ quốc Việt Nam"): see readDocumentName in named.ts.
@@ -158,6 +158,8 @@ export const CODES: readonly CodePattern[] = [
   { code: 'NĐ', type: 'nghi-dinh', examples: ['30/2020/NĐ-CP'] },
   { code: 'TT', type: 'thong-tu', examples: ['01/2011/TT-BNV'] },
   { code: 'TTLT', type: 'thong-tu', examples: ['01/2015/TTLT-BNV-BTC'] },
+  // "PL" also marks appendices ("Phụ lục") in some texts: it leads only after "Pháp lệnh".
+  { code: 'PL', type: 'phap-lenh', leads: false, examples: ['Pháp lệnh số 34/2007/PL-UBTVQH11'] },
   { code: 'QH', type: 'luat', examples: ['80/2015/QH13', '10/2022/QH15'] },
   // Kinds outside the type table: Đề án, Công điện lead a number; Báo cáo, Tờ trình only after their type word.
   { code: 'ĐA', type: null, kind: 'de-an', leads: true, examples: ['06-ĐA/TU', '01/ĐA-UBND'] },

@@ -100,7 +100,9 @@ function implementationRecord(r: ReturnType<typeof createRandom>, target: Planne
 
 /** Every file of a generated content root, registries first. */
 export function* generateCorpusFiles(count: number, seed: number, real: RealRegistries, plan: CorpusPlan = planCorpus(count, seed)): Generator<GeneratedFile> {
-  const add = registryAdditions(plan.provinces);
+  // Ids of the real registries ("- id: …" entries), which the additions must not repeat.
+  const ids = (yaml: string) => new Set([...yaml.matchAll(/^- id: (\S+)/gm)].map((m) => m[1]!));
+  const add = registryAdditions(plan.provinces, { issuers: ids(real.issuers), provinces: ids(real.provinces) });
   yield { path: 'content/registries/issuers.yaml', text: `${real.issuers.trimEnd()}\n${add.issuers}` };
   yield { path: 'content/registries/provinces.yaml', text: `${real.provinces.trimEnd()}\n${add.provinces}` };
   yield { path: 'content/registries/topics.yaml', text: real.topics };

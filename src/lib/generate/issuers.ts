@@ -162,21 +162,29 @@ export function formatNumber(form: TypeForm, issuer: IssuerProfile, serial: numb
   }
 }
 
-/** YAML of the issuers and provinces appended to copies of the real registries. */
-export function registryAdditions(provinces: readonly GeneratedProvince[]): { issuers: string; provinces: string } {
+/**
+ * YAML of the issuers and provinces appended to copies of the real registries. Entries
+ * whose id the real registries already hold are left out (the shipped corpus names some
+ * of the same provinces and provincial issuers), so the merged registries stay valid.
+ */
+export function registryAdditions(
+  provinces: readonly GeneratedProvince[],
+  existing: { issuers: ReadonlySet<string>; provinces: ReadonlySet<string> } = { issuers: new Set(), provinces: new Set() },
+): { issuers: string; provinces: string } {
   const q = (s: string) => JSON.stringify(s);
   const issuers: string[] = ['', '# ---------- Sinh tự động cho bộ dữ liệu đo hiệu năng ----------'];
   const provs: string[] = ['', '# Sinh tự động cho bộ dữ liệu đo hiệu năng (chỉ dùng tên tỉnh).'];
+  const issuer = (id: string, lines: string[]) => {
+    if (!existing.issuers.has(id)) issuers.push(`- id: ${id}`, ...lines);
+  };
   for (const p of provinces) {
-    provs.push(`- id: ${p.id}`, `  name: ${q(p.name)}`, `  aliases: [${q(`tỉnh ${p.name}`)}]`);
-    issuers.push(
-      `- id: tinh-uy-${p.id}`, `  name: ${q(`Tỉnh ủy ${p.name}`)}`, `  aliases: [${q(`Ban Thường vụ Tỉnh ủy ${p.name}`)}]`,
-      '  system: dang', '  level: tinh', `  province: ${p.id}`, '  codes: [TU]',
-      `- id: ubnd-tinh-${p.id}`, `  name: ${q(`Ủy ban nhân dân tỉnh ${p.name}`)}`, `  aliases: [${q(`UBND tỉnh ${p.name}`)}]`,
-      '  system: nha-nuoc', '  level: tinh', `  province: ${p.id}`, '  codes: [UBND]',
-      `- id: ban-dan-van-tinh-uy-${p.id}`, `  name: ${q(`Ban Dân vận Tỉnh ủy ${p.name}`)}`, '  aliases: []',
-      '  system: dang', '  level: tinh', `  province: ${p.id}`, '  codes: [BDVTU]',
-    );
+    if (!existing.provinces.has(p.id)) provs.push(`- id: ${p.id}`, `  name: ${q(p.name)}`, `  aliases: [${q(`tỉnh ${p.name}`)}]`);
+    issuer(`tinh-uy-${p.id}`, [`  name: ${q(`Tỉnh ủy ${p.name}`)}`, `  aliases: [${q(`Ban Thường vụ Tỉnh ủy ${p.name}`)}]`,
+      '  system: dang', '  level: tinh', `  province: ${p.id}`, '  codes: [TU]']);
+    issuer(`ubnd-tinh-${p.id}`, [`  name: ${q(`Ủy ban nhân dân tỉnh ${p.name}`)}`, `  aliases: [${q(`UBND tỉnh ${p.name}`)}]`,
+      '  system: nha-nuoc', '  level: tinh', `  province: ${p.id}`, '  codes: [UBND]']);
+    issuer(`ban-dan-van-tinh-uy-${p.id}`, [`  name: ${q(`Ban Dân vận Tỉnh ủy ${p.name}`)}`, '  aliases: []',
+      '  system: dang', '  level: tinh', `  province: ${p.id}`, '  codes: [BDVTU]']);
   }
   return { issuers: `${issuers.join('\n')}\n`, provinces: `${provs.join('\n')}\n` };
 }
