@@ -199,7 +199,10 @@ describe('a printed document page', () => {
     expect(await page.locator('.diagram svg').isVisible()).toBe(true);
     // Not cut by a scroll box: the drawing is no wider than the page.
     expect(await page.locator('.diagram svg').evaluate((svg) => svg.getBoundingClientRect().width <= document.documentElement.clientWidth)).toBe(true);
-    expect(await page.locator('.relations .evidence').first().isVisible()).toBe(true);
+    // Each relation prints what stands behind it: its evidence sentences (opened) or where it was read.
+    const backing = page.locator('.relations .evidence, .relations .provenance');
+    expect(await backing.count()).toBeGreaterThan(0);
+    for (const b of await backing.all()) expect(await b.isVisible()).toBe(true);
     await page.close();
   });
 });

@@ -83,7 +83,7 @@ describe('words on the built pages', () => {
     const problems: string[] = [];
     for (const [path, html] of pages) {
       const t = text(html);
-      for (const m of t.matchAll(/(?:ngày|năm|tháng) [\d/]+ (?:ngày|năm|tháng) [\d/]+/g)) problems.push(`${path}: doubled date “${m[0]}”`);
+      for (const m of t.matchAll(/(?:ngày|năm|tháng) ([\d/]+) (?:ngày|năm|tháng) \1(?![\d/])/g)) problems.push(`${path}: doubled date “${m[0]}”`);
       for (const m of t.matchAll(/\S \,/g)) problems.push(`${path}: space before comma “${m[0]}”`);
       if (t.includes('khai báo trong dữ liệu')) problems.push(`${path}: jargon`);
       for (const m of html.matchAll(/<a\b[^>]*>([a-z0-9]+(?:-[a-z0-9]+){3,})<\/a>/g)) problems.push(`${path}: raw id “${m[1]}” as link text`);
