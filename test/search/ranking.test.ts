@@ -142,3 +142,28 @@ describe('common pairs', () => {
     expect(queryPairs('dan van kheo', new Set(['danvan']))).toEqual(['vankheo']);
   });
 });
+
+describe('ranking meta of a document page', () => {
+  it('carries the name pairs with the type, the subject pairs apart, and survives into the indexed document', async () => {
+    const { indexFields } = await import('../../src/lib/search/fields.ts');
+    const { searchDocument } = await import('../../src/lib/search/search-document.ts');
+    const { RANK_META_ELEMENT } = await import('../../src/lib/search/ranking.ts');
+    const node = {
+      type: 'chi-thi', number: '30-CT/TW', issued: '1998-02-18', year: 1998, issuer: 'bo-chinh-tri', coIssuers: [],
+      title: 'Về xây dựng và thực hiện Quy chế dân chủ ở cơ sở', aliases: [], province: 'ha-tinh', level: 'trung-uong',
+      topics: ['dan-chu-co-so'], effectiveStatus: { status: 'unknown' },
+    } as unknown as Parameters<typeof indexFields>[0];
+    const names = { issuer: () => 'Bộ Chính trị', province: () => 'Hà Tĩnh', topic: () => 'Dân chủ ở cơ sở' };
+    const { ranking } = indexFields(node, names);
+    const name = ranking.find((l) => l.key === RANK_FIELDS.name.meta)!.text.split(' ');
+    const subject = ranking.find((l) => l.key === RANK_FIELDS.subject.meta)!.text.split(' ');
+    expect(name).toEqual(expect.arrayContaining(['chithi', 'danchu', 'coso']));
+    expect(subject).toEqual(['danchu', 'chuo', 'coso', 'hatinh']);
+    // The page as rendered (SearchIndexFields.astro) → the indexed document → what the indexer reads back.
+    const page = `<html><body><article data-pagefind-body><h1>Chỉ thị 30</h1><div hidden data-pagefind-ignore>${ranking
+      .map((l) => `<span data-pagefind-meta="${l.key}">${l.text}</span>`)
+      .join('')}</div><p>Nội dung.</p></article></body></html>`;
+    const read = [...searchDocument(page)!.matchAll(RANK_META_ELEMENT)].map((m) => [m[1], m[2]]);
+    expect(read).toEqual(ranking.map((l) => [l.key, l.text]));
+  });
+});
