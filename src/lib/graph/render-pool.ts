@@ -63,6 +63,8 @@ export interface RenderPool {
   outputs: Promise<PooledBody[]>;
   /** CPU seconds per worker, filled in as they finish. */
   cpuSeconds: number[];
+  /** Stops every worker (the outputs are then never delivered). */
+  stop(): void;
 }
 
 export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptions): RenderPool {
@@ -111,5 +113,14 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       worker.postMessage({ init, jobs: share } satisfies WorkerTask);
     }
   });
-  return { outputs: promise, cpuSeconds };
+  return {
+    outputs: promise,
+    cpuSeconds,
+    stop: () => {
+      for (const w of [...workers, ...(options.workers ?? [])]) {
+        w.removeAllListeners('exit');
+        void w.terminate();
+      }
+    },
+  };
 }
