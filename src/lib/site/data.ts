@@ -3,7 +3,7 @@
  * pages need built once (by type, issuer, year, province, level, topic, status), so a
  * page costs a map lookup, not a scan — the site has to scale to 10,000 documents.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, GraphEdge, GraphNode, ImplementationRecord } from '../graph/types.ts';
 import { GRAPH_FILE, bodyBundleFile } from '../graph/types.ts';
@@ -165,19 +165,26 @@ export function indexSite(graph: Graph, registries: Registries): SiteData {
 }
 
 let cached: SiteData | null = null;
+let cachedStamp = '';
 
 /**
  * The site data for this build. DANVAN_GRAPH_FILE points at another graph file (tests,
  * or working on pages before the graph build exists); the default is .generated/graph.json.
+ * A graph file replaced since it was read (`npm run dev` rebuilds it as content is saved)
+ * is noticed by its size, time and inode and read again: one stat per call.
  */
 export function siteData(root = contentRoot()): SiteData {
-  if (cached) return cached;
   const file = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
-  if (!existsSync(file)) {
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) {
+    if (cached) return cached;
     throw new Error(`Chưa có đồ thị văn bản ${file}: chạy "npm run build:graph" (hoặc "npm run build") trước khi dựng trang.`);
   }
+  const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+  if (cached && stamp === cachedStamp) return cached;
   const graph = JSON.parse(readFileSync(file, 'utf8')) as Graph;
   cached = indexSite(graph, loadRegistries(root));
+  cachedStamp = stamp;
   return cached;
 }
 

@@ -1,0 +1,144 @@
+/**
+ * npm run dev [-- --port N] [-- --host H] — live preview while editing content.
+ *
+ * Builds the graph once (check + graph, src/lib/graph/update.ts), starts Astro's dev
+ * server (the programmatic `dev()` of Astro 7) and watches content/ (node:fs watch,
+ * debounced). Each save runs the same update in this process: the check on the loaded
+ * corpus, then the graph, where only the bodies whose text (or whose links) changed are
+ * rendered again — the rest come from the cache. Then the content collections are
+ * refreshed (refreshContent from the `astro:server:setup` hook) and every open page is
+ * told to reload (Vite's full-reload message). Errors are printed with file:line in the
+ * terminal and written to .generated/dev-status.json, which every page shows at its top
+ * while the dev server runs (src/components/DevStatus.astro); on an error the pages keep
+ * the last good graph.
+ *
+ * DANVAN_CONTENT_ROOT points it at another content tree, as for every other script.
+ */
+import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { dev, type AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
+import { contentRoot } from '../src/lib/content/root.ts';
+import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
+import { writeDevStatus } from '../src/lib/dev/status.ts';
+import { GRAPH_FILE } from '../src/lib/graph/types.ts';
+import { updateGraph } from '../src/lib/graph/update.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const port = Number(option('--port') ?? 4321);
+const host = option('--host') ?? '127.0.0.1';
+const projectRoot = join(import.meta.dirname, '..');
+const root = contentRoot(projectRoot);
+/** Saves closer together than this are one update (editors write a file in several steps). */
+const DEBOUNCE_MS = 80;
+const LOADERS = ['danvan-documents', 'danvan-implementations', 'danvan-courses'];
+
+let vite: ViteDevServer | null = null;
+let refreshContent: ((options: { loaders?: string[] }) => Promise<void>) | undefined;
+let updates = 0;
+
+/** One update of the graph for a change to `changed` (null: the first one). */
+async function update(changed: string | null): Promise<void> {
+  const started = performance.now();
+  const run = await updateGraph({ root, projectRoot, check: true });
+  const errors: Diagnostic[] = [
+    ...run.checkDiagnostics.filter((d) => d.severity === 'error'),
+    ...run.graphDiagnostics.filter((d) => d.severity === 'error'),
+  ];
+  const warnings = run.written ? (run.result?.graph.stats.warnings ?? 0) : run.checkDiagnostics.length - run.checkErrors;
+  const seconds = (performance.now() - started) / 1000;
+  writeDevStatus(root, { update: ++updates, changed, current: run.written, errors, warnings, seconds });
+  const what = changed ?? 'nội dung';
+  if (run.written) {
+    const r = run.result!;
+    console.log(`✔ ${what}: đồ thị cập nhật sau ${seconds.toFixed(2)} s (đọc lại ${r.extracted} nội dung, dùng bộ đệm ${r.cached}; ${warnings} cảnh báo).`);
+  } else {
+    for (const d of errors) console.error(formatDiagnostic(d));
+    console.error(`✘ ${what}: ${run.failure} Trang vẫn hiện bản đúng gần nhất.`);
+  }
+  if (vite) {
+    await refreshContent?.({ loaders: LOADERS });
+    vite.ws.send({ type: 'full-reload', path: '*' });
+  }
+}
+
+// ---------- first update, then the server ----------
+await update(null);
+if (!existsSync(join(root, GRAPH_FILE))) {
+  // Nothing to show yet: build what the content allows, errors and all, so pages can open.
+  await updateGraph({ root, projectRoot, keepGoing: true });
+}
+
+const integration: AstroIntegration = {
+  name: 'danvan-dev',
+  hooks: {
+    'astro:server:setup': ({ server, refreshContent: refresh }) => {
+      vite = server;
+      refreshContent = refresh;
+    },
+  },
+};
+const server = await dev({ root: projectRoot, server: { port, host }, integrations: [integration] });
+const address = server.address;
+console.log(`Xem trước: http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}/ (dừng: Ctrl+C)`);
+
+// ---------- watching content/ ----------
+const pending = new Set<string>();
+let timer: NodeJS.Timeout | null = null;
+let running: Promise<void> | null = null;
+
+function schedule(): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    // One update at a time; saves made meanwhile wait for the next.
+    if (running) return;
+    const changed = [...pending];
+    pending.clear();
+    running = update(changed.length === 1 ? changed[0]! : changed.length ? `${changed.length} tệp` : null)
+      .catch((e) => console.error(`✘ Không cập nhật được đồ thị: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .finally(() => {
+        running = null;
+        if (pending.size) schedule();
+      });
+  }, DEBOUNCE_MS);
+}
+
+// One watch per folder, not `recursive: true`: Node's recursive watch on Linux loses a
+// file that an editor (or git, or sed -i) replaces by renaming a new file over it, while a
+// folder's watch reports every file created, renamed or written in it.
+const watchers = new Map<string, FSWatcher>();
+function watchTree(dir: string): void {
+  if (watchers.has(dir)) return;
+  let w: FSWatcher;
+  try {
+    w = watch(dir, (_event, filename) => {
+      if (!filename) return;
+      const path = join(dir, filename);
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) return watchTree(path);
+      if (!/\.(mdx|ya?ml)$/.test(filename)) return;
+      pending.add(relative(root, path).split(sep).join('/'));
+      schedule();
+    });
+  } catch {
+    return;
+  }
+  w.on('error', () => {
+    w.close();
+    watchers.delete(dir);
+  });
+  watchers.set(dir, w);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) watchTree(join(dir, entry.name));
+}
+watchTree(join(root, 'content'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const w of watchers.values()) w.close();
+    void server.stop().finally(() => process.exit(0));
+  });
+}
