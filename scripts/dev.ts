@@ -49,13 +49,13 @@ async function update(changed: string | null): Promise<void> {
     ...run.checkDiagnostics.filter((d) => d.severity === 'error'),
     ...run.graphDiagnostics.filter((d) => d.severity === 'error'),
   ];
-  const warnings = run.written ? (run.result?.graph.stats.warnings ?? 0) : run.checkDiagnostics.length - run.checkErrors;
+  const warnings = run.checkDiagnostics.length - run.checkErrors + (run.result?.graph.stats.warnings ?? 0);
   const seconds = (performance.now() - started) / 1000;
   writeDevStatus(root, { update: ++updates, changed, current: run.written, errors, warnings, seconds });
   const what = changed ?? 'nội dung';
   if (run.written) {
     const r = run.result!;
-    console.log(`✔ ${what}: đồ thị cập nhật sau ${seconds.toFixed(2)} s (đọc lại ${r.extracted} nội dung, dùng bộ đệm ${r.cached}; ${warnings} cảnh báo).`);
+    console.log(`✔ ${what}: đồ thị cập nhật sau ${seconds.toFixed(2)} s (đọc lại ${r.extracted} nội dung, liên kết lại ${r.relinked}, dùng nguyên bộ đệm ${r.cached}; ${warnings} cảnh báo).`);
   } else {
     for (const d of errors) console.error(formatDiagnostic(d));
     console.error(`✘ ${what}: ${run.failure} Trang vẫn hiện bản đúng gần nhất.`);

@@ -90,7 +90,7 @@ describe('npm run dev', () => {
     const ms = await until('the new paragraph in the open tab', async () => (await tab.content()).includes('Đoạn mới viết để thử bản xem trước'));
     // The citation in the new paragraph is linked: the body went through the engine again.
     expect(await tab.locator('a.cite[data-doc="ket-luan-114-kl-tw-2015"]').count()).toBeGreaterThan(0);
-    expect(output).toMatch(/✔ content\/van-ban\/chi-thi-16-ct-ttg-2016\.mdx: đồ thị cập nhật sau [\d.]+ s \(đọc lại 1 nội dung/);
+    expect(output).toMatch(/✔ content\/van-ban\/chi-thi-16-ct-ttg-2016\.mdx: đồ thị cập nhật sau [\d.]+ s \(đọc lại 1 nội dung, liên kết lại 0,/);
     console.log(`dev server: edit visible in the open tab after ${Math.round(ms)} ms`);
     await tab.close();
   });

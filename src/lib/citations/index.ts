@@ -3,7 +3,7 @@
  * one entry point shared by the graph build, the annotate stage, the CLI and the tests.
  */
 import { prepareText } from './normalise.ts';
-import { extractMentions } from './extract.ts';
+import { extractMentions, type RawMention } from './extract.ts';
 import { TextResolver, buildCorpusIndex, type CorpusIndex, type ProvinceName } from './resolve.ts';
 import { relateMentions } from './relate.ts';
 import type { CitationContext, CorpusEntry, Reference } from './types.ts';
@@ -28,15 +28,36 @@ export function corpusEntriesFrom(
   }));
 }
 
+export type { RawMention };
+
+/**
+ * The part of findReferences that depends only on the text (and the corpus aliases):
+ * normalise and extract. Its result can be kept per text and passed back to
+ * findReferences, which then only resolves and relates — the corpus-dependent part.
+ */
+export function extractReferences(text: string, index: Pick<CorpusIndex, 'aliases'>): RawMention[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  return extractMentions(prepareText(text).text, index.aliases);
+}
+
+/**
+ * What resolution makes of extracted mentions against this corpus, as text: two equal
+ * results mean findReferences returns the same references for the same text.
+ */
+export function resolutionText(mentions: readonly RawMention[], index: CorpusIndex, ctx: CitationContext = {}): string {
+  return mentions.length ? JSON.stringify(new TextResolver(index, ctx).resolveAll(mentions)) : '[]';
+}
+
 /**
  * Every directive reference in `text`, sorted by start, non-overlapping, with offsets
  * into `text` exactly as passed in (UTF-16). Deterministic; never throws on any string.
+ * `extracted`: the result of extractReferences for this very text, to skip extraction.
  */
-export function findReferences(text: string, index: CorpusIndex, ctx: CitationContext = {}): Reference[] {
+export function findReferences(text: string, index: CorpusIndex, ctx: CitationContext = {}, extracted?: readonly RawMention[]): Reference[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const prepared = prepareText(text);
   const canonical = prepared.text;
-  const mentions = extractMentions(canonical, index.aliases);
+  const mentions = extracted ?? extractMentions(canonical, index.aliases);
   const resolutions = new TextResolver(index, ctx).resolveAll(mentions);
   const kept: number[] = [];
   let lastEnd = -1;

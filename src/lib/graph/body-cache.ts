@@ -1,7 +1,15 @@
 /**
- * What the graph build keeps of each rendered body besides its HTML (the mentions and
- * link reports), by body key: .generated/cache/bodies.txt, one line per body,
- * "<key>\t<JSON>". The HTML is in the body bundles (body-bundle.ts).
+ * What the graph build keeps of each rendered body besides its HTML (the mentions, link
+ * reports, the body's extraction and the digest of its resolution), by body key:
+ * .generated/cache/bodies.txt, one line per body, "<key>\t<JSON>". The HTML is in the
+ * body bundles (body-bundle.ts), keyed by body key and resolution digest.
+ *
+ * The rule (src/lib/graph/update.ts): the key covers what extraction depends on (the
+ * body, its context, the engine, the corpus aliases), so a body is extracted again only
+ * when one of those changed. Its cached mentions are resolved against the current corpus
+ * on every build; while the digest is the one stored, the output is reused as it is;
+ * otherwise the body is rendered again from the cached extraction ("relinked"). So
+ * adding or changing a document extracts only that document's body.
  *
  * Why lines of JSON, kept as bytes: an entry is parsed only when its body is reused, and
  * written back as the very bytes it was read as, so a rebuild that changed one body
@@ -15,13 +23,19 @@ import type { BodyOutput } from './render-body.ts';
 /** A rendered body without its HTML. */
 export type BodyData = Omit<BodyOutput, 'html'>;
 
-const HEADER = 'danvan-body-cache 4';
+const HEADER = 'danvan-body-cache 5';
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 
 export class BodyCache {
   private readonly bytes: Buffer;
   private readonly spans = new Map<string, [start: number, end: number]>();
+  /**
+   * The fingerprint of the corpus index every entry's resolution digest was computed
+   * against (first line); '' when unknown. While it is the current corpus's, the digests
+   * hold as stored and need not be computed again.
+   */
+  corpus = '';
 
   private constructor(bytes: Buffer) {
     this.bytes = bytes;
@@ -37,7 +51,9 @@ export class BodyCache {
     }
     const cache = new BodyCache(bytes);
     const firstLineEnd = bytes.indexOf(NEWLINE);
-    if (firstLineEnd < 0 || bytes.toString('utf8', 0, firstLineEnd) !== HEADER) return new BodyCache(Buffer.alloc(0));
+    const [header, corpus] = firstLineEnd < 0 ? [''] : bytes.toString('utf8', 0, firstLineEnd).split('\t');
+    if (header !== HEADER) return new BodyCache(Buffer.alloc(0));
+    cache.corpus = corpus ?? '';
     for (let start = firstLineEnd + 1; start < bytes.length; ) {
       let end = bytes.indexOf(NEWLINE, start);
       if (end < 0) end = bytes.length;
@@ -72,15 +88,16 @@ export class BodyCache {
 
 /** The JSON text a cache line holds for a body. */
 export function bodyDataJson(data: BodyData): string {
-  return JSON.stringify({ mentions: data.mentions, links: data.links });
+  return JSON.stringify({ mentions: data.mentions, links: data.links, raw: data.raw, resolution: data.resolution });
 }
 
 /**
  * The bytes of a cache file holding these entries (JSON as UTF-8 bytes or text), in the
- * order given, in a buffer of its own (so it can be transferred to another thread).
+ * order given, in a buffer of its own (so it can be transferred to another thread);
+ * `corpus`: the fingerprint of the corpus index their resolution digests were computed against.
  */
-export function bodyCacheBytes(entries: readonly (readonly [key: string, json: Uint8Array | string])[]): Uint8Array {
-  const parts: Uint8Array[] = [Buffer.from(`${HEADER}\n`)];
+export function bodyCacheBytes(entries: readonly (readonly [key: string, json: Uint8Array | string])[], corpus = ''): Uint8Array {
+  const parts: Uint8Array[] = [Buffer.from(`${HEADER}${corpus ? `\t${corpus}` : ''}\n`)];
   for (const [key, json] of entries) {
     parts.push(Buffer.from(`${key}\t`, 'latin1'), typeof json === 'string' ? Buffer.from(json) : json, Buffer.from('\n'));
   }

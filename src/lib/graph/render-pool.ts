@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { CorpusEntry } from '../citations/types.ts';
 import type { ProvinceName } from '../citations/index.ts';
 import type { BodyInput } from './render-body.ts';
+import type { RawMention } from '../citations/index.ts';
 import type { BodyData } from './body-cache.ts';
 
 export interface WorkerInit {
@@ -19,6 +20,14 @@ export interface WorkerInit {
 export interface WorkerJob {
   i: number;
   input: BodyInput;
+  /** The body's cached extraction: render it again without extracting. */
+  raw?: RawMention[];
+}
+
+/** One body for the pool; `raw` as in WorkerJob. */
+export interface PoolInput {
+  input: BodyInput;
+  raw?: RawMention[];
 }
 
 /** One rendered body as it comes back: its data (parsed, and as the cache's JSON in UTF-8) and its HTML in UTF-8. */
@@ -67,7 +76,7 @@ export interface RenderPool {
   stop(): void;
 }
 
-export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptions): RenderPool {
+export function startRenderPool(inputs: readonly PoolInput[], options: PoolOptions): RenderPool {
   const outputs: PooledBody[] = new Array(inputs.length);
   const threads = Math.max(1, Math.min(options.threads, inputs.length));
   const init: WorkerInit = { entries: options.entries, provinces: options.provinces, withEngine: options.withEngine };
@@ -92,7 +101,7 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       workers.push(worker);
       // Interleaved shares: body sizes vary along the sorted ids, not across residues.
       const share: WorkerJob[] = [];
-      for (let i = t; i < inputs.length; i += threads) share.push({ i, input: inputs[i]! });
+      for (let i = t; i < inputs.length; i += threads) share.push({ i, ...inputs[i]! });
       let finished = false;
       worker.on('message', (reply: WorkerReply) => {
         for (const [i, jsonAt, jsonLength, htmlAt, htmlLength] of reply.results) {

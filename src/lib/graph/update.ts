@@ -19,6 +19,7 @@ import { startBackgroundWriter } from '../files/background-writer.ts';
 import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
 import { BodyCache, bodyCacheBytes, bodyDataJson } from './body-cache.ts';
 import { planGraph, type BodyOutput, type BuildResult, type GraphPlan } from './build.ts';
+import type { RawMention } from '../citations/index.ts';
 import { startRenderPool, startRenderWorkers } from './render-pool.ts';
 import { BODIES_DIR, BODY_COLLECTIONS, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FILE, bodyBundleFile, type BodyCollection, type FrontmatterFile } from './types.ts';
 
@@ -60,6 +61,11 @@ export interface GraphUpdateResult {
   corpus: Corpus;
   result: BuildResult | null;
   bodies: number;
+}
+
+/** A body's key in its bundle: its cache key and the resolution its HTML was rendered with. */
+function bundleKey(key: string, resolution: string): string {
+  return `${key}.${resolution}`;
 }
 
 /** Hash of the code whose output the cache stores: the engine and the renderer. */
@@ -132,21 +138,44 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   // ---------- per-body stage: cache, then render what is missing ----------
   timing('plan');
   const cache = BodyCache.read(cachePath);
+  const sameCorpus = cache.corpus === plan.corpusFingerprint;
   timing('read cache');
   const outputs: (BodyOutput | undefined)[] = new Array(plan.jobs.length);
   /** HTML rendered in this update (from workers as UTF-8 bytes); the rest is in the bundles. */
   const rendered: (string | Uint8Array | undefined)[] = new Array(plan.jobs.length);
   /** Each body's cache entry (JSON, as UTF-8 bytes or text). */
   const cacheJson: (Uint8Array | string)[] = new Array(plan.jobs.length);
+  /** The digest of each body's resolution, part of its key in the bundle. */
+  const resolutions: string[] = new Array(plan.jobs.length);
+  /** Bodies to render: not in the cache (extracted), or rendered from their cached extraction (relinked). */
   const misses: number[] = [];
+  const given: (RawMention[] | undefined)[] = [];
+  let extracted = 0;
   plan.jobs.forEach((job, i) => {
-    // The HTML is taken from the bundle when the bundles are written.
-    const data = bundles[job.collection].index().get(job.id)?.key === job.key ? cache.data(job.key) : undefined;
-    if (data) {
-      outputs[i] = { html: '', ...data };
-      cacheJson[i] = cache.json(job.key)!;
-    } else misses.push(i);
+    const data = cache.data(job.key);
+    if (!data) {
+      misses.push(i);
+      given.push(undefined);
+      extracted++;
+      return;
+    }
+    // Resolution is re-run whenever the corpus index changed: a mention may mean another document now.
+    const resolution = sameCorpus && data.resolution !== undefined ? data.resolution : plan.resolution(job, data.raw ?? []);
+    if (data.resolution === resolution || (!data.resolution && !resolution)) {
+      // The HTML is taken from the bundle when the bundles are written; it must be the
+      // HTML of this body under this very resolution.
+      if (bundles[job.collection].index().get(job.id)?.key === bundleKey(job.key, resolution)) {
+        outputs[i] = { html: '', ...data };
+        cacheJson[i] = cache.json(job.key)!;
+        resolutions[i] = resolution;
+        return;
+      }
+    }
+    misses.push(i);
+    given.push(data.raw);
+    if (!data.raw) extracted++;
   });
+  const relinked = misses.length - extracted;
 
   /** The Astro loader reads this instead of parsing and validating every file again. */
   const frontmatterText = (): string => {
@@ -166,7 +195,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   if (workers >= 2) {
     // The check runs in this thread while the workers render; nothing is written before both are done.
     const mainCpuBefore = process.threadCpuUsage();
-    const pool = startRenderPool(misses.map((i) => plan.jobs[i]!.input), {
+    const pool = startRenderPool(misses.map((i, k) => ({ input: plan.jobs[i]!.input, raw: given[k] })), {
       entries: plan.indexInput.entries,
       provinces: plan.indexInput.provinces,
       withEngine: plan.engine !== null,
@@ -189,6 +218,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
       outputs[i] = { html: '', ...results[k]!.data };
       rendered[i] = results[k]!.html;
       cacheJson[i] = results[k]!.json;
+      resolutions[i] = results[k]!.data.resolution ?? '';
     });
   } else {
     stopWorkers();
@@ -196,14 +226,15 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
       closeBundles();
       return out;
     }
-    for (const i of misses) {
-      outputs[i] = plan.render(plan.jobs[i]!);
+    misses.forEach((i, k) => {
+      outputs[i] = plan.render(plan.jobs[i]!, given[k]);
       rendered[i] = outputs[i]!.html;
       cacheJson[i] = bodyDataJson(outputs[i]!);
-    }
+      resolutions[i] = outputs[i]!.resolution ?? '';
+    });
   }
   timing(`render ${misses.length} bodies (${workers >= 2 ? `${workers} workers` : 'main thread'})`);
-  const result = plan.finish(outputs as BodyOutput[], { extracted: misses.length, cached: plan.jobs.length - misses.length });
+  const result = plan.finish(outputs as BodyOutput[], { extracted, relinked, cached: plan.jobs.length - misses.length });
   out.result = result;
   out.bodies = plan.jobs.length;
   const { graph } = result;
@@ -223,11 +254,14 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     const jobs = plan.jobs.map((job, i) => ({ job, i })).filter(({ job }) => job.collection === collection);
     const bundle = bundles[collection];
     const index = bundle.index();
-    const unchanged = jobs.length === index.size && jobs.every(({ job }) => index.get(job.id)?.key === job.key) && existsSync(join(root, bodyBundleFile(collection)));
+    const unchanged =
+      jobs.length === index.size &&
+      jobs.every(({ job, i }) => rendered[i] === undefined && index.get(job.id)?.key === bundleKey(job.key, resolutions[i]!)) &&
+      existsSync(join(root, bodyBundleFile(collection)));
     if (!unchanged) {
       writeBodyBundle(
         join(root, bodyBundleFile(collection)),
-        jobs.map(({ job, i }) => ({ id: job.id, key: job.key, html: rendered[i] ?? bundle.bytes(job.id) ?? '' })),
+        jobs.map(({ job, i }) => ({ id: job.id, key: bundleKey(job.key, resolutions[i]!), html: rendered[i] ?? bundle.bytes(job.id) ?? '' })),
       );
     }
     bundle.close();
@@ -241,9 +275,9 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   // Each file goes to a background thread to be encoded and written (temporary file, then
   // rename) while this thread serialises the next one.
   const writer = startBackgroundWriter();
-  if (misses.length || cache.size !== plan.jobs.length || !existsSync(cachePath)) {
+  if (misses.length || !sameCorpus || cache.size !== plan.jobs.length || !existsSync(cachePath)) {
     mkdirSync(cacheDir, { recursive: true });
-    writer.write(cachePath, bodyCacheBytes(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const)), { transfer: true });
+    writer.write(cachePath, bodyCacheBytes(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const), plan.corpusFingerprint), { transfer: true });
   }
   // The cache of older versions.
   rmSync(join(cacheDir, 'bodies.json'), { force: true });
@@ -273,7 +307,8 @@ export function graphSummaryLines(update: GraphUpdateResult, seconds: number): s
   return [
     `Đồ thị: ${s.documents} văn bản, ${graph.edges.length} quan hệ, ${graph.implementations.length} bản ghi thực tiễn, ${corpus.courses.length} chuyên đề.`,
     `Trích dẫn: ${s.references} lượt, ${s.resolved} đã liên kết (${pct}%), ${s.unresolved} chưa có trong kho (${graph.unresolved.length} văn bản), ${s.ambiguous} chưa xác định.`,
-    `Cảnh báo: ${s.warnings}${update.graphErrors ? `, lỗi: ${update.graphErrors}` : ''}. Đọc lại ${result.extracted} nội dung, dùng bộ đệm ${result.cached}. Thời gian: ${seconds.toFixed(2)} s.`,
+    // "Dùng bộ đệm": bodies not extracted again; of those, "liên kết lại" were rendered again with new links.
+    `Cảnh báo: ${s.warnings}${update.graphErrors ? `, lỗi: ${update.graphErrors}` : ''}. Đọc lại ${result.extracted} nội dung, dùng bộ đệm ${result.cached + result.relinked} (liên kết lại ${result.relinked}). Thời gian: ${seconds.toFixed(2)} s.`,
     `→ ${GRAPH_FILE}, ${BODIES_DIR}/ (${update.bodies} nội dung)`,
   ];
 }
