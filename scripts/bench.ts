@@ -1,20 +1,24 @@
 /**
- * npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search] [-- --no-baseline]
+ * npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search] [-- --no-baseline] [-- --no-hugo]
  *
  * For each size: generates a deterministic synthetic corpus (bench-out/corpus-N), builds
  * it with the real pipeline (scripts/build.ts with DANVAN_CONTENT_ROOT and
  * DANVAN_DIST=bench-out/dist-N, from a cold graph cache), rebuilds the graph after one
- * document changed, builds the same corpus with a plain Astro + MDX site (bench/baseline)
+ * document changed and after one document was added, builds the same corpus with a
+ * plain Astro + MDX site (bench/baseline) and with Hugo (scripts/lib/bench-hugo.ts; the
+ * Debian package, installed when missing and possible, else skipped with a message),
  * and measures the built site (sizes, page transfer, search transfer in Chromium). Peak
  * memory is the sampled resident size of each step's whole process tree. Prints one
- * table and rewrites the generated section of benchmarks/README.md.
+ * table, with our full build as a multiple of plain Astro's and Hugo's times from the
+ * same run, and rewrites the generated section of benchmarks/README.md.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { listFiles } from '../src/lib/content/corpus.ts';
 import { childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
 import { documentPageTransfer, folderSize } from './lib/bench-size.ts';
+import { findOrInstallHugo, prepareHugoSite } from './lib/bench-hugo.ts';
 import {
   cpuTicks,
   judgeTargets,
@@ -46,6 +50,7 @@ const loadStart = loadString();
 mkdirSync(join(out, 'logs'), { recursive: true });
 
 const say = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const hugo = args.includes('--no-hugo') ? { bin: null, version: '', note: 'Hugo not run (--no-hugo)' } : findOrInstallHugo(say);
 
 /** Hash of what decides the generated files, so an unchanged corpus is not rewritten. */
 function generatorKey(count: number): string {
@@ -61,6 +66,14 @@ async function node(args: string[], env: NodeJS.ProcessEnv, log: string): Promis
 function stepSeconds(stdout: string, pattern: RegExp): number | null {
   for (const m of stdout.matchAll(/^✔ (.+) \(([\d.]+) s\)$/gm)) if (pattern.test(m[1]!)) return Number(m[2]);
   return null;
+}
+
+/** What a graph build's summary says it extracted, re-linked and reused. */
+function reuseOf(stdout: string): { reextracted: number | null; relinked: number | null; cached: number | null } {
+  const m = /Đọc lại (\d+) nội dung, dùng bộ đệm (\d+)(?: \(liên kết lại (\d+)\))?/.exec(stdout);
+  if (!m) return { reextracted: null, relinked: null, cached: null };
+  const relinked = m[3] === undefined ? 0 : Number(m[3]);
+  return { reextracted: Number(m[1]), relinked, cached: Number(m[2]) - relinked };
 }
 
 async function benchSize(count: number): Promise<SizeResult> {
@@ -118,7 +131,20 @@ async function benchSize(count: number): Promise<SizeResult> {
   } finally {
     writeFileSync(changed, original);
   }
-  const reuse = /Đọc lại (\d+) nội dung, dùng bộ đệm (\d+)/.exec(rebuild.stdout);
+  const reuse = reuseOf(rebuild.stdout);
+
+  // Incremental graph build: one document added (a copy of another under a new number
+  // and id), which must not make the other bodies be extracted again.
+  const added = join(corpus, 'content/van-ban', `${basename(changed, '.mdx')}-them.mdx`);
+  let addRun: RunResult;
+  try {
+    writeFileSync(added, original.replace(/^number: "(\d+)/m, 'number: "9$1'));
+    say(`${count}: graph rebuild after adding ${added.slice(corpus.length + 1)}`);
+    addRun = await node(['scripts/build-graph.ts'], env, `add-graph-${count}.log`);
+  } finally {
+    rmSync(added, { force: true });
+  }
+  const addReuse = reuseOf(addRun.stdout);
 
   // Baseline: plain Astro + MDX over the same files, cold.
   const baseDist = join(out, `baseline-dist-${count}`);
@@ -132,6 +158,14 @@ async function benchSize(count: number): Promise<SizeResult> {
       { DANVAN_CONTENT_ROOT: corpus, DANVAN_OUT_DIR: baseDist, DANVAN_CACHE_DIR: baseCache },
       `baseline-${count}.log`,
     );
+  }
+
+  // Hugo over the same files, one minimal template: the practical limit of a static build.
+  let hugoRun: RunResult | null = null;
+  if (hugo.bin) {
+    const hugoArgs = prepareHugoSite(corpus, join(out, `hugo-site-${count}`), join(out, `hugo-dist-${count}`));
+    say(`${count}: Hugo (${hugo.version}, minimal template)`);
+    hugoRun = await runMeasured(hugoArgs, { cwd: root, env: process.env, logFile: join(out, 'logs', `hugo-${count}.log`), command: hugo.bin });
   }
 
   const distAbs = join(root, dist);
@@ -158,13 +192,17 @@ async function benchSize(count: number): Promise<SizeResult> {
     // The build checks and builds the graph in one step (one load of the corpus).
     checkGraph: stepOf(/Kiểm tra nội dung/, 'scripts/build-graph.ts'),
     graph: { seconds: graphCold.seconds, peak: Math.max(...coldRuns.map((r) => r.peaks.total ?? 0)) || null, runs: graphColdRange },
-    graphRebuild: { seconds: rebuild.seconds, peak: rebuild.peaks.total, reextracted: reuse ? Number(reuse[1]) : null, cached: reuse ? Number(reuse[2]) : null },
+    graphRebuild: { seconds: rebuild.seconds, peak: rebuild.peaks.total, ...reuse },
+    graphAdd: { seconds: addRun.seconds, peak: addRun.peaks.total, ...addReuse },
     astro: stepOf(/Astro/, 'astro.mjs'),
     pagefind: stepOf(/Pagefind|tìm kiếm/i, 'scripts/index-search.ts'),
     build: { seconds: build.seconds, peak: build.peaks.total },
     baseline: baseline
       ? { seconds: baseline.seconds, peak: baseline.peaks.total, ok: baseline.code === 0 }
       : { seconds: null, peak: null, ok: false, skipped: true },
+    hugo: hugoRun
+      ? { seconds: hugoRun.seconds, peak: hugoRun.peaks.total, ok: hugoRun.code === 0, version: hugo.version }
+      : { seconds: null, peak: null, ok: false, skipped: true, note: hugo.note },
     distBytes: size.bytes,
     distFiles: size.files,
     pagefindBytes: folderSize(join(distAbs, 'pagefind')).bytes,
