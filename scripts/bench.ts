@@ -132,6 +132,8 @@ async function benchSize(count: number): Promise<SizeResult> {
     writeFileSync(changed, original);
   }
   const reuse = reuseOf(rebuild.stdout);
+  // Back to the unchanged corpus in the cache before the next measurement.
+  await node(['scripts/build-graph.ts'], env, `restore-graph-${count}.log`);
 
   // Incremental graph build: one document added (a copy of another under a new number
   // and id), which must not make the other bodies be extracted again.

@@ -35,7 +35,7 @@ const projectRoot = join(import.meta.dirname, '..');
 const root = contentRoot(projectRoot);
 /** Saves closer together than this are one update (editors write a file in several steps). */
 const DEBOUNCE_MS = 80;
-const LOADERS = ['danvan-documents', 'danvan-implementations', 'danvan-courses'];
+const LOADERS = ['danvan-courses'];
 
 let vite: ViteDevServer | null = null;
 let refreshContent: ((options: { loaders?: string[] }) => Promise<void>) | undefined;

@@ -6,9 +6,11 @@
  * YAML nor validates 10,000 files again. It reads the content itself only when that file
  * is missing or the content changed since the graph build (e.g. `astro dev` while editing).
  *
- * Only course modules get their HTML (`rendered.html`): course pages read it through
- * getCollection('chuyenDe'). Document and record pages read .generated/ through
- * src/lib/site/, so storing 10,000 bodies in Astro's data store would only cost time.
+ * Only course modules are a collection today (src/content.config.ts), with their HTML
+ * (`rendered.html`): course pages read it through getCollection('chuyenDe'). Document and
+ * record pages read .generated/ through src/lib/site/, so storing 10,000 documents in
+ * Astro's data store would only cost time; the other collection keys stay for a page that
+ * may one day need them.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
