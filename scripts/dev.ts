@@ -32,6 +32,8 @@ const option = (name: string) => {
 const port = Number(option('--port') ?? 4321);
 const host = option('--host') ?? '127.0.0.1';
 const projectRoot = join(import.meta.dirname, '..');
+// Pages re-read the graph when it changes only under the dev server (src/lib/site/data.ts).
+process.env.DANVAN_DEV = '1';
 const root = contentRoot(projectRoot);
 /** Saves closer together than this are one update (editors write a file in several steps). */
 const DEBOUNCE_MS = 80;

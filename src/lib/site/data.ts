@@ -170,10 +170,12 @@ let cachedStamp = '';
 /**
  * The site data for this build. DANVAN_GRAPH_FILE points at another graph file (tests,
  * or working on pages before the graph build exists); the default is .generated/graph.json.
- * A graph file replaced since it was read (`npm run dev` rebuilds it as content is saved)
- * is noticed by its size, time and inode and read again: one stat per call.
+ * Under `npm run dev` (DANVAN_DEV, set by scripts/dev.ts), which rebuilds the graph as
+ * content is saved, a graph file replaced since it was read is noticed by its size, time
+ * and inode and read again (one stat per call); a build reads it once.
  */
 export function siteData(root = contentRoot()): SiteData {
+  if (cached && !process.env.DANVAN_DEV) return cached;
   const file = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
   const st = statSync(file, { throwIfNoEntry: false });
   if (!st) {
