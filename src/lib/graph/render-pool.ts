@@ -9,7 +9,7 @@ import type { CorpusEntry } from '../citations/types.ts';
 import type { ProvinceName } from '../citations/index.ts';
 import type { BodyInput } from './render-body.ts';
 import type { RawMention } from '../citations/index.ts';
-import type { BodyData } from './body-cache.ts';
+import { parseBodyData, type BodyData } from './body-cache.ts';
 
 export interface WorkerInit {
   entries: CorpusEntry[];
@@ -106,7 +106,7 @@ export function startRenderPool(inputs: readonly PoolInput[], options: PoolOptio
       worker.on('message', (reply: WorkerReply) => {
         for (const [i, jsonAt, jsonLength, htmlAt, htmlLength] of reply.results) {
           const json = Buffer.from(reply.bytes, jsonAt, jsonLength);
-          outputs[i] = { data: JSON.parse(json.toString('utf8')) as BodyData, json, html: new Uint8Array(reply.bytes, htmlAt, htmlLength) };
+          outputs[i] = { data: parseBodyData(json.toString('utf8')), json, html: new Uint8Array(reply.bytes, htmlAt, htmlLength) };
         }
         if (reply.done) {
           finished = true;
