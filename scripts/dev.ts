@@ -64,7 +64,14 @@ async function update(changed: string | null): Promise<void> {
   }
   if (vite) {
     await refreshContent?.({ loaders: LOADERS });
-    vite.ws.send({ type: 'full-reload', path: '*' });
+    // Pages list their paths from the graph (getStaticPaths), which Astro's dev server
+    // caches until it hears that content changed: a document added or removed would
+    // otherwise be missing, or rendered from a stale list. The same message Astro sends
+    // when its own data store changes, to every server-side environment.
+    for (const [name, environment] of Object.entries(vite.environments)) {
+      if (name !== 'client') environment.hot.send('astro:content-changed', {});
+    }
+    vite.environments.client.hot.send({ type: 'full-reload', path: '*' });
   }
 }
 

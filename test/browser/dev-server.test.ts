@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,5 +112,17 @@ describe('npm run dev', () => {
     corpus.edit('van-ban', DOC, 'issued: "2016-05-45"', 'issued: "2016-05-16"');
     await until('the error gone', async () => (await page(`/van-ban/${DOC}/`)).includes('data-dev-current="true"'));
     expect(await page(`/van-ban/${DOC}/`)).not.toContain('role="alert"');
+  });
+
+  it('serves a document added while it runs, and stops serving it once removed', async () => {
+    const added = 'ket-luan-120-kl-tw-2015';
+    const kl = readFileSync(join(corpus.root, 'content/van-ban/ket-luan-114-kl-tw-2015.mdx'), 'utf8');
+    const status = async () => (await fetch(`${base}/van-ban/${added}/`)).status;
+    expect(await status()).toBe(404);
+    corpus.write('van-ban', added, kl.replace('number: "114-KL/TW"', 'number: "120-KL/TW"'));
+    await until('the new document page', async () => (await status()) === 200);
+    expect(await page(`/van-ban/${added}/`)).toContain('120-KL/TW');
+    rmSync(join(corpus.root, 'content/van-ban', `${added}.mdx`));
+    await until('the removed document gone', async () => (await status()) === 404);
   });
 });
