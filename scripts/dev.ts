@@ -22,7 +22,7 @@ import { contentRoot } from '../src/lib/content/root.ts';
 import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { writeDevStatus } from '../src/lib/dev/status.ts';
 import { GRAPH_FILE } from '../src/lib/graph/types.ts';
-import { updateGraph } from '../src/lib/graph/update.ts';
+import { graphMemory, updateGraph } from '../src/lib/graph/update.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -42,11 +42,13 @@ const LOADERS = ['danvan-courses'];
 let vite: ViteDevServer | null = null;
 let refreshContent: ((options: { loaders?: string[] }) => Promise<void>) | undefined;
 let updates = 0;
+/** The body cache, kept parsed between updates. */
+const memory = graphMemory();
 
 /** One update of the graph for a change to `changed` (null: the first one). */
 async function update(changed: string | null): Promise<void> {
   const started = performance.now();
-  const run = await updateGraph({ root, projectRoot, check: true });
+  const run = await updateGraph({ root, projectRoot, check: true, memory });
   const errors: Diagnostic[] = [
     ...run.checkDiagnostics.filter((d) => d.severity === 'error'),
     ...run.graphDiagnostics.filter((d) => d.severity === 'error'),

@@ -17,7 +17,7 @@ import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { startBackgroundWriter } from '../files/background-writer.ts';
 import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
-import { BodyCache, bodyCacheBytes, bodyDataJson } from './body-cache.ts';
+import { BodyCache, bodyCacheBytes, bodyDataJson, type BodyData } from './body-cache.ts';
 import { planGraph, type BodyOutput, type BuildResult, type GraphPlan } from './build.ts';
 import type { RawMention } from '../citations/index.ts';
 import { startRenderPool, startRenderWorkers } from './render-pool.ts';
@@ -43,6 +43,41 @@ export interface GraphUpdateOptions {
   timing?: (phase: string) => void;
   /** Called with the worker CPU figures once the workers are done (for --timings). */
   workerCpu?: (workers: number[], mainThreadSeconds: number) => void;
+  /**
+   * A process that updates the graph again and again (`npm run dev`) keeps the cache's
+   * entries here, parsed, instead of reading and parsing the cache file every time.
+   * Entries are addressed by content (see body-cache.ts), so they stay valid whatever
+   * another process wrote to .generated/ meanwhile.
+   */
+  memory?: GraphMemory;
+}
+
+/** The body cache of the last update, in memory (see GraphUpdateOptions.memory). */
+export interface GraphMemory {
+  corpus: string;
+  entries: Map<string, { json: Uint8Array | string; data: BodyData }>;
+}
+
+/** Creates an empty GraphMemory: the first update fills it from the cache file. */
+export function graphMemory(): GraphMemory {
+  return { corpus: '', entries: new Map() };
+}
+
+/** What an update reads of the body cache: the file's (BodyCache) or the memory's. */
+interface CacheView {
+  corpus: string;
+  size: number;
+  data(key: string): BodyData | undefined;
+  json(key: string): Uint8Array | string | undefined;
+}
+
+function memoryView(memory: GraphMemory): CacheView {
+  return {
+    corpus: memory.corpus,
+    size: memory.entries.size,
+    data: (key) => memory.entries.get(key)?.data,
+    json: (key) => memory.entries.get(key)?.json,
+  };
 }
 
 export interface GraphUpdateResult {
@@ -137,7 +172,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
 
   // ---------- per-body stage: cache, then render what is missing ----------
   timing('plan');
-  const cache = BodyCache.read(cachePath);
+  const cache: CacheView = options.memory?.entries.size ? memoryView(options.memory) : BodyCache.read(cachePath);
   const sameCorpus = cache.corpus === plan.corpusFingerprint;
   timing('read cache');
   const outputs: (BodyOutput | undefined)[] = new Array(plan.jobs.length);
@@ -271,6 +306,13 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   for (const name of readdirSync(join(root, BODIES_DIR))) if (!bundleNames.has(name)) rmSync(join(root, BODIES_DIR, name), { recursive: true, force: true });
   rmSync(join(cacheDir, 'references'), { recursive: true, force: true });
   timing('write body bundles');
+  if (options.memory) {
+    options.memory.corpus = plan.corpusFingerprint;
+    options.memory.entries = new Map(plan.jobs.map((job, i) => {
+      const { html: _html, ...data } = outputs[i]!;
+      return [job.key, { json: cacheJson[i]!, data }] as const;
+    }));
+  }
 
   // Each file goes to a background thread to be encoded and written (temporary file, then
   // rename) while this thread serialises the next one.
