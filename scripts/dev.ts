@@ -20,6 +20,7 @@ import { dev, type AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { contentRoot } from '../src/lib/content/root.ts';
 import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
+import { handOverGraph } from '../src/lib/dev/handoff.ts';
 import { writeDevStatus } from '../src/lib/dev/status.ts';
 import { GRAPH_FILE } from '../src/lib/graph/types.ts';
 import { graphMemory, updateGraph } from '../src/lib/graph/update.ts';
@@ -59,6 +60,7 @@ async function update(changed: string | null): Promise<void> {
   const what = changed ?? 'nội dung';
   if (run.written) {
     const r = run.result!;
+    handOverGraph(r.graph);
     console.log(`✔ ${what}: đồ thị cập nhật sau ${seconds.toFixed(2)} s (đọc lại ${r.extracted} nội dung, liên kết lại ${r.relinked}, dùng nguyên bộ đệm ${r.cached}; ${warnings} cảnh báo).`);
   } else {
     for (const d of errors) console.error(formatDiagnostic(d));

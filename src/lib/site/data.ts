@@ -12,6 +12,7 @@ import type { RelationType } from '../schema/document.ts';
 import type { Issuer, Province, Topic, Level } from '../schema/registries.ts';
 import { loadRegistries, type Registries } from '../content/corpus.ts';
 import { contentRoot } from '../content/root.ts';
+import { handedGraph } from '../dev/handoff.ts';
 import { compareVietnamese } from '../text/vietnamese.ts';
 import { RELATION_LABELS, RELATION_ORDER, type EffectiveStatusValue } from './labels.ts';
 
@@ -172,10 +173,20 @@ let cachedStamp = '';
  * or working on pages before the graph build exists); the default is .generated/graph.json.
  * Under `npm run dev` (DANVAN_DEV, set by scripts/dev.ts), which rebuilds the graph as
  * content is saved, a graph file replaced since it was read is noticed by its size, time
- * and inode and read again (one stat per call); a build reads it once.
+ * and inode and read again (one stat per call), unless the dev server handed the graph
+ * over in memory; a build reads it once.
  */
 export function siteData(root = contentRoot()): SiteData {
   if (cached && !process.env.DANVAN_DEV) return cached;
+  // The dev server hands its graph over in memory (src/lib/dev/handoff.ts).
+  const handed = process.env.DANVAN_DEV ? handedGraph() : null;
+  if (handed) {
+    if (!cached || cachedStamp !== `dev:${handed.version}`) {
+      cached = indexSite(handed.graph, loadRegistries(root));
+      cachedStamp = `dev:${handed.version}`;
+    }
+    return cached;
+  }
   const file = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
   const st = statSync(file, { throwIfNoEntry: false });
   if (!st) {
