@@ -79,11 +79,13 @@ async function update(changed: string | null): Promise<void> {
   }
 }
 
+const failed = (e: unknown) => console.error(`✘ Không cập nhật được đồ thị: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+
 // ---------- first update, then the server ----------
-await update(null);
+await update(null).catch(failed);
 if (!existsSync(join(root, GRAPH_FILE))) {
   // Nothing to show yet: build what the content allows, errors and all, so pages can open.
-  await updateGraph({ root, projectRoot, keepGoing: true });
+  await updateGraph({ root, projectRoot, keepGoing: true }).catch(failed);
 }
 
 const integration: AstroIntegration = {
@@ -113,7 +115,7 @@ function schedule(): void {
     const changed = [...pending];
     pending.clear();
     running = update(changed.length === 1 ? changed[0]! : changed.length ? `${changed.length} tệp` : null)
-      .catch((e) => console.error(`✘ Không cập nhật được đồ thị: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+      .catch(failed)
       .finally(() => {
         running = null;
         if (pending.size) schedule();
