@@ -5,7 +5,9 @@
  * server (the programmatic `dev()` of Astro 7) and watches content/ (node:fs watch,
  * debounced). Each save runs the same update in this process: the check on the loaded
  * corpus, then the graph, where only the bodies whose text (or whose links) changed are
- * rendered again — the rest come from the cache. Then the content collections are
+ * rendered again — the rest come from the cache, kept parsed in memory. The new graph
+ * goes to the pages in memory (src/lib/dev/handoff.ts); graph.json and the cache file are
+ * written once the editor pauses, and on exit. Then the content collections are
  * refreshed (refreshContent from the `astro:server:setup` hook) and every open page is
  * told to reload (Vite's full-reload message). Errors are printed with file:line in the
  * terminal and written to .generated/dev-status.json, which every page shows at its top
@@ -46,10 +48,30 @@ let updates = 0;
 /** The body cache, kept parsed between updates. */
 const memory = graphMemory();
 
+/**
+ * graph.json and the cache file of the last update, written once the editor pauses (the
+ * pages have the graph in memory); a newer update makes them moot.
+ */
+const IDLE_MS = 1500;
+let pendingWrites: { timer: NodeJS.Timeout; write: () => Promise<void> } | null = null;
+function flushWrites(): Promise<void> {
+  if (!pendingWrites) return Promise.resolve();
+  clearTimeout(pendingWrites.timer);
+  const { write } = pendingWrites;
+  pendingWrites = null;
+  return write().catch((e) => console.error(`✘ Không ghi được ${GRAPH_FILE}: ${e instanceof Error ? e.message : String(e)}`));
+}
+
 /** One update of the graph for a change to `changed` (null: the first one). */
 async function update(changed: string | null): Promise<void> {
   const started = performance.now();
-  const run = await updateGraph({ root, projectRoot, check: true, memory });
+  // Not written yet: superseded if this update succeeds, still due if it fails.
+  const previous = pendingWrites;
+  if (previous) clearTimeout(previous.timer);
+  pendingWrites = null;
+  const run = await updateGraph({ root, projectRoot, check: true, memory, deferGraphFiles: changed !== null });
+  const write = run.pendingWrites ?? (run.written ? null : previous?.write);
+  if (write) pendingWrites = { write, timer: setTimeout(() => void flushWrites(), IDLE_MS) };
   const errors: Diagnostic[] = [
     ...run.checkDiagnostics.filter((d) => d.severity === 'error'),
     ...run.graphDiagnostics.filter((d) => d.severity === 'error'),
@@ -154,6 +176,8 @@ watchTree(join(root, 'content'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     for (const w of watchers.values()) w.close();
-    void server.stop().finally(() => process.exit(0));
+    void flushWrites()
+      .then(() => server.stop())
+      .finally(() => process.exit(0));
   });
 }

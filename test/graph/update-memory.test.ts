@@ -4,7 +4,7 @@
  * update gives.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { graphMemory, updateGraph } from '../../src/lib/graph/update.ts';
 import { generatedSnapshot, tempCorpus } from './helpers.ts';
@@ -31,5 +31,24 @@ describe('updateGraph with memory', () => {
     const cold = await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1 });
     expect(cold.result!.extracted).toBe(first.bodies);
     expect(generatedSnapshot(tmp.root)).toEqual(warm);
+  });
+
+  it('with deferGraphFiles, leaves graph.json and the cache file to pendingWrites, which write what a plain update writes', async () => {
+    const memory = graphMemory();
+    expect((await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1, memory })).written).toBe(true);
+    const graphBefore = readFileSync(join(tmp.root, '.generated/graph.json'), 'utf8');
+    // A new citation: the graph changes.
+    tmp.appendBody('van-ban', 'quyet-dinh-23-qd-tw-2021', 'Quy định này được nhắc cùng Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ.');
+    const deferred = await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1, memory, deferGraphFiles: true });
+    expect(deferred.written).toBe(true);
+    expect(readFileSync(join(tmp.root, '.generated/graph.json'), 'utf8')).toBe(graphBefore);
+    await deferred.pendingWrites!();
+    const afterWrites = generatedSnapshot(tmp.root);
+    expect(afterWrites.graph).not.toBe(graphBefore);
+    expect(afterWrites.graph).toBe(`${JSON.stringify(deferred.result!.graph)}\n`);
+    // A plain update now finds everything in the cache file and writes the same files.
+    const plain = await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1 });
+    expect(plain.result!.cached).toBe(plain.bodies);
+    expect(generatedSnapshot(tmp.root)).toEqual(afterWrites);
   });
 });
