@@ -167,6 +167,9 @@ export function indexSite(graph: Graph, registries: Registries): SiteData {
 
 let cached: SiteData | null = null;
 let cachedStamp = '';
+// Read once: pages call siteData() dozens of times each, and process.env is a lookup in the
+// environment every time. scripts/dev.ts sets it before Astro loads any page module.
+const underDevServer = Boolean(process.env.DANVAN_DEV);
 
 /**
  * The site data for this build. DANVAN_GRAPH_FILE points at another graph file (tests,
@@ -177,9 +180,9 @@ let cachedStamp = '';
  * over in memory; a build reads it once.
  */
 export function siteData(root = contentRoot()): SiteData {
-  if (cached && !process.env.DANVAN_DEV) return cached;
+  if (cached && !underDevServer) return cached;
   // The dev server hands its graph over in memory (src/lib/dev/handoff.ts).
-  const handed = process.env.DANVAN_DEV ? handedGraph() : null;
+  const handed = underDevServer ? handedGraph() : null;
   if (handed) {
     if (!cached || cachedStamp !== `dev:${handed.version}`) {
       cached = indexSite(handed.graph, loadRegistries(root));
