@@ -25,7 +25,7 @@ import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { handOverGraph } from '../src/lib/dev/handoff.ts';
 import { writeDevStatus } from '../src/lib/dev/status.ts';
 import { GRAPH_FILE } from '../src/lib/graph/types.ts';
-import { graphMemory, updateGraph } from '../src/lib/graph/update.ts';
+import { engineVersion, graphMemory, updateGraph } from '../src/lib/graph/update.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -47,6 +47,8 @@ let refreshContent: ((options: { loaders?: string[] }) => Promise<void>) | undef
 let updates = 0;
 /** The body cache, kept parsed between updates. */
 const memory = graphMemory();
+/** The engine this process loaded (editing its code needs a restart of npm run dev). */
+const engine = engineVersion(projectRoot);
 
 /**
  * graph.json and the cache file of the last update, written once the editor pauses (the
@@ -69,7 +71,7 @@ async function update(changed: string | null): Promise<void> {
   const previous = pendingWrites;
   if (previous) clearTimeout(previous.timer);
   pendingWrites = null;
-  const run = await updateGraph({ root, projectRoot, check: true, memory, deferGraphFiles: changed !== null });
+  const run = await updateGraph({ root, projectRoot, engineVersion: engine, check: true, memory, deferGraphFiles: changed !== null });
   const write = run.pendingWrites ?? (run.written ? null : previous?.write);
   if (write) pendingWrites = { write, timer: setTimeout(() => void flushWrites(), IDLE_MS) };
   const errors: Diagnostic[] = [
@@ -107,7 +109,7 @@ const failed = (e: unknown) => console.error(`✘ Không cập nhật được �
 await update(null).catch(failed);
 if (!existsSync(join(root, GRAPH_FILE))) {
   // Nothing to show yet: build what the content allows, errors and all, so pages can open.
-  await updateGraph({ root, projectRoot, keepGoing: true }).catch(failed);
+  await updateGraph({ root, projectRoot, engineVersion: engine, keepGoing: true }).catch(failed);
 }
 
 const integration: AstroIntegration = {

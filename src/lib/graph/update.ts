@@ -32,6 +32,12 @@ export interface GraphUpdateOptions {
   root: string;
   /** This project (for the engine version: the code whose output the cache stores). */
   projectRoot: string;
+  /**
+   * The engine version, when the caller computed it already: a long-running process
+   * (`npm run dev`) computes it once, for the engine code it loaded, even if the files
+   * change while it runs.
+   */
+  engineVersion?: string;
   /** Run the content check on the same loaded corpus first; a check error stops the update. */
   check?: boolean;
   /** Write the files even when the graph has errors. */
@@ -167,7 +173,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
 
   let plan: GraphPlan;
   try {
-    plan = planGraph(corpus, { engineVersion: engineVersion(options.projectRoot) });
+    plan = planGraph(corpus, { engineVersion: options.engineVersion ?? engineVersion(options.projectRoot) });
   } catch (e) {
     // Content the check refuses may be what broke the graph: report it first, as a build
     // that ran the check alone before the graph would have.
