@@ -1,5 +1,5 @@
 /**
- * npm run dev [-- --port N] [-- --host H] — live preview while editing content.
+ * npm run dev [-- --port N] [-- --host H] [-- --timings] — live preview while editing content.
  *
  * Builds the graph once (check + graph, src/lib/graph/update.ts), starts Astro's dev
  * server (the programmatic `dev()` of Astro 7) and watches content/ (node:fs watch,
@@ -34,6 +34,8 @@ const option = (name: string) => {
 };
 const port = Number(option('--port') ?? 4321);
 const host = option('--host') ?? '127.0.0.1';
+/** --timings: each update's phases on stderr. */
+const showTimings = args.includes('--timings');
 const projectRoot = join(import.meta.dirname, '..');
 // Pages re-read the graph when it changes only under the dev server (src/lib/site/data.ts).
 process.env.DANVAN_DEV = '1';
@@ -71,7 +73,15 @@ async function update(changed: string | null): Promise<void> {
   const previous = pendingWrites;
   if (previous) clearTimeout(previous.timer);
   pendingWrites = null;
-  const run = await updateGraph({ root, projectRoot, engineVersion: engine, check: true, memory, deferGraphFiles: changed !== null });
+  const phases: string[] = [];
+  let lap = started;
+  const timing = (phase: string) => {
+    const now = performance.now();
+    phases.push(`${phase} ${((now - lap) / 1000).toFixed(2)} s`);
+    lap = now;
+  };
+  const run = await updateGraph({ root, projectRoot, engineVersion: engine, check: true, memory, deferGraphFiles: changed !== null, timing });
+  if (showTimings) console.error(`[timing] ${phases.join('; ')}`);
   const write = run.pendingWrites ?? (run.written ? null : previous?.write);
   if (write) pendingWrites = { write, timer: setTimeout(() => void flushWrites(), IDLE_MS) };
   const errors: Diagnostic[] = [

@@ -347,6 +347,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   if (options.deferGraphFiles) {
     // The pages get the graph in memory; the Astro loader reads frontmatter.json now.
     writeFileAtomic(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
+    timing('write frontmatter.json');
     out.pendingWrites = () => writeCacheAndGraph();
     out.written = true;
     return out;
