@@ -148,6 +148,13 @@ async function benchSize(count: number): Promise<SizeResult> {
   }
   const addReuse = reuseOf(addRun.stdout);
 
+  // The editor's loop: what `npm run dev` does on a save (check and graph, in one process
+  // that keeps the cache in memory), without Astro.
+  say(`${count}: dev-server update after one save (scripts/lib/bench-dev-update.ts)`);
+  const devRun = await node(['scripts/lib/bench-dev-update.ts', corpus, changed], {}, `dev-update-${count}.log`);
+  const devLine = devRun.stdout.trim().split('\n').at(-1) ?? '';
+  const dev = devRun.code === 0 && devLine.startsWith('{') ? (JSON.parse(devLine) as { seconds: number; extracted: number; relinked: number; cached: number }) : null;
+
   // Baseline: plain Astro + MDX over the same files, cold.
   const baseDist = join(out, `baseline-dist-${count}`);
   const baseCache = join(out, `baseline-cache-${count}`);
@@ -196,6 +203,7 @@ async function benchSize(count: number): Promise<SizeResult> {
     graph: { seconds: graphCold.seconds, peak: Math.max(...coldRuns.map((r) => r.peaks.total ?? 0)) || null, runs: graphColdRange },
     graphRebuild: { seconds: rebuild.seconds, peak: rebuild.peaks.total, ...reuse },
     graphAdd: { seconds: addRun.seconds, peak: addRun.peaks.total, ...addReuse },
+    devUpdate: dev ? { seconds: dev.seconds, peak: devRun.peaks.total, reextracted: dev.extracted, relinked: dev.relinked, cached: dev.cached } : undefined,
     astro: stepOf(/Astro/, 'astro.mjs'),
     pagefind: stepOf(/Pagefind|tìm kiếm/i, 'scripts/index-search.ts'),
     build: { seconds: build.seconds, peak: build.peaks.total },
