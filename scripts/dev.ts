@@ -66,8 +66,15 @@ function flushWrites(): Promise<void> {
   return write().catch((e) => console.error(`✘ Không ghi được ${GRAPH_FILE}: ${e instanceof Error ? e.message : String(e)}`));
 }
 
-/** One update of the graph for a change to `changed` (null: the first one). */
-async function update(changed: string | null): Promise<void> {
+/**
+ * One update of the graph after `files` changed (null: the first update). Course modules
+ * and registries are read by Astro's content loader from frontmatter.json: a change to
+ * one of them writes it at once and refreshes the collection; any other change leaves it
+ * to the deferred writes.
+ */
+async function update(files: string[] | null): Promise<void> {
+  const changed = files === null ? null : files.length === 1 ? files[0]! : `${files.length} tệp`;
+  const collections = files === null || files.some((f) => f.startsWith('content/chuyen-de/') || f.startsWith('content/registries/'));
   const started = performance.now();
   // Not written yet: superseded if this update succeeds, still due if it fails.
   const previous = pendingWrites;
@@ -80,7 +87,7 @@ async function update(changed: string | null): Promise<void> {
     phases.push(`${phase} ${((now - lap) / 1000).toFixed(2)} s`);
     lap = now;
   };
-  const run = await updateGraph({ root, projectRoot, engineVersion: engine, check: true, memory, deferGraphFiles: changed !== null, timing });
+  const run = await updateGraph({ root, projectRoot, engineVersion: engine, check: true, memory, deferGraphFiles: !collections, timing });
   if (showTimings) console.error(`[timing] ${phases.join('; ')}`);
   const write = run.pendingWrites ?? (run.written ? null : previous?.write);
   if (write) pendingWrites = { write, timer: setTimeout(() => void flushWrites(), IDLE_MS) };
@@ -101,7 +108,7 @@ async function update(changed: string | null): Promise<void> {
     console.error(`✘ ${what}: ${run.failure} Trang vẫn hiện bản đúng gần nhất.`);
   }
   if (vite) {
-    await refreshContent?.({ loaders: LOADERS });
+    if (collections) await refreshContent?.({ loaders: LOADERS });
     // Pages list their paths from the graph (getStaticPaths), which Astro's dev server
     // caches until it hears that content changed: a document added or removed would
     // otherwise be missing, or rendered from a stale list. The same message Astro sends
@@ -148,7 +155,7 @@ function schedule(): void {
     if (running) return;
     const changed = [...pending];
     pending.clear();
-    running = update(changed.length === 1 ? changed[0]! : changed.length ? `${changed.length} tệp` : null)
+    running = update(changed)
       .catch(failed)
       .finally(() => {
         running = null;

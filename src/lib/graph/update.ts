@@ -15,7 +15,6 @@ import { dirname, join } from 'node:path';
 import { CONTENT_DIRS, listFiles, loadCorpus, type Corpus } from '../content/corpus.ts';
 import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { writeFileAtomic } from '../files/atomic.ts';
 import { startBackgroundWriter } from '../files/background-writer.ts';
 import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
 import { BodyCache, bodyCacheBytes, bodyDataJson, type BodyData } from './body-cache.ts';
@@ -51,10 +50,10 @@ export interface GraphUpdateOptions {
   /** Called with the worker CPU figures once the workers are done (for --timings). */
   workerCpu?: (workers: number[], mainThreadSeconds: number) => void;
   /**
-   * Write bundles and frontmatter.json now, but leave graph.json and the cache file to
-   * `pendingWrites` in the result (`npm run dev` hands the graph to the pages in memory
+   * Write the body bundles now, but leave graph.json, frontmatter.json and the cache file
+   * to `pendingWrites` in the result (`npm run dev` hands the graph to the pages in memory
    * and writes the rest once the editor pauses: serialising graph.json is ≈ 1.3 s at
-   * 10,000 documents).
+   * 10,000 documents; frontmatter.json is read only by the Astro loader of course modules).
    */
   deferGraphFiles?: boolean;
   /**
@@ -107,7 +106,7 @@ export interface GraphUpdateResult {
   graphErrors: number;
   /** Why nothing was written, in Vietnamese (null when written). */
   failure: string | null;
-  /** With deferGraphFiles: writes graph.json and the cache file (then .generated/ is whole). */
+  /** With deferGraphFiles: writes graph.json, frontmatter.json and the cache file (then .generated/ is whole). */
   pendingWrites?: () => Promise<void>;
   corpus: Corpus;
   result: BuildResult | null;
@@ -345,10 +344,11 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     await writer.close();
   };
   if (options.deferGraphFiles) {
-    // The pages get the graph in memory; the Astro loader reads frontmatter.json now.
-    writeFileAtomic(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
-    timing('write frontmatter.json');
-    out.pendingWrites = () => writeCacheAndGraph();
+    out.pendingWrites = () => {
+      const writer = startBackgroundWriter();
+      writer.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
+      return writeCacheAndGraph(writer);
+    };
     out.written = true;
     return out;
   }
