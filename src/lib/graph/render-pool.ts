@@ -6,9 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CorpusEntry } from '../citations/types.ts';
-import type { ProvinceName } from '../citations/index.ts';
+import type { ProvinceName, RawMention } from '../citations/index.ts';
 import type { BodyInput } from './render-body.ts';
-import type { RawMention } from '../citations/index.ts';
 import { parseBodyData, type BodyData } from './body-cache.ts';
 
 export interface WorkerInit {
@@ -17,17 +16,15 @@ export interface WorkerInit {
   withEngine: boolean;
 }
 
-export interface WorkerJob {
-  i: number;
+/** One body for the pool. */
+export interface PoolInput {
   input: BodyInput;
   /** The body's cached extraction: render it again without extracting. */
   raw?: RawMention[];
 }
 
-/** One body for the pool; `raw` as in WorkerJob. */
-export interface PoolInput {
-  input: BodyInput;
-  raw?: RawMention[];
+export interface WorkerJob extends PoolInput {
+  i: number;
 }
 
 /** One rendered body as it comes back: its data (parsed, and as the cache's JSON in UTF-8) and its HTML in UTF-8. */
