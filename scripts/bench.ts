@@ -21,6 +21,7 @@ import { documentPageTransfer, folderSize } from './lib/bench-size.ts';
 import { findOrInstallHugo, prepareHugoSite } from './lib/bench-hugo.ts';
 import {
   cpuTicks,
+  reuseOf,
   judgeTargets,
   loadString,
   machine,
@@ -66,14 +67,6 @@ async function node(args: string[], env: NodeJS.ProcessEnv, log: string): Promis
 function stepSeconds(stdout: string, pattern: RegExp): number | null {
   for (const m of stdout.matchAll(/^✔ (.+) \(([\d.]+) s\)$/gm)) if (pattern.test(m[1]!)) return Number(m[2]);
   return null;
-}
-
-/** What a graph build's summary says it extracted, re-linked and reused. */
-function reuseOf(stdout: string): { reextracted: number | null; relinked: number | null; cached: number | null } {
-  const m = /Đọc lại (\d+) nội dung, dùng bộ đệm (\d+)(?: \(liên kết lại (\d+)\))?/.exec(stdout);
-  if (!m) return { reextracted: null, relinked: null, cached: null };
-  const relinked = m[3] === undefined ? 0 : Number(m[3]);
-  return { reextracted: Number(m[1]), relinked, cached: Number(m[2]) - relinked };
 }
 
 async function benchSize(count: number): Promise<SizeResult> {

@@ -204,6 +204,14 @@ export function judgeTargets(results: SizeResult[]): Target[] {
   return out;
 }
 
+/** What a graph build's summary line (graphSummaryLines) says it extracted, re-linked and reused whole. */
+export function reuseOf(stdout: string): { reextracted: number | null; relinked: number | null; cached: number | null } {
+  const m = /Đọc lại (\d+) nội dung, dùng bộ đệm (\d+)(?: \(liên kết lại (\d+)\))?/.exec(stdout);
+  if (!m) return { reextracted: null, relinked: null, cached: null };
+  const relinked = m[3] === undefined ? 0 : Number(m[3]);
+  return { reextracted: Number(m[1]), relinked, cached: Number(m[2]) - relinked };
+}
+
 const START = '<!-- bench:generated:start -->';
 const END = '<!-- bench:generated:end -->';
 
