@@ -200,6 +200,21 @@ function entryKey(e: CorpusEntry): string | null {
   return e.number ? `${e.number}@${e.year}` : null;
 }
 
+/**
+ * Whether resolving this mention may read the text around it: a number known to collide,
+ * whose version only its context picks (TextResolver.chooseColliding). Extraction keeps
+ * the text for resolution only when one of its mentions may (src/lib/citations/index.ts).
+ */
+export function readsContext(index: Pick<CorpusIndex, 'collisions'>, m: RawMention): boolean {
+  if (!m.serial) return false;
+  const serial = comparableSerial(m.serial);
+  if (m.symbol) return index.collisions.has(`${serial}|${comparableSymbol(m.symbol)}`);
+  for (const c of index.collisions.values()) {
+    if (c.type === m.type && comparableSerial(parseDocumentNumber(c.number)!.serial) === serial) return true;
+  }
+  return false;
+}
+
 /** The year written with a mention: in its number, its date, a date shared by its list, or its sentence's opening date. */
 function writtenYear(m: RawMention): number | null {
   return m.yearInNumber ?? m.dateYear ?? m.sharedYear ?? m.sentenceYear;
