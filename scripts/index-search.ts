@@ -7,7 +7,9 @@
  *  - the date order, pagefind/ngay.<index hash>.json (src/lib/search/date-order.ts), which
  *    the browser fetches only when results are sorted by date;
  *  - the number index, tim-kiem/so/<shard>.json, from .generated/graph.json, which the
- *    browser fetches only for queries that contain a document number.
+ *    browser fetches only for queries that contain a document number;
+ *  - the foundation weights of the documents others build on, tim-kiem/nen-tang.json
+ *    (src/lib/search/foundation.ts), which order equal matches of a topic search.
  */
 import { limiter } from '../src/lib/concurrency.ts';
 import { appendFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -22,7 +24,8 @@ import { searchDate, searchDocument } from '../src/lib/search/search-document.ts
 import { buildDateOrder, dateOrderFile } from '../src/lib/search/date-order.ts';
 import { dealParts, MAX_PAGES_PER_INDEX, partCount, partFolder, partLanguage, splitExport, type SplitManifest } from '../src/lib/search/parts.ts';
 import { buildNumberShards, NUMBER_INDEX_DIR, NUMBER_SHARDS } from '../src/lib/search/number-index.ts';
-import { addToVocabulary, commonPairs, COMMON_PAIRS_FILE, countPairs, VOCABULARY_FILE, vocabularyFile } from '../src/lib/search/ranking.ts';
+import { addToVocabulary, commonPairs, COMMON_PAIRS_FILE, countPairs, RANK_META_ELEMENT, VOCABULARY_FILE, vocabularyFile } from '../src/lib/search/ranking.ts';
+import { documentIdOfUrl, FOUNDATION_FILE, foundationFile, foundationWeights } from '../src/lib/search/foundation.ts';
 import { htmlText } from '../src/lib/search/html-fold.ts';
 import { BROWSE_PAGES_FILE } from '../src/lib/search/constants.ts';
 import { missingPageOf } from '../src/lib/site/missing.ts';
@@ -107,8 +110,9 @@ async function indexPart(partFiles: readonly string[], language: string, outputP
     const doc = searchDocument(html);
     if (doc !== null) {
       marked++;
-      addToVocabulary(vocabulary, htmlText(doc.replace(/<span data-pagefind-weight[^>]*>[^<]*<\/span>/g, ' ')));
-      countPairs(pairCounts, [...doc.matchAll(/<span data-pagefind-weight[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]).join(' '));
+      // The vocabulary is of words people type: the weighted number line and the ranking pairs are not.
+      addToVocabulary(vocabulary, htmlText(doc.replace(/<span data-pagefind-weight[^>]*>[^<]*<\/span>/g, ' ').replace(RANK_META_ELEMENT, ' ')));
+      countPairs(pairCounts, [...doc.matchAll(RANK_META_ELEMENT)].map((m) => m[2]).join(' '));
       await send(file, doc, searchDate(html));
     }
   }
@@ -166,6 +170,8 @@ const entryOf = (dir: string) =>
 const limit = limiter(64);
 const dated: Array<{ id: string; date: string }> = [];
 const browse: string[] = [];
+/** Pagefind page id of each document page, by document id, for the foundation weights. */
+const pageOfDocument = new Map<string, string>();
 const languageHashes: string[] = [];
 for (const [i] of parts.entries()) {
   const dir = join(pagefindDir, partFolder(i));
@@ -176,10 +182,15 @@ for (const [i] of parts.entries()) {
     fragmentNames.map((name) => limit(async () => {
       const raw = gunzipSync(await readFile(join(fragmentDir, name))).toString('utf8');
       const { url } = JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string };
-      return { id: name.slice(0, -'.pf_fragment'.length), date: dates.get(url) };
+      return { id: name.slice(0, -'.pf_fragment'.length), url, date: dates.get(url) };
     })),
   );
-  dated.push(...pages.filter((p): p is { id: string; date: string } => p.date !== undefined));
+  for (const p of pages) {
+    if (p.date === undefined) continue;
+    dated.push({ id: p.id, date: p.date });
+    const doc = documentIdOfUrl(p.url);
+    if (doc) pageOfDocument.set(doc, p.id);
+  }
   // A page without a date of issue is a browsing page (topic, province, issuer, course).
   browse.push(...pages.filter((p) => p.date === undefined).map((p) => p.id));
 }
@@ -229,6 +240,12 @@ if (existsSync(graphPath)) {
   writeFileSync(join(site, VOCABULARY_FILE), JSON.stringify(vocabularyFile(vocabulary)));
   writeFileSync(join(site, BROWSE_PAGES_FILE), JSON.stringify(browse.sort()));
   writeFileSync(join(site, COMMON_PAIRS_FILE), JSON.stringify(commonPairs(pairCounts, indexed)));
+  const byPage = new Map<string, number>();
+  for (const [doc, weight] of foundationWeights(graph)) {
+    const page = pageOfDocument.get(doc);
+    if (page) byPage.set(page, weight);
+  }
+  writeFileSync(join(site, FOUNDATION_FILE), JSON.stringify(foundationFile(byPage)));
 } else {
   console.error(`Chưa có ${GRAPH_FILE}: bỏ qua chỉ mục số hiệu (chạy scripts/build-graph.ts trước).`);
   process.exit(1);

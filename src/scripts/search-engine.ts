@@ -12,6 +12,7 @@ import { splitManifestOf } from '../lib/search/parts.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
 import { COMMON_PAIRS_FILE, correctQuery, queryPairs, queryProblem, rankByPairs, VOCABULARY_FILE, type QueryProblem, type Vocabulary } from '../lib/search/ranking.ts';
 import { BROWSE_PAGES_FILE } from '../lib/search/constants.ts';
+import { FOUNDATION_FILE } from '../lib/search/foundation.ts';
 
 /** The parts of Pagefind's JS API used here (pagefind.js 1.6). */
 interface PagefindFragment {
@@ -24,6 +25,8 @@ interface PagefindFragment {
 interface PagefindResult {
   id: string;
   score: number;
+  /** The meta fields a query word was found in (Pagefind 1.5+). */
+  matchedMetaFields?: string[];
   data(): Promise<PagefindFragment>;
 }
 interface PagefindSearch {
@@ -171,21 +174,24 @@ export function createEngine(base: string): SearchEngine {
     return vocabulary;
   };
 
-  /** A small list the indexer writes (browsing pages, common pairs), fetched once; empty when absent. */
-  const idList = (file: string) => {
-    let p: Promise<Set<string>> | null = null;
-    return (): Promise<Set<string>> => {
+  /** A small file the indexer writes, fetched once and read by `read`; `read(empty)` when absent. */
+  const indexerFile = <J, T>(file: string, empty: J, read: (json: J) => T) => {
+    let p: Promise<T> | null = null;
+    return (): Promise<T> => {
       p ??= fetch(`${base}${file}`)
-        .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
-        .then((ids) => new Set(ids));
+        .then((r) => (r.ok ? (r.json() as Promise<J>) : empty))
+        .then(read);
       p.catch(() => {
         p = null;
       });
       return p;
     };
   };
-  const loadBrowsePages = idList(BROWSE_PAGES_FILE);
-  const loadCommonPairs = idList(COMMON_PAIRS_FILE);
+  const idSet = (ids: string[]) => new Set(ids);
+  const loadBrowsePages = indexerFile(BROWSE_PAGES_FILE, [], idSet);
+  const loadCommonPairs = indexerFile(COMMON_PAIRS_FILE, [], idSet);
+  // Foundation weights (src/lib/search/foundation.ts): a few KB, fetched with the first ranked search.
+  const loadFoundation = indexerFile(FOUNDATION_FILE, {} as Record<string, number>, (weights) => new Map(Object.entries(weights)));
 
   const directHits = async (query: string): Promise<DirectHit[]> => {
     const parsed = parseNumberQuery(query);
@@ -223,6 +229,7 @@ export function createEngine(base: string): SearchEngine {
     if (!query.folded && !hasFilters) return { query, problem, direct: await directPromise, ...empty };
 
     const ranksPromise = request.sort === 'relevance' ? null : loadRanks();
+    const foundationPromise = request.sort === 'relevance' ? loadFoundation() : null;
     const [api, browse, common] = await Promise.all([loadPagefind(), loadBrowsePages(), loadCommonPairs()]);
     const docFilters = { filters };
     const isPage = (r: PagefindResult) => browse.has(r.id);
@@ -243,12 +250,12 @@ export function createEngine(base: string): SearchEngine {
       return { results: folded?.results ?? [], counts: folded?.filters ?? null };
     };
 
-    /** Re-orders results by the query's word pairs found in titles, aliases, topics and places (ranking.ts). */
+    /** Re-orders results by the query's word pairs found in names, topics and places, the foundation first among equals (ranking.ts). */
     const rank = async <T extends PagefindResult>(results: T[], folded: string): Promise<T[]> => {
-      const pairs = request.sort === 'relevance' ? queryPairs(folded, common) : [];
+      const pairs = foundationPromise ? queryPairs(folded, common) : [];
       if (!pairs.length || results.length < 2) return results;
-      const lists = await Promise.all(pairs.map((p) => api.search(p)));
-      return rankByPairs(results, lists.map((l) => l?.results ?? []));
+      const [lists, weights] = await Promise.all([Promise.all(pairs.map((p) => api.search(p))), foundationPromise!.catch(() => new Map<string, number>())]);
+      return rankByPairs(results, lists.map((l) => l?.results ?? []), weights);
     };
 
     let searched = query;

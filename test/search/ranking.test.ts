@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FIELD_WEIGHTS,
+  RANK_FIELDS,
   correctQuery,
   oneEditApart,
   pairTokens,
   queryPairs,
   queryProblem,
+  ownName,
+  pairStrength,
   rankByPairs,
-  rankingLines,
+  rankingMeta,
   addToVocabulary,
   vocabularyFile,
 } from '../../src/lib/search/ranking.ts';
@@ -20,27 +22,73 @@ describe('pair tokens', () => {
     expect(queryPairs('a b c d e f g h i')).toEqual([]);
   });
 
-  it('gives each field its pairs at the field weight (its words are indexed from the text already)', () => {
-    const lines = rankingLines({ name: ['Dân chủ ở cơ sở'], subject: ['Hà Tĩnh', 'Hà'] });
+  it('gives each field its pairs as its own meta field (its words are indexed from the text already)', () => {
+    const lines = rankingMeta({ name: ['Dân chủ ở cơ sở'], subject: ['Hà Tĩnh', 'Hà'] });
     expect(lines).toEqual([
-      { weight: FIELD_WEIGHTS.name, text: 'danchu chuo coso' },
-      { weight: FIELD_WEIGHTS.subject, text: 'hatinh' },
+      { key: RANK_FIELDS.name.meta, text: 'danchu chuo coso' },
+      { key: RANK_FIELDS.subject.meta, text: 'hatinh' },
     ]);
+    expect(rankingMeta({ subject: ['Hà'] })).toEqual([]);
+  });
+
+  it("names a document by its type and trích yếu, the type once", () => {
+    expect(ownName('Chỉ thị', 'Về xây dựng và thực hiện Quy chế dân chủ ở cơ sở')).toBe('Chỉ thị Về xây dựng và thực hiện Quy chế dân chủ ở cơ sở');
+    expect(ownName('Luật', 'Luật Thực hiện dân chủ ở cơ sở')).toBe('Luật Thực hiện dân chủ ở cơ sở');
+    expect(pairTokens(ownName('Chỉ thị', 'Về dân vận'))).toContain('chithi');
   });
 });
 
 describe('rankByPairs', () => {
+  const name = [RANK_FIELDS.name.meta];
+  const subject = [RANK_FIELDS.subject.meta];
+  const both = [RANK_FIELDS.name.meta, RANK_FIELDS.subject.meta];
+
+  it('counts a pair in the own name more than in a topic, both more than either, a body match not at all', () => {
+    expect(pairStrength({ id: 'a', matchedMetaFields: name })).toBeGreaterThan(pairStrength({ id: 'a', matchedMetaFields: subject }));
+    expect(pairStrength({ id: 'a', matchedMetaFields: both })).toBeGreaterThan(pairStrength({ id: 'a', matchedMetaFields: name }));
+    // A pair search reaching a body word by prefix ("hoan" → "hoàng") carries no meta field.
+    expect(pairStrength({ id: 'a' })).toBe(0);
+    expect(pairStrength({ id: 'a', matchedMetaFields: ['title'] })).toBe(0);
+  });
+
   const results = [
     { id: 'plan', score: 9 },
     { id: 'law', score: 3 },
     { id: 'topic-only', score: 5 },
     { id: 'other', score: 8 },
   ];
-  it('puts pages carrying the query pairs first, the title (higher score) before the topic', () => {
-    const danchu = [{ id: 'law', score: 10 }, { id: 'topic-only', score: 6 }];
-    const coso = [{ id: 'law', score: 10 }, { id: 'topic-only', score: 6 }, { id: 'plan', score: 1 }];
+  it('puts pages carrying the query pairs first, the name before the topic', () => {
+    const danchu = [{ id: 'law', matchedMetaFields: both }, { id: 'topic-only', matchedMetaFields: subject }];
+    const coso = [{ id: 'law', matchedMetaFields: both }, { id: 'topic-only', matchedMetaFields: subject }, { id: 'plan', matchedMetaFields: subject }];
     expect(rankByPairs(results, [danchu, [], coso]).map((r) => r.id)).toEqual(['law', 'topic-only', 'plan', 'other']);
   });
+
+  it('orders equal matches by foundation weight, whatever Pagefind scored them', () => {
+    // The law and the decrees that carry its name: the same pairs in the same fields.
+    const ranked = [
+      { id: 'decree', score: 9 },
+      { id: 'plan', score: 8 },
+      { id: 'law', score: 2 },
+      { id: 'directive', score: 1 },
+      { id: 'unrelated', score: 10 },
+    ];
+    const hits = ['decree', 'plan', 'law', 'directive'].map((id) => ({ id, matchedMetaFields: both }));
+    const foundation = new Map([['law', 6], ['directive', 3.5], ['decree', 1]]);
+    expect(rankByPairs(ranked, [hits, hits], foundation).map((r) => r.id)).toEqual(['law', 'directive', 'decree', 'plan', 'unrelated']);
+    // Foundation weight only breaks ties: a page matching the pairs better stays ahead of it.
+    const nameOnly = hits.map((h) => (h.id === 'plan' ? h : { ...h, matchedMetaFields: name }));
+    expect(rankByPairs(ranked, [hits, nameOnly], foundation)[0]!.id).toBe('plan');
+    // Without weights, Pagefind's order breaks the tie.
+    expect(rankByPairs(ranked, [hits]).map((r) => r.id)).toEqual(['decree', 'plan', 'law', 'directive', 'unrelated']);
+  });
+
+  it('counts a rare pair more than a common one', () => {
+    const ranked = [{ id: 'a', score: 1 }, { id: 'b', score: 1 }, { id: 'c', score: 1 }, { id: 'd', score: 1 }];
+    const common = ['a', 'b', 'c'].map((id) => ({ id, matchedMetaFields: name }));
+    const rare = [{ id: 'd', matchedMetaFields: name }];
+    expect(rankByPairs(ranked, [common, rare])[0]!.id).toBe('d');
+  });
+
   it('leaves the order alone when no pair is found', () => {
     expect(rankByPairs(results, [[], []]).map((r) => r.id)).toEqual(['plan', 'law', 'topic-only', 'other']);
   });
@@ -92,5 +140,30 @@ describe('common pairs', () => {
     expect(commonPairs(counts, 8)).toEqual(['chinhquyen', 'danvan']);
     expect(commonPairs(counts, 20)).toEqual(['danvan']);
     expect(queryPairs('dan van kheo', new Set(['danvan']))).toEqual(['vankheo']);
+  });
+});
+
+describe('ranking meta of a document page', () => {
+  it('carries the name pairs with the type, the subject pairs apart, and survives into the indexed document', async () => {
+    const { indexFields } = await import('../../src/lib/search/fields.ts');
+    const { searchDocument } = await import('../../src/lib/search/search-document.ts');
+    const { RANK_META_ELEMENT } = await import('../../src/lib/search/ranking.ts');
+    const node = {
+      type: 'chi-thi', number: '30-CT/TW', issued: '1998-02-18', year: 1998, issuer: 'bo-chinh-tri', coIssuers: [],
+      title: 'Về xây dựng và thực hiện Quy chế dân chủ ở cơ sở', aliases: [], province: 'ha-tinh', level: 'trung-uong',
+      topics: ['dan-chu-co-so'], effectiveStatus: { status: 'unknown' },
+    } as unknown as Parameters<typeof indexFields>[0];
+    const names = { issuer: () => 'Bộ Chính trị', province: () => 'Hà Tĩnh', topic: () => 'Dân chủ ở cơ sở' };
+    const { ranking } = indexFields(node, names);
+    const name = ranking.find((l) => l.key === RANK_FIELDS.name.meta)!.text.split(' ');
+    const subject = ranking.find((l) => l.key === RANK_FIELDS.subject.meta)!.text.split(' ');
+    expect(name).toEqual(expect.arrayContaining(['chithi', 'danchu', 'coso']));
+    expect(subject).toEqual(['danchu', 'chuo', 'coso', 'hatinh']);
+    // The page as rendered (SearchIndexFields.astro) → the indexed document → what the indexer reads back.
+    const page = `<html><body><article data-pagefind-body><h1>Chỉ thị 30</h1><div hidden data-pagefind-ignore>${ranking
+      .map((l) => `<span data-pagefind-meta="${l.key}">${l.text}</span>`)
+      .join('')}</div><p>Nội dung.</p></article></body></html>`;
+    const read = [...searchDocument(page)!.matchAll(RANK_META_ELEMENT)].map((m) => [m[1], m[2]]);
+    expect(read).toEqual(ranking.map((l) => [l.key, l.text]));
   });
 });

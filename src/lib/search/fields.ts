@@ -11,7 +11,7 @@ import { parseDocumentNumber } from '../identity.ts';
 import { LEVEL_NAMES } from '../schema/registries.ts';
 import { STATUS_LABELS, formatDate, shortName } from '../site/labels.ts';
 import { searchKey } from '../text/vietnamese.ts';
-import { rankingLines } from './ranking.ts';
+import { ownName, rankingMeta } from './ranking.ts';
 
 import { FILTERS, type FilterKey } from './constants.ts';
 
@@ -37,8 +37,8 @@ export interface IndexFields {
   date: string;
   /** Number forms for the weighted block; empty for a document without a number. */
   numberLine: string;
-  /** Weighted words and pair tokens for ranking (src/lib/search/ranking.ts). */
-  ranking: Array<{ weight: number; text: string }>;
+  /** Pair tokens of the name and of the subject, as hidden meta fields, for ranking (src/lib/search/ranking.ts). */
+  ranking: Array<{ key: string; text: string }>;
 }
 
 /** "33/CT-TTg" of a chỉ thị → "33/CT-TTg CT-TTg ct33 Chỉ thị 33 chi thi 33". */
@@ -75,8 +75,8 @@ export function indexFields(node: GraphNode, names: RegistryNames): IndexFields 
     },
     date: node.issued,
     numberLine: numberForms(node.type, node.number),
-    ranking: rankingLines({
-      name: [node.title, ...node.aliases],
+    ranking: rankingMeta({
+      name: [ownName(DOCUMENT_TYPES[node.type].name, node.title), ...node.aliases],
       subject: [...topics, ...(province ? [province] : []), ...(provinceNow ? [provinceNow] : [])],
     }),
   };

@@ -7,25 +7,31 @@
  * Why phrases: Vietnamese words are syllables, and a query typed without marks ("dan chu
  * co so") is four of the most common syllables of the corpus; every document contains
  * them, so Pagefind's word scores cannot tell the law on grassroots democracy from a plan
- * that mentions "cơ sở" once. The meaning is in adjacent pairs ("dân chủ", "cơ sở"). So
- * the title, aliases, topics and place of a page also carry their adjacent pairs
- * folded into one token ("danchu", "coso") at a high weight, and the browser searches the
- * query's pairs too and ranks pages that carry them first, rarer pairs counting more.
- * Body text gets no pair tokens: its words are indexed once each (search-document.ts),
- * and pairs of every body would multiply the index.
+ * that mentions "cơ sở" once. The meaning is in adjacent pairs ("dân chủ", "cơ sở"). So the
+ * name (type, trích yếu, aliases), topics and place of a page also carry their adjacent
+ * pairs folded into one token ("danchu", "coso"), and the browser searches the query's pairs
+ * too and ranks pages that carry them first, rarer pairs and the page's own name counting
+ * more (rankByPairs). Body text gets no pair tokens: its words are indexed once each
+ * (search-document.ts), and pairs of every body would multiply the index.
  */
 import { searchKey } from '../text/vietnamese.ts';
 
-/** Pagefind weights (1–10) of the fields a page carries besides its text; the h1 weighs 7. */
-export const FIELD_WEIGHTS = {
-  /** Trích yếu and aliases ("Luật Thực hiện dân chủ ở cơ sở"): what the document is called. */
-  name: 10,
-  /** Topic names and the place (province, with the names of provinces merged into it). */
-  subject: 6,
+/**
+ * The fields whose pairs a page carries, each as a hidden Pagefind meta field. As meta,
+ * a pair search tells which field matched (Pagefind's `matchedMetaFields`) and scores all
+ * its pages alike: a pair in a weighted body line is scored by the page's length too, so
+ * a short plan outranked the long law it carries out on the same pair. Meta words are
+ * indexed like body words (same chunks) but take no position in the text.
+ */
+export const RANK_FIELDS = {
+  /** The document's own name: its type with the trích yếu, and its aliases ("Luật Thực hiện dân chủ ở cơ sở"). */
+  name: { meta: 'cap_ten', strength: 1 },
+  /** What it is filed under: topic names and the place (province, and the one it was merged into). */
+  subject: { meta: 'cap_de', strength: 0.5 },
 } as const;
 // Issuer names carry no pairs on a document: thousands of documents share an issuer, its pairs
 // only lengthen the index chunks a first query downloads, and the issuer's own page is a result.
-export type RankField = keyof typeof FIELD_WEIGHTS;
+export type RankField = keyof typeof RANK_FIELDS;
 
 /** Pair tokens are at least this long, so "ở cơ" ("oco") does not become a token but "cơ sở" does. */
 const MIN_PAIR = 4;
@@ -51,22 +57,31 @@ export function pairTokens(text: string): string[] {
 }
 
 /**
- * The weighted text a page carries for ranking: for each field, its pair tokens. Its single
+ * A document's own name as one text: its type before the trích yếu ("Chỉ thị" + "Về xây
+ * dựng …"), unless the trích yếu starts with it already ("Luật Thực hiện …").
+ */
+export function ownName(typeName: string, title: string): string {
+  return searchKey(title).startsWith(searchKey(typeName)) ? title : `${typeName} ${title}`;
+}
+
+/**
+ * The ranking meta a page carries: for each field, its pair tokens, each once. Its single
  * words are not repeated: they are indexed from the page's own text already, and a second
  * copy of the corpus's commonest words ("dân", "vận") in every page would double the index
- * chunks the first query downloads. The same token is kept once per field.
+ * chunks the first query downloads.
  */
-export function rankingLines(fields: Partial<Record<RankField, readonly string[]>>): Array<{ weight: number; text: string }> {
-  const lines: Array<{ weight: number; text: string }> = [];
-  for (const field of Object.keys(FIELD_WEIGHTS) as RankField[]) {
-    const texts = fields[field]?.filter((t) => t.trim()) ?? [];
-    if (!texts.length) continue;
+export function rankingMeta(fields: Partial<Record<RankField, readonly string[]>>): Array<{ key: string; text: string }> {
+  const lines: Array<{ key: string; text: string }> = [];
+  for (const field of Object.keys(RANK_FIELDS) as RankField[]) {
     const tokens = new Set<string>();
-    for (const t of texts) for (const w of pairTokens(t)) tokens.add(w);
-    if (tokens.size) lines.push({ weight: FIELD_WEIGHTS[field], text: [...tokens].join(' ') });
+    for (const t of fields[field] ?? []) for (const w of pairTokens(t)) tokens.add(w);
+    if (tokens.size) lines.push({ key: RANK_FIELDS[field].meta, text: [...tokens].join(' ') });
   }
   return lines;
 }
+
+/** The ranking meta elements in a page's search document: the field's key and its tokens (index builder side). */
+export const RANK_META_ELEMENT = /<span data-pagefind-meta="(cap_[a-z]+)">([^<]*)<\/span>/g;
 
 /**
  * The pair tokens the browser searches for a folded query, in query order, at most
@@ -88,10 +103,9 @@ export const COMMON_PAIR_SHARE = 0.25;
 /** File listing the common pairs, relative to the site base (written by scripts/index-search.ts). */
 export const COMMON_PAIRS_FILE = 'tim-kiem/cap-tu-pho-bien.json';
 
-/** Adds the ranking tokens of one page to the counts (index builder side). */
-export function countPairs(counts: Map<string, number>, weightedText: string): void {
-  // Pair tokens are folded letters; other weighted words (document numbers) are not pairs.
-  for (const t of new Set(weightedText.split(/\s+/).filter((w) => /^[a-z]{4,}$/.test(w)))) counts.set(t, (counts.get(t) ?? 0) + 1);
+/** Adds the pair tokens of one page (its ranking meta, all fields) to the counts (index builder side). */
+export function countPairs(counts: Map<string, number>, pairText: string): void {
+  for (const t of new Set(pairText.split(/\s+/).filter((w) => /^[a-z]{4,}$/.test(w)))) counts.set(t, (counts.get(t) ?? 0) + 1);
 }
 
 /** The pairs carried by more than COMMON_PAIR_SHARE of `pages`, sorted. */
@@ -107,26 +121,52 @@ export interface Ranked {
   score: number;
 }
 
+/** One page found by a pair search, with the meta fields the pair was found in. */
+export interface PairHit {
+  id: string;
+  matchedMetaFields?: readonly string[];
+}
+
+/** How strongly a page carries a pair: its own name counts 1, its topic or place ½, both 1½. */
+export function pairStrength(hit: PairHit): number {
+  const fields = new Set(hit.matchedMetaFields ?? []);
+  let strength = 0;
+  for (const field of Object.values(RANK_FIELDS)) if (fields.has(field.meta)) strength += field.strength;
+  return strength;
+}
+
 /**
- * Orders the results of the query by the pairs they carry: each pair found adds its
- * rarity (log of results over pages with the pair) times how strongly the page carries it
- * (its score in the pair's search over the best score there, so a pair in the title
- * outweighs the same pair in a topic). Pagefind's own order breaks ties and ranks the rest.
+ * Orders the results of a query:
+ *  1. by the query pairs they carry: each pair adds its rarity among the results (log of
+ *     results over pages with the pair) times its strength on the page (pairStrength). Equal
+ *     sums are exact ties, whatever the pages' lengths;
+ *  2. among equals, the foundation first: the document other corpus documents build on
+ *     (its weight in `foundation`, src/lib/search/foundation.ts) before the decrees and plans
+ *     that carry its name in theirs ("…thi hành Luật Thực hiện dân chủ ở cơ sở");
+ *  3. then Pagefind's own order (its score on the query's words).
+ * Without any pair found, Pagefind's order stands.
  */
-export function rankByPairs<T extends Ranked>(results: readonly T[], pairResults: ReadonlyArray<readonly Ranked[]>): T[] {
+export function rankByPairs<T extends Ranked>(
+  results: readonly T[],
+  pairResults: ReadonlyArray<readonly PairHit[]>,
+  foundation: ReadonlyMap<string, number> = new Map(),
+): T[] {
   if (!results.length || !pairResults.some((p) => p.length)) return [...results];
   const n = results.length;
-  const boost = new Map<string, number>();
+  const carried = new Map<string, number>();
   for (const list of pairResults) {
     if (!list.length) continue;
     const rarity = Math.log(1 + n / list.length);
-    const best = Math.max(...list.map((r) => r.score)) || 1;
-    for (const r of list) boost.set(r.id, (boost.get(r.id) ?? 0) + rarity * (r.score / best));
+    for (const hit of list) {
+      const strength = pairStrength(hit);
+      if (strength) carried.set(hit.id, (carried.get(hit.id) ?? 0) + rarity * strength);
+    }
   }
-  const top = Math.max(...results.map((r) => r.score)) || 1;
+  // Sums of the same terms in the same order are equal floats; rounding guards other orders.
+  const tier = (id: string) => Math.round((carried.get(id) ?? 0) * 1e6);
   return results
-    .map((r, i) => ({ r, i, key: (boost.get(r.id) ?? 0) + 0.25 * (r.score / top) }))
-    .sort((a, b) => b.key - a.key || a.i - b.i)
+    .map((r, i) => ({ r, i, tier: tier(r.id), foundation: foundation.get(r.id) ?? 0 }))
+    .sort((a, b) => b.tier - a.tier || b.foundation - a.foundation || a.i - b.i)
     .map((x) => x.r);
 }
 
