@@ -242,12 +242,14 @@ describe('determinism and the extraction cache', () => {
     expect(JSON.stringify(b.bodies)).toBe(JSON.stringify(a.bodies));
   });
 
-  it('adding a document extracts only its body, and re-links the bodies that cite it', () => {
+  it.each([
+    ['a full text', true],
+    ['a summary', false],
+  ])('adding a document extracts only its body, and re-links the bodies that cite it (%s)', (_what, fullText) => {
     const store = new Map<string, BodyOutput>();
     const cache: ExtractionCache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };
     tmp = tempCorpus();
-    // A full text: its mentions make edges (a summary's are links for reading only).
-    tmp.edit('van-ban', CT16, 'fullText: false', 'fullText: true');
+    if (fullText) tmp.edit('van-ban', CT16, 'fullText: false', 'fullText: true');
     tmp.appendBody('van-ban', CT16, 'Tinh thần này có từ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.');
     const first = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
     const total = first.extracted;
@@ -269,7 +271,9 @@ describe('determinism and the extraction cache', () => {
     tmp.write('van-ban', 'chi-thi-05-ct-tw-2016', ct05);
     const cited = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
     expect([cited.extracted, cited.relinked, cited.cached]).toEqual([1, 1, total]);
-    expect(edge(cited.graph, CT16, 'chi-thi-05-ct-tw-2016')).toHaveLength(1);
+    // A full text's mention makes an edge; a summary's is a link for reading, listed apart (#15).
+    expect(edge(cited.graph, CT16, 'chi-thi-05-ct-tw-2016')).toHaveLength(fullText ? 1 : 0);
+    expect(node(cited.graph, CT16).summaryMentions.includes('chi-thi-05-ct-tw-2016')).toBe(!fullText);
     expect(cited.bodies.find((b) => b.id === CT16)!.html).toContain('data-doc="chi-thi-05-ct-tw-2016"');
     expectSameAsFromScratch(cited, tmp.root);
   });
