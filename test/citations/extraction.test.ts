@@ -39,6 +39,9 @@ describe('a kept extraction', () => {
     expect(ex.self.numbers).toHaveLength(1);
     expect(ex.text).not.toBeNull();
     expect(extractReferences('Thực hiện Kế hoạch số 12-KH/TU của Tỉnh ủy.', without).text).toBeNull();
+    // A bare number of a colliding one ("Chỉ thị số 16" may be 16/CT-TTg of 2016 or 2020) keeps it too.
+    expect(extractReferences('Thực hiện Chỉ thị số 16 của Thủ tướng Chính phủ về công tác dân vận.', without).text).not.toBeNull();
+    expect(extractReferences('Thực hiện Chỉ thị số 17 của Thủ tướng Chính phủ về công tác dân vận.', without).text).toBeNull();
   });
 
   it('gives the references of a full run, before and after the corpus gains the cited version', () => {

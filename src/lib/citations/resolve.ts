@@ -209,10 +209,18 @@ export function readsContext(index: Pick<CorpusIndex, 'collisions'>, m: RawMenti
   if (!m.serial) return false;
   const serial = comparableSerial(m.serial);
   if (m.symbol) return index.collisions.has(`${serial}|${comparableSymbol(m.symbol)}`);
-  for (const c of index.collisions.values()) {
-    if (c.type === m.type && comparableSerial(parseDocumentNumber(c.number)!.serial) === serial) return true;
+  return collidingShortForms(index.collisions).has(`${m.type}|${serial}`);
+}
+
+const shortFormsOf = new WeakMap<Map<string, CollidingNumber>, Set<string>>();
+/** "type|serial" of every colliding number: a bare "Chỉ thị 16" may mean one of them. */
+function collidingShortForms(collisions: Map<string, CollidingNumber>): Set<string> {
+  let set = shortFormsOf.get(collisions);
+  if (!set) {
+    set = new Set([...collisions.values()].map((c) => `${c.type}|${comparableSerial(parseDocumentNumber(c.number)!.serial)}`));
+    shortFormsOf.set(collisions, set);
   }
-  return false;
+  return set;
 }
 
 /** The year written with a mention: in its number, its date, a date shared by its list, or its sentence's opening date. */
