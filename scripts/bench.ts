@@ -1,22 +1,27 @@
 /**
- * npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search] [-- --no-baseline]
+ * npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search] [-- --no-baseline] [-- --no-hugo]
  *
  * For each size: generates a deterministic synthetic corpus (bench-out/corpus-N), builds
  * it with the real pipeline (scripts/build.ts with DANVAN_CONTENT_ROOT and
  * DANVAN_DIST=bench-out/dist-N, from a cold graph cache), rebuilds the graph after one
- * document changed, builds the same corpus with a plain Astro + MDX site (bench/baseline)
+ * document changed and after one document was added, builds the same corpus with a
+ * plain Astro + MDX site (bench/baseline) and with Hugo (scripts/lib/bench-hugo.ts; the
+ * Debian package, installed when missing and possible, else skipped with a message),
  * and measures the built site (sizes, page transfer, search transfer in Chromium). Peak
  * memory is the sampled resident size of each step's whole process tree. Prints one
- * table and rewrites the generated section of benchmarks/README.md.
+ * table, with our full build as a multiple of plain Astro's and Hugo's times from the
+ * same run, and rewrites the generated section of benchmarks/README.md.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { listFiles } from '../src/lib/content/corpus.ts';
 import { childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
 import { documentPageTransfer, folderSize } from './lib/bench-size.ts';
+import { findOrInstallHugo, prepareHugoSite } from './lib/bench-hugo.ts';
 import {
   cpuTicks,
+  reuseOf,
   judgeTargets,
   loadString,
   machine,
@@ -32,10 +37,10 @@ import { commandLine, orUsage, wholeNumber } from './lib/cli.ts';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'bench-out');
-const USAGE = 'Cách dùng: npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search] [-- --no-baseline]';
+const USAGE = 'Cách dùng: npm run bench [-- --sizes 1000,10000] [-- --with-50k] [-- --seed S] [-- --no-search] [-- --no-baseline] [-- --no-hugo]';
 const { values } = commandLine({
   usage: USAGE,
-  options: { sizes: { type: 'string' }, 'with-50k': { type: 'boolean' }, seed: { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-baseline': { type: 'boolean' } },
+  options: { sizes: { type: 'string' }, 'with-50k': { type: 'boolean' }, seed: { type: 'string' }, 'no-search': { type: 'boolean' }, 'no-baseline': { type: 'boolean' }, 'no-hugo': { type: 'boolean' } },
 });
 const sizes = orUsage(USAGE, () => (values.sizes ?? '1000,10000').split(',').map((n) => wholeNumber(n.trim(), '--sizes')));
 const seed = values.seed === undefined ? 1 : orUsage(USAGE, () => wholeNumber(values.seed!, '--seed', 0));
@@ -48,6 +53,7 @@ mkdirSync(join(out, 'logs'), { recursive: true });
 
 // Reads the clock on purpose: a record of when this benchmark ran, not the project's "today" (src/lib/today.ts).
 const say = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const hugo = values['no-hugo'] ? { bin: null, version: '', note: 'Hugo not run (--no-hugo)' } : findOrInstallHugo(say);
 
 /** Hash of what decides the generated files, so an unchanged corpus is not rewritten. */
 function generatorKey(count: number): string {
@@ -120,7 +126,29 @@ async function benchSize(count: number): Promise<SizeResult> {
   } finally {
     writeFileSync(changed, original);
   }
-  const reuse = /Đọc lại (\d+) nội dung, dùng bộ đệm (\d+)/.exec(rebuild.stdout);
+  const reuse = reuseOf(rebuild.stdout);
+  // Back to the unchanged corpus in the cache before the next measurement.
+  await node(['scripts/build-graph.ts'], env, `restore-graph-${count}.log`);
+
+  // Incremental graph build: one document added (a copy of another under a new number
+  // and id), which must not make the other bodies be extracted again.
+  const added = join(corpus, 'content/van-ban', `${basename(changed, '.mdx')}-them.mdx`);
+  let addRun: RunResult;
+  try {
+    writeFileSync(added, original.replace(/^number: "(\d+)/m, 'number: "9$1'));
+    say(`${count}: graph rebuild after adding ${added.slice(corpus.length + 1)}`);
+    addRun = await node(['scripts/build-graph.ts'], env, `add-graph-${count}.log`);
+  } finally {
+    rmSync(added, { force: true });
+  }
+  const addReuse = reuseOf(addRun.stdout);
+
+  // The editor's loop: what `npm run dev` does on a save (check and graph, in one process
+  // that keeps the cache in memory), without Astro.
+  say(`${count}: dev-server update after one save (scripts/lib/bench-dev-update.ts)`);
+  const devRun = await node(['scripts/lib/bench-dev-update.ts', corpus, changed], {}, `dev-update-${count}.log`);
+  const devLine = devRun.stdout.trim().split('\n').at(-1) ?? '';
+  const dev = devRun.code === 0 && devLine.startsWith('{') ? (JSON.parse(devLine) as { seconds: number; extracted: number; relinked: number; cached: number }) : null;
 
   // Baseline: plain Astro + MDX over the same files, cold.
   const baseDist = join(out, `baseline-dist-${count}`);
@@ -134,6 +162,14 @@ async function benchSize(count: number): Promise<SizeResult> {
       { DANVAN_CONTENT_ROOT: corpus, DANVAN_OUT_DIR: baseDist, DANVAN_CACHE_DIR: baseCache },
       `baseline-${count}.log`,
     );
+  }
+
+  // Hugo over the same files, one minimal template: the practical limit of a static build.
+  let hugoRun: RunResult | null = null;
+  if (hugo.bin) {
+    const hugoArgs = prepareHugoSite(corpus, join(out, `hugo-site-${count}`), join(out, `hugo-dist-${count}`));
+    say(`${count}: Hugo (${hugo.version}, minimal template)`);
+    hugoRun = await runMeasured(hugoArgs, { cwd: root, env: process.env, logFile: join(out, 'logs', `hugo-${count}.log`), command: hugo.bin });
   }
 
   const distAbs = join(root, dist);
@@ -160,13 +196,18 @@ async function benchSize(count: number): Promise<SizeResult> {
     // The build checks and builds the graph in one step (one load of the corpus).
     checkGraph: stepOf(/Kiểm tra nội dung/, 'scripts/build-graph.ts'),
     graph: { seconds: graphCold.seconds, peak: Math.max(...coldRuns.map((r) => r.peaks.total ?? 0)) || null, runs: graphColdRange },
-    graphRebuild: { seconds: rebuild.seconds, peak: rebuild.peaks.total, reextracted: reuse ? Number(reuse[1]) : null, cached: reuse ? Number(reuse[2]) : null },
+    graphRebuild: { seconds: rebuild.seconds, peak: rebuild.peaks.total, ...reuse },
+    graphAdd: { seconds: addRun.seconds, peak: addRun.peaks.total, ...addReuse },
+    devUpdate: dev ? { seconds: dev.seconds, peak: devRun.peaks.total, reextracted: dev.extracted, relinked: dev.relinked, cached: dev.cached } : undefined,
     astro: stepOf(/Astro/, 'astro.mjs'),
     pagefind: stepOf(/Pagefind|tìm kiếm/i, 'scripts/index-search.ts'),
     build: { seconds: build.seconds, peak: build.peaks.total },
     baseline: baseline
       ? { seconds: baseline.seconds, peak: baseline.peaks.total, ok: baseline.code === 0 }
       : { seconds: null, peak: null, ok: false, skipped: true },
+    hugo: hugoRun
+      ? { seconds: hugoRun.seconds, peak: hugoRun.peaks.total, ok: hugoRun.code === 0, version: hugo.version }
+      : { seconds: null, peak: null, ok: false, skipped: true, note: hugo.note },
     distBytes: size.bytes,
     distFiles: size.files,
     pagefindBytes: folderSize(join(distAbs, 'pagefind')).bytes,
@@ -217,7 +258,9 @@ const m = machine(loadStart);
 const rows = tableRows(results);
 console.log(`\n${terminalTable(rows)}\n\nExtraction throughput: ${throughput}`);
 const targets = judgeTargets(results);
-for (const t of targets) console.log(`${t.holds === null ? '?' : t.holds ? '✔' : '✘'} ${t.what}: ${t.measured}`);
+const mark = (t: (typeof targets)[number]) => (t.holds === 'info' ? '·' : t.holds === null ? '?' : t.holds ? '✔' : '✘');
+const verdict = (t: (typeof targets)[number]) => (t.holds === 'info' ? '–' : t.holds === null ? 'not measured' : t.holds ? 'yes' : '**no**');
+for (const t of targets) console.log(`${mark(t)} ${t.what}: ${t.measured}`);
 
 const section = [
   '## Latest run (generated by `npm run bench`)',
@@ -241,7 +284,7 @@ const section = [
   '',
   '| target | measured | holds |',
   '|---|---|---|',
-  ...targets.map((t) => `| ${t.what} | ${t.measured} | ${t.holds === null ? 'not measured' : t.holds ? 'yes' : '**no**'} |`),
+  ...targets.map((t) => `| ${t.what} | ${t.measured} | ${verdict(t)} |`),
 ].join('\n');
 writeReadme(join(root, 'benchmarks/README.md'), section);
 say('wrote benchmarks/README.md');

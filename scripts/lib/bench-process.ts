@@ -53,11 +53,14 @@ function cmdline(pid: number): string {
   }
 }
 
-/** Runs `args` with this Node; stdout is kept (and copied to `logFile`), stderr is logged. */
-export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<RunResult> {
+/**
+ * Runs `args` with this Node (or with `command`, another program); stdout is kept (and
+ * copied to `logFile`), stderr is logged.
+ */
+export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; command?: string }): Promise<RunResult> {
   const started = performance.now();
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (b: Buffer) => {
     stdout += b.toString();
@@ -85,6 +88,8 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
   };
   const timer = setInterval(sample, INTERVAL_MS);
   return new Promise((resolve) => {
+    // A program that cannot be started counts as a failed run.
+    child.on('error', (e) => log.write(`${e.message}\n`));
     child.on('close', (code) => {
       clearInterval(timer);
       log.end();

@@ -6,11 +6,13 @@
  * YAML nor validates 10,000 files again. It reads the content itself only when that file
  * is missing or the content changed since the graph build (e.g. `astro dev` while editing).
  *
- * Only course modules get their HTML (`rendered.html`): course pages read it through
- * getCollection('chuyenDe'). Document and record pages read .generated/ through
- * src/lib/site/, so storing 10,000 bodies in Astro's data store would only cost time.
+ * Only course modules are a collection today (src/content.config.ts), with their HTML
+ * (`rendered.html`): course pages read it through getCollection('chuyenDe'). Document and
+ * record pages read .generated/ through src/lib/site/, so storing 10,000 documents in
+ * Astro's data store would only cost time; the other collection keys stay for a page that
+ * may one day need them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { loadCorpus } from '../lib/content/corpus.ts';
@@ -22,12 +24,18 @@ import { contentRoot } from '../lib/content/root.ts';
 type CollectionKey = 'documents' | 'implementations' | 'courses';
 type Entries = Record<CollectionKey, FrontmatterEntry[]>;
 
+// The three collections load from one file: it is read once per version of it (`npm run
+// dev` rewrites it as content is saved, then refreshes the collections).
 let cached: Entries | null = null;
+let cachedStamp = '';
 function entries(): Entries {
-  if (cached) return cached;
   const root = contentRoot();
   const path = join(root, FRONTMATTER_FILE);
-  if (existsSync(path)) {
+  const st = statSync(path, { throwIfNoEntry: false });
+  const stamp = st ? `${st.size}:${st.mtimeMs}:${st.ino}` : 'none';
+  if (cached && stamp === cachedStamp) return cached;
+  cachedStamp = stamp;
+  if (st) {
     try {
       const file = JSON.parse(readFileSync(path, 'utf8')) as FrontmatterFile;
       if (file.version === 1 && sourcesUnchanged(root, file.sources)) {

@@ -22,6 +22,13 @@ const node = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)!;
 const lineOf = (root: string, id: string, needle: string) =>
   readFileSync(join(root, 'content/van-ban', `${id}.mdx`), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 
+/** The graph and bodies of an incremental build are those of a build without a cache. */
+function expectSameAsFromScratch(result: ReturnType<typeof buildGraph>, root: string) {
+  const scratch = buildGraph(loadCorpus(root), { engineVersion: 'v1' });
+  expect(JSON.stringify(result.graph)).toBe(JSON.stringify(scratch.graph));
+  expect(result.bodies.map((b) => b.html.replace('<!--cached-->', ''))).toEqual(scratch.bodies.map((b) => b.html));
+}
+
 let tmp: TempCorpus | null = null;
 afterEach(() => {
   tmp?.remove();
@@ -235,7 +242,43 @@ describe('determinism and the extraction cache', () => {
     expect(JSON.stringify(b.bodies)).toBe(JSON.stringify(a.bodies));
   });
 
-  it('re-reads only the changed body, and everything when an identity changes', () => {
+  it.each([
+    ['a full text', true],
+    ['a summary', false],
+  ])('adding a document extracts only its body, and re-links the bodies that cite it (%s)', (_what, fullText) => {
+    const store = new Map<string, BodyOutput>();
+    const cache: ExtractionCache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };
+    tmp = tempCorpus();
+    if (fullText) tmp.edit('van-ban', CT16, 'fullText: false', 'fullText: true');
+    tmp.appendBody('van-ban', CT16, 'Tinh thần này có từ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.');
+    const first = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
+    const total = first.extracted;
+    expect(first.graph.unresolved.map((u) => u.key)).toContain('05-CT/TW@2016');
+
+    // A document nobody cites: one body extracted, nothing else touched.
+    const kl = readFileSync(join(tmp.root, 'content/van-ban', `${KL114}.mdx`), 'utf8');
+    tmp.write('van-ban', 'ket-luan-120-kl-tw-2015', kl.replace('number: "114-KL/TW"', 'number: "120-KL/TW"'));
+    const uncited = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
+    expect([uncited.extracted, uncited.relinked, uncited.cached]).toEqual([1, 0, total]);
+    expectSameAsFromScratch(uncited, tmp.root);
+
+    // A document a body cites: its body extracted, the citing body re-linked (not extracted).
+    const ct05 = kl
+      .replace('type: ket-luan', 'type: chi-thi')
+      .replace('number: "114-KL/TW"', 'number: "05-CT/TW"')
+      .replace('issued: "2015-07-14"', 'issued: "2016-05-15"')
+      .replace('issuer: ban-bi-thu', 'issuer: bo-chinh-tri');
+    tmp.write('van-ban', 'chi-thi-05-ct-tw-2016', ct05);
+    const cited = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
+    expect([cited.extracted, cited.relinked, cited.cached]).toEqual([1, 1, total]);
+    // A full text's mention makes an edge; a summary's is a link for reading, listed apart (#15).
+    expect(edge(cited.graph, CT16, 'chi-thi-05-ct-tw-2016')).toHaveLength(fullText ? 1 : 0);
+    expect(node(cited.graph, CT16).summaryMentions.includes('chi-thi-05-ct-tw-2016')).toBe(!fullText);
+    expect(cited.bodies.find((b) => b.id === CT16)!.html).toContain('data-doc="chi-thi-05-ct-tw-2016"');
+    expectSameAsFromScratch(cited, tmp.root);
+  });
+
+  it('re-reads only the changed body; another identity changing re-links, never re-extracts', () => {
     const store = new Map<string, BodyOutput>();
     const cache: ExtractionCache = { get: (k) => store.get(k), set: (k, v) => void store.set(k, v) };
     tmp = tempCorpus();
@@ -261,10 +304,17 @@ describe('determinism and the extraction cache', () => {
     expect(fresh.map((b) => b.id)).toEqual([CT16]);
     expect(fresh[0]!.html).toContain('data-doc="' + KL114 + '"');
 
-    // Resolution depends on every document's identity: a new number invalidates all bodies.
+    // Another document's identity changes: only its own body is extracted again (it is a
+    // different citing document now); the bodies whose mentions resolve differently are
+    // rendered again from their cached extraction; the rest stay as they were.
     tmp.edit('van-ban', KL114, 'number: "114-KL/TW"', 'number: "115-KL/TW"');
     const renumbered = buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v1' });
-    expect(renumbered.extracted).toBe(total);
+    expect(renumbered.extracted).toBe(1);
+    expect(renumbered.relinked).toBeGreaterThanOrEqual(1);
+    expect(renumbered.cached).toBe(total - 1 - renumbered.relinked);
+    expect(edge(renumbered.graph, CT16, KL114)).toHaveLength(0);
+    expectSameAsFromScratch(renumbered, tmp.root);
+    // The engine's code is part of every key.
     expect(buildGraph(loadCorpus(tmp.root), { cache, engineVersion: 'v2' }).extracted).toBe(total);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheckCommand } from '../../src/lib/check/command.ts';
 import { TEST_TODAY as TODAY } from '../today.ts';
@@ -83,6 +83,35 @@ describe('build-graph: threads, incremental rendering, --check', () => {
       expect(r.stdout).toBe(alone.stdout);
       expect(snapshot()).toEqual(before);
       expect(mtimes()).toEqual(times);
+    }
+  });
+
+  it('adding a document extracts only it; a body that cites it is re-linked from its cached extraction', () => {
+    const ct05 = join(tmp.root, 'content/van-ban/chi-thi-05-ct-tw-2016.mdx');
+    const ct05Text = readFileSync(join(tmp.root, 'content/van-ban/ket-luan-114-kl-tw-2015.mdx'), 'utf8')
+      .replace('type: ket-luan', 'type: chi-thi')
+      .replace('number: "114-KL/TW"', 'number: "05-CT/TW"')
+      .replace('issued: "2015-07-14"', 'issued: "2016-05-15"')
+      .replace('issuer: ban-bi-thu', 'issuer: bo-chinh-tri');
+    tmp.appendBody('van-ban', 'chi-thi-16-ct-ttg-2016', 'Tinh thần này có từ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.');
+    expect(run('--threads', '2').status).toBe(0);
+    // Workers (2) and this thread (1) take the same path.
+    for (const threads of ['2', '1']) {
+      writeFileSync(ct05, ct05Text);
+      const r = run('--threads', threads);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Đọc lại 1 nội dung, dùng bộ đệm 9 \(liên kết lại 1\)/);
+      const incremental = snapshot();
+      expect(incremental['documents/chi-thi-16-ct-ttg-2016.html']).toContain('data-doc="chi-thi-05-ct-tw-2016"');
+      // From scratch: the same files.
+      dropCache();
+      expect(run('--threads', '1').stdout).toMatch(/Đọc lại 10 nội dung, dùng bộ đệm 0/);
+      expect(snapshot()).toEqual(incremental);
+      // Removing it again re-links the citing body back to an unresolved mention.
+      rmSync(ct05);
+      const back = run('--threads', threads);
+      expect(back.stdout).toMatch(/Đọc lại 0 nội dung, dùng bộ đệm 9 \(liên kết lại 1\)/);
+      expect(snapshot()['documents/chi-thi-16-ct-ttg-2016.html']).not.toContain('data-doc="chi-thi-05-ct-tw-2016"');
     }
   });
 });

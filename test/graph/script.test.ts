@@ -19,7 +19,7 @@ describe('scripts/build-graph.ts', () => {
     const a = snapshot();
     expect(Object.keys(a)).toContain('documents/quyet-dinh-23-qd-tw-2021.html');
     const second = run();
-    expect(second.stdout).toMatch(/Đọc lại 0 nội dung, dùng bộ đệm 9/);
+    expect(second.stdout).toMatch(/Đọc lại 0 nội dung, dùng bộ đệm 9 \(liên kết lại 0\)/);
     expect(snapshot()).toEqual(a);
   });
 

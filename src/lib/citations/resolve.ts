@@ -200,6 +200,29 @@ function entryKey(e: CorpusEntry): string | null {
   return e.number ? `${e.number}@${e.year}` : null;
 }
 
+/**
+ * Whether resolving this mention may read the text around it: a number known to collide,
+ * whose version only its context picks (TextResolver.chooseColliding). Extraction keeps
+ * the text for resolution only when one of its mentions may (src/lib/citations/index.ts).
+ */
+export function readsContext(index: Pick<CorpusIndex, 'collisions'>, m: RawMention): boolean {
+  if (!m.serial) return false;
+  const serial = comparableSerial(m.serial);
+  if (m.symbol) return index.collisions.has(`${serial}|${comparableSymbol(m.symbol)}`);
+  return collidingShortForms(index.collisions).has(`${m.type}|${serial}`);
+}
+
+const shortFormsOf = new WeakMap<Map<string, CollidingNumber>, Set<string>>();
+/** "type|serial" of every colliding number: a bare "Chỉ thị 16" may mean one of them. */
+function collidingShortForms(collisions: Map<string, CollidingNumber>): Set<string> {
+  let set = shortFormsOf.get(collisions);
+  if (!set) {
+    set = new Set([...collisions.values()].map((c) => `${c.type}|${comparableSerial(parseDocumentNumber(c.number)!.serial)}`));
+    shortFormsOf.set(collisions, set);
+  }
+  return set;
+}
+
 /** The year written with a mention: in its number, its date, a date shared by its list, or its sentence's opening date. */
 function writtenYear(m: RawMention): number | null {
   return m.yearInNumber ?? m.dateYear ?? m.sharedYear ?? m.sentenceYear;

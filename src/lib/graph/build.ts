@@ -23,10 +23,10 @@ import { today as todayFromEnv } from '../today.ts';
 import type { Level } from '../schema/registries.ts';
 import { normalizeOneLine, searchKey } from '../text/vietnamese.ts';
 import type { CitationContext, CorpusEntry, Reference } from '../citations/types.ts';
-import { buildCorpusIndex, findReferences, type ProvinceName } from '../citations/index.ts';
+import { buildCorpusIndex, extractionFingerprint, findReferences, type CorpusIndex, type ProvinceName, type TextExtraction } from '../citations/index.ts';
 import { citationLine, shortCitation } from './citation-line.ts';
 import { effectiveStatuses, type StatusFacts } from './status.ts';
-import { renderBody, type BodyInput, type BodyMention, type BodyOutput, type MentionRef } from './render-body.ts';
+import { citationFinder, renderBody, type BodyInput, type BodyMention, type BodyOutput, type MentionRef } from './render-body.ts';
 import type {
   Ambiguity,
   BodyCollection,
@@ -45,12 +45,14 @@ export interface CitationEngine<Index = unknown> {
 }
 
 /**
- * Per-body cache of the per-body stage's whole output (HTML, mentions, link reports:
- * see BodyOutput). The key hashes the body, the citing context, the engine version and
- * a fingerprint of the corpus index, so editing one body re-parses and re-renders only
- * that body, while a change to any document's identity (number, date, issuer, aliases…)
- * or to the engine's code renders everything again — the engine resolves while it
- * extracts, so a stale index must never be served from cache.
+ * Per-body cache of the per-body stage's whole output (HTML, mentions, link reports, and
+ * the body's extraction with a digest of its resolution: see BodyOutput). With the
+ * default engine the key hashes only what extraction depends on — the body, the citing
+ * context and identity, the engine version and the corpus aliases — so a change to
+ * another document's identity does not re-extract this body: its mentions are resolved
+ * again against the new corpus (cheap), and the output is reused while that resolution
+ * is unchanged, or rendered again from the cached extraction when it changed. With
+ * another engine, the key also covers the whole corpus index, as before.
  */
 export interface ExtractionCache {
   get(key: string): BodyOutput | undefined;
@@ -88,6 +90,9 @@ export interface BuildResult {
   bodies: RenderedBody[];
   /** Bodies parsed, run through the engine and rendered in this build (the rest came from the cache). */
   extracted: number;
+  /** Bodies rendered again from their cached extraction, because a mention now resolves differently. */
+  relinked: number;
+  /** Bodies whose whole output came from the cache. */
   cached: number;
 }
 
@@ -109,16 +114,23 @@ export interface GraphPlan {
   engine: 'default' | 'custom' | null;
   /** What a worker needs to build the same corpus index. */
   indexInput: { entries: CorpusEntry[]; provinces: readonly ProvinceName[] };
+  /** A hash of that input: equal fingerprints, equal resolutions of the same mentions. */
+  corpusFingerprint: string;
   /**
    * Whether the finished graph will have errors. Every error comes from frontmatter (the
    * bodies only add warnings), so this is known before any body is rendered: a caller
    * can decide early whether the outputs will be written.
    */
   errors: boolean;
-  /** Renders one job in this thread with the plan's engine. */
-  render(job: BodyJob): BodyOutput;
+  /** Renders one job in this thread with the plan's engine; `raw`: its cached extraction. */
+  render(job: BodyJob, raw?: TextExtraction): BodyOutput;
+  /**
+   * The digest of what this corpus's resolution makes of a job's cached extraction; a
+   * cached output whose digest differs must be rendered again. '' without the default engine.
+   */
+  resolution(job: BodyJob, raw: TextExtraction | undefined): string;
   /** outputs[i] is the output of jobs[i]. */
-  finish(outputs: readonly BodyOutput[], counts?: { extracted: number; cached: number }): BuildResult;
+  finish(outputs: readonly BodyOutput[], counts?: BuildCounts): BuildResult;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -155,23 +167,28 @@ interface BodyWork {
   node?: GraphNode;
 }
 
+export interface BuildCounts {
+  extracted: number;
+  relinked: number;
+  cached: number;
+}
+
 /** Renders every body in this thread (with the cache, when given) and finishes the build. */
 export function buildGraph(corpus: Corpus, options: BuildOptions = {}): BuildResult {
   const plan = planGraph(corpus, options);
-  let extracted = 0;
-  let cached = 0;
+  const counts: BuildCounts = { extracted: 0, relinked: 0, cached: 0 };
   const outputs = plan.jobs.map((job) => {
     const hit = options.cache?.get(job.key);
-    if (hit) {
-      cached++;
+    if (hit && (hit.resolution ?? '') === plan.resolution(job, hit.raw)) {
+      counts.cached++;
       return hit;
     }
-    extracted++;
-    const out = plan.render(job);
+    const out = hit ? plan.render(job, hit.raw) : plan.render(job);
+    counts[hit ? 'relinked' : 'extracted']++;
     options.cache?.set(job.key, out);
     return out;
   });
-  return plan.finish(outputs, { extracted, cached });
+  return plan.finish(outputs, counts);
 }
 
 export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan {
@@ -269,7 +286,10 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   const engine = options.engine === undefined ? defaultEngine : options.engine;
   const entries = documents.map(corpusEntry);
   const index = engine ? engine.buildCorpusIndex(entries, corpus.registries.provinces) : null;
-  const indexFingerprint = hash(JSON.stringify(entries), JSON.stringify(corpus.registries.provinces));
+  // The default engine extracts with the index's extraction vocabulary only; anything else may depend on the whole index.
+  const finder = engine === defaultEngine ? citationFinder(index as CorpusIndex) : null;
+  const corpusFingerprint = hash(JSON.stringify(entries), JSON.stringify(corpus.registries.provinces));
+  const indexFingerprint = finder ? hash(extractionFingerprint(index as CorpusIndex)) : corpusFingerprint;
   const work: BodyWork[] = [
     ...documents.map((f): BodyWork => ({
       collection: 'documents', id: f.id, file: f.file, body: f.body, bodyLine: f.bodyLine,
@@ -287,29 +307,35 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     })),
   ];
 
-  const jobs: BodyJob[] = work.map((w) => ({
-    collection: w.collection,
-    id: w.id,
-    key: hash(options.engineVersion ?? '', indexFingerprint, JSON.stringify(w.ctx), w.body),
-    input: { body: w.body, ctx: w.ctx, self: w.node ? { id: w.node.id, number: w.node.number, year: w.node.year } : null },
-  }));
+  const jobs: BodyJob[] = work.map((w) => {
+    const self = w.node ? { id: w.node.id, number: w.node.number, year: w.node.year } : null;
+    return {
+      collection: w.collection,
+      id: w.id,
+      key: hash(options.engineVersion ?? '', indexFingerprint, JSON.stringify(w.ctx), JSON.stringify(self), w.body),
+      input: { body: w.body, ctx: w.ctx, self },
+    };
+  });
   const find = engine ? (text: string, ctx: CitationContext) => engine.findReferences(text, index, ctx) : null;
   return {
     jobs,
     engine: !engine ? null : engine === defaultEngine ? 'default' : 'custom',
     indexInput: { entries, provinces: corpus.registries.provinces },
+    corpusFingerprint,
     errors:
       diagnostics.some((d) => d.severity === 'error') ||
       corpus.implementations.some((f) => f.data.reportsOn.some((id) => !docIds.has(id))) ||
       corpus.courses.some((f) => f.data.readings.some((r) => !docIds.has(r.document))),
-    render: (job) => renderBody(job.input, find),
+    render: (job, raw) => renderBody(job.input, finder ?? find, raw ? { raw } : {}),
+    // An entry without an extraction never matches: it is extracted again.
+    resolution: (job, raw) => (finder ? finder.resolution(raw ?? finder.extract(''), job.input.ctx) : ''),
     finish: (outputs, counts) => {
       if (outputs.length !== work.length) throw new Error(`buildGraph: ${outputs.length} outputs for ${work.length} bodies`);
-      return finish(outputs, counts ?? { extracted: outputs.length, cached: 0 });
+      return finish(outputs, counts ?? { extracted: outputs.length, relinked: 0, cached: 0 });
     },
   };
 
-  function finish(outputs: readonly BodyOutput[], { extracted, cached }: { extracted: number; cached: number }): BuildResult {
+  function finish(outputs: readonly BodyOutput[], { extracted, relinked, cached }: BuildCounts): BuildResult {
   const bodies: RenderedBody[] = [];
   const mentionsByDoc = new Map<string, BodyMention[]>();
   work.forEach((w, i) => {
@@ -527,7 +553,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     },
   };
   bodies.sort((a, b) => byString(a.collection, b.collection) || byString(a.id, b.id));
-  return { graph, bodies, extracted, cached };
+  return { graph, bodies, extracted, relinked, cached };
   }
 }
 

@@ -8,6 +8,8 @@
 import { renderMarkdown } from '../render/markdown.ts';
 import { collectBlocks, lineAt, type TextBlock } from '../render/blocks.ts';
 import { annotateBlock, referencesPerBlock } from '../citations/annotate.ts';
+import { createHash } from 'node:crypto';
+import { extractReferences, findReferences, resolutionText, type CorpusIndex, type TextExtraction } from '../citations/index.ts';
 import type { CitationContext, Reference } from '../citations/types.ts';
 import { comparableKey } from '../identity.ts';
 import { normalizeOneLine } from '../text/vietnamese.ts';
@@ -42,9 +44,35 @@ export interface BodyOutput {
   mentions: BodyMention[];
   /** Document ids linked by hand, and links dropped for an unsafe scheme. */
   links: { documents: { id: string; line: number }[]; unsafe: { url: string; line: number }[] };
+  /**
+   * With a BodyFinder: the body's extraction (what depends only on the body's text and the
+   * index's extraction vocabulary: see TextExtraction) and a digest of what resolution made of them against
+   * the corpus this output was rendered for. A later build re-resolves `raw` (cheap) and
+   * reuses the output while the digest is the same, or renders the body again from `raw`
+   * without extracting when it is not (src/lib/graph/update.ts).
+   */
+  raw?: TextExtraction;
+  resolution?: string;
 }
 
 export type FindReferences = (text: string, ctx: CitationContext) => Reference[];
+
+/** The engine cut in two (src/lib/citations/index.ts): extraction per body, resolution per corpus. */
+export interface BodyFinder {
+  extract(text: string): TextExtraction;
+  references(text: string, raw: TextExtraction, ctx: CitationContext): Reference[];
+  /** A digest of resolutionText: equal digests give equal references for the same text. */
+  resolution(raw: TextExtraction, ctx: CitationContext): string;
+}
+
+/** The BodyFinder of the citation engine over one corpus index. */
+export function citationFinder(index: CorpusIndex): BodyFinder {
+  return {
+    extract: (text) => extractReferences(text, index),
+    references: (text, raw, ctx) => findReferences(text, index, ctx, raw),
+    resolution: (raw, ctx) => createHash('sha1').update(resolutionText(raw, index, ctx)).digest('base64url'),
+  };
+}
 
 /** Is this mention the citing document naming itself ("Chỉ thị này, số 33/CT-TTg …")? */
 export function isSelfMention(ref: Reference, self: SelfIdentity): boolean {
@@ -86,13 +114,22 @@ function evidenceOf(block: TextBlock, ref: Reference, sentences: SentenceMemo): 
   };
 }
 
-/** Renders one body; with `find` null, without citation links and mentions. */
-export function renderBody(input: BodyInput, find: FindReferences | null, options: { fast?: boolean } = {}): BodyOutput {
+/**
+ * Renders one body; with `find` null, without citation links and mentions. With a
+ * BodyFinder, `options.raw` (the body's extraction from an earlier build) skips extraction.
+ */
+export function renderBody(input: BodyInput, find: FindReferences | BodyFinder | null, options: { fast?: boolean; raw?: TextExtraction } = {}): BodyOutput {
   const mentions: BodyMention[] = [];
+  const finder = find && typeof find === 'object' ? find : null;
+  let raw: TextExtraction | null = options.raw ?? null;
   const rendered = renderMarkdown(input.body, (tree, headings) => {
     if (!find) return;
     const blocks = collectBlocks(tree, headings);
-    const refs = referencesPerBlock(blocks, (text) => find(text, input.ctx));
+    const refs = referencesPerBlock(blocks, (text) => {
+      if (!finder) return (find as FindReferences)(text, input.ctx);
+      raw ??= finder.extract(text);
+      return finder.references(text, raw, input.ctx);
+    });
     blocks.forEach((block, i) => {
       const own = (refs[i] ?? []).filter((r) => !(input.self && isSelfMention(r, input.self)));
       const sentences: SentenceMemo = new Map();
@@ -107,5 +144,11 @@ export function renderBody(input: BodyInput, find: FindReferences | null, option
       annotateBlock(block, own);
     });
   }, options);
-  return { html: rendered.html, mentions, links: rendered.links };
+  const out: BodyOutput = { html: rendered.html, mentions, links: rendered.links };
+  if (finder) {
+    // A body with no text to read: the empty extraction.
+    out.raw = raw ?? finder.extract('');
+    out.resolution = finder.resolution(out.raw, input.ctx);
+  }
+  return out;
 }

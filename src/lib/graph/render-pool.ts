@@ -6,9 +6,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CorpusEntry } from '../citations/types.ts';
-import type { ProvinceName } from '../citations/index.ts';
+import type { ProvinceName, TextExtraction } from '../citations/index.ts';
 import type { BodyInput } from './render-body.ts';
-import type { BodyData } from './body-cache.ts';
+import { parseBodyData, type BodyData } from './body-cache.ts';
 
 export interface WorkerInit {
   entries: CorpusEntry[];
@@ -16,9 +16,15 @@ export interface WorkerInit {
   withEngine: boolean;
 }
 
-export interface WorkerJob {
-  i: number;
+/** One body for the pool. */
+export interface PoolInput {
   input: BodyInput;
+  /** The body's cached extraction: render it again without extracting. */
+  raw?: TextExtraction;
+}
+
+export interface WorkerJob extends PoolInput {
+  i: number;
 }
 
 /** One rendered body as it comes back: its data (parsed, and as the cache's JSON in UTF-8) and its HTML in UTF-8. */
@@ -63,9 +69,11 @@ export interface RenderPool {
   outputs: Promise<PooledBody[]>;
   /** CPU seconds per worker, filled in as they finish. */
   cpuSeconds: number[];
+  /** Stops every worker (the outputs are then never delivered). */
+  stop(): void;
 }
 
-export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptions): RenderPool {
+export function startRenderPool(inputs: readonly PoolInput[], options: PoolOptions): RenderPool {
   const outputs: PooledBody[] = new Array(inputs.length);
   const threads = Math.max(1, Math.min(options.threads, inputs.length));
   const init: WorkerInit = { entries: options.entries, provinces: options.provinces, withEngine: options.withEngine };
@@ -90,12 +98,12 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       workers.push(worker);
       // Interleaved shares: body sizes vary along the sorted ids, not across residues.
       const share: WorkerJob[] = [];
-      for (let i = t; i < inputs.length; i += threads) share.push({ i, input: inputs[i]! });
+      for (let i = t; i < inputs.length; i += threads) share.push({ i, ...inputs[i]! });
       let finished = false;
       worker.on('message', (reply: WorkerReply) => {
         for (const [i, jsonAt, jsonLength, htmlAt, htmlLength] of reply.results) {
           const json = Buffer.from(reply.bytes, jsonAt, jsonLength);
-          outputs[i] = { data: JSON.parse(json.toString('utf8')) as BodyData, json, html: new Uint8Array(reply.bytes, htmlAt, htmlLength) };
+          outputs[i] = { data: parseBodyData(json.toString('utf8')), json, html: new Uint8Array(reply.bytes, htmlAt, htmlLength) };
         }
         if (reply.done) {
           finished = true;
@@ -111,5 +119,14 @@ export function startRenderPool(inputs: readonly BodyInput[], options: PoolOptio
       worker.postMessage({ init, jobs: share } satisfies WorkerTask);
     }
   });
-  return { outputs: promise, cpuSeconds };
+  return {
+    outputs: promise,
+    cpuSeconds,
+    stop: () => {
+      for (const w of [...workers, ...(options.workers ?? [])]) {
+        w.removeAllListeners('exit');
+        void w.terminate();
+      }
+    },
+  };
 }

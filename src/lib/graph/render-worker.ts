@@ -5,9 +5,8 @@
  * rest render.
  */
 import { parentPort } from 'node:worker_threads';
-import { buildCorpusIndex, findReferences } from '../citations/index.ts';
-import type { CitationContext } from '../citations/types.ts';
-import { renderBody } from './render-body.ts';
+import { buildCorpusIndex } from '../citations/index.ts';
+import { citationFinder, renderBody } from './render-body.ts';
 import { bodyDataJson } from './body-cache.ts';
 import type { WorkerReply, WorkerTask } from './render-pool.ts';
 
@@ -15,7 +14,7 @@ const BATCH = 32;
 
 parentPort!.once('message', ({ init, jobs }: WorkerTask) => {
   const index = init.withEngine ? buildCorpusIndex(init.entries, init.provinces) : null;
-  const find = index ? (text: string, ctx: CitationContext) => findReferences(text, index, ctx) : null;
+  const finder = index ? citationFinder(index) : null;
   let indices: number[] = [];
   let texts: string[] = [];
   // Each body goes back as two texts in UTF-8, its data (as JSON: the very bytes the cache
@@ -39,7 +38,7 @@ parentPort!.once('message', ({ init, jobs }: WorkerTask) => {
     texts = [];
   };
   for (const job of jobs) {
-    const out = renderBody(job.input, find);
+    const out = renderBody(job.input, finder, job.raw ? { raw: job.raw } : {});
     indices.push(job.i);
     texts.push(bodyDataJson(out), out.html);
     if (indices.length === BATCH) post(false);

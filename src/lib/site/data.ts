@@ -3,7 +3,7 @@
  * pages need built once (by type, issuer, year, province, level, topic, status), so a
  * page costs a map lookup, not a scan — the site has to scale to 10,000 documents.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, GraphEdge, GraphNode, ImplementationRecord } from '../graph/types.ts';
 import { GRAPH_FILE, bodyBundleFile } from '../graph/types.ts';
@@ -12,6 +12,7 @@ import type { RelationType } from '../schema/document.ts';
 import type { Issuer, Province, Topic, Level } from '../schema/registries.ts';
 import { loadRegistries, type Registries } from '../content/corpus.ts';
 import { contentRoot } from '../content/root.ts';
+import { handedGraph } from '../dev/handoff.ts';
 import { compareVietnamese } from '../text/vietnamese.ts';
 import { RELATION_LABELS, RELATION_ORDER, type EffectiveStatusValue } from './labels.ts';
 
@@ -173,19 +174,41 @@ export function indexSite(graph: Graph, registries: Registries): SiteData {
 }
 
 let cached: SiteData | null = null;
+let cachedStamp = '';
+// Read once: pages call siteData() dozens of times each, and process.env is a lookup in the
+// environment every time. scripts/dev.ts sets it before Astro loads any page module.
+const underDevServer = Boolean(process.env.DANVAN_DEV);
 
 /**
  * The site data for this build. DANVAN_GRAPH_FILE points at another graph file (tests,
  * or working on pages before the graph build exists); the default is .generated/graph.json.
+ * Under `npm run dev` (DANVAN_DEV, set by scripts/dev.ts), which rebuilds the graph as
+ * content is saved, a graph file replaced since it was read is noticed by its size, time
+ * and inode and read again (one stat per call), unless the dev server handed the graph
+ * over in memory; a build reads it once.
  */
 export function siteData(root = contentRoot()): SiteData {
-  if (cached) return cached;
+  if (cached && !underDevServer) return cached;
+  // The dev server hands its graph over in memory (src/lib/dev/handoff.ts).
+  const handed = underDevServer ? handedGraph() : null;
+  if (handed) {
+    if (!cached || cachedStamp !== `dev:${handed.version}`) {
+      cached = indexSite(handed.graph, loadRegistries(root));
+      cachedStamp = `dev:${handed.version}`;
+    }
+    return cached;
+  }
   const file = join(root, process.env.DANVAN_GRAPH_FILE ?? GRAPH_FILE);
-  if (!existsSync(file)) {
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) {
+    if (cached) return cached;
     throw new Error(`Chưa có đồ thị văn bản ${file}: chạy "npm run build:graph" (hoặc "npm run build") trước khi dựng trang.`);
   }
+  const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+  if (cached && stamp === cachedStamp) return cached;
   const graph = JSON.parse(readFileSync(file, 'utf8')) as Graph;
   cached = indexSite(graph, loadRegistries(root));
+  cachedStamp = stamp;
   return cached;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * The bench's own helpers: reading a graph build's summary (the bench reports how many
+ * bodies a rebuild extracted, re-linked and reused from it), and the Hugo site it writes
+ * for the "same files with Hugo" row.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { reuseOf } from '../../scripts/lib/bench-report.ts';
+import { prepareHugoSite } from '../../scripts/lib/bench-hugo.ts';
+import { listFiles } from '../../src/lib/content/corpus.ts';
+import { tempCorpus } from '../graph/helpers.ts';
+
+const SCRIPT = join(import.meta.dirname, '../../scripts/build-graph.ts');
+const tmp = tempCorpus();
+const work = mkdtempSync(join(tmpdir(), 'danvan-bench-'));
+afterAll(() => {
+  tmp.remove();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const hugoInstalled = (() => {
+  try {
+    execFileSync('hugo', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('bench helpers', () => {
+  it("reads the graph build's summary: extracted, re-linked, reused whole", () => {
+    const run = () => spawnSync(process.execPath, [SCRIPT, '--root', tmp.root, '--threads', '1'], { encoding: 'utf8' }).stdout;
+    expect(reuseOf(run())).toEqual({ reextracted: 9, relinked: 0, cached: 0 });
+    expect(reuseOf(run())).toEqual({ reextracted: 0, relinked: 0, cached: 9 });
+    tmp.appendBody('van-ban', 'chi-thi-16-ct-ttg-2016', 'Một câu viết thêm.');
+    expect(reuseOf(run())).toEqual({ reextracted: 1, relinked: 0, cached: 8 });
+    expect(reuseOf('no summary')).toEqual({ reextracted: null, relinked: null, cached: null });
+  });
+
+  it('writes a Hugo site whose content files are the corpus files themselves', () => {
+    const site = join(work, 'site');
+    const args = prepareHugoSite(tmp.root, site, join(work, 'out'));
+    expect(args).toEqual(['--source', site, '--destination', join(work, 'out'), '--quiet']);
+    const sources = listFiles(join(tmp.root, 'content'), '.mdx');
+    const linked = listFiles(join(site, 'content'), '.md');
+    expect(linked).toHaveLength(sources.length);
+    // Hard links: the same file, not a copy.
+    const source = join(tmp.root, 'content/van-ban/chi-thi-16-ct-ttg-2016.mdx');
+    expect(statSync(join(site, 'content/van-ban/chi-thi-16-ct-ttg-2016.md')).ino).toBe(statSync(source).ino);
+  });
+
+  it.skipIf(!hugoInstalled)('Hugo builds one page per content file with its title and body', () => {
+    const out = join(work, 'out');
+    const r = spawnSync('hugo', prepareHugoSite(tmp.root, join(work, 'site'), out), { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const pages = listFiles(out, '.html');
+    expect(pages).toHaveLength(listFiles(join(tmp.root, 'content'), '.mdx').length);
+    const page = join(out, 'van-ban/chi-thi-16-ct-ttg-2016/index.html');
+    expect(existsSync(page)).toBe(true);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('<h1>Về tăng cường và đổi mới công tác dân vận');
+    expect(html).toContain('Chỉ thị giao cho cơ quan hành chính các cấp');
+  });
+});
