@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCorpus } from '../../src/lib/content/corpus.ts';
+import { loadCorpus, loadRegistries } from '../../src/lib/content/corpus.ts';
 import { buildGraph, type BodyOutput, type ExtractionCache } from '../../src/lib/graph/build.ts';
 import type { Graph } from '../../src/lib/graph/types.ts';
 import { buildCorpusIndex, findReferences, type CorpusIndex } from '../../src/lib/citations/index.ts';
@@ -194,6 +194,23 @@ describe('buildGraph on edited copies', () => {
     expect(w[0]).toMatchObject({ severity: 'warning', file: `content/van-ban/${KL114}.mdx`, line: lineOf(tmp.root, KL114, 'Thực hiện Quyết định số 23') });
     expect(w[0]!.message).toContain('Thực hiện Quyết định số 23-QĐ/TW');
     expect(w[0]!.message).toContain('2021-07-30');
+  });
+
+  it('reads bodies with the index the CLI uses, the named-documents registry included', () => {
+    const corpus = loadCorpus(GOOD_CORPUS);
+    const named = loadRegistries(join(import.meta.dirname, '..', '..')).namedDocuments ?? [];
+    expect(named.length).toBeGreaterThan(0);
+    corpus.registries.namedDocuments = named;
+    const seen: unknown[] = [];
+    const spy = {
+      buildCorpusIndex: (...args: Parameters<typeof buildCorpusIndex>) => {
+        seen.push(args[2]);
+        return buildCorpusIndex(...args);
+      },
+      findReferences,
+    };
+    buildGraph(corpus, { engine: spy });
+    expect(seen).toEqual([named]);
   });
 
   it('a summary naming a later document makes no edge', () => {

@@ -326,7 +326,7 @@ export function importPlainText(decoded: DecodeResult, opts: ImportOptions): Imp
     }
     return lo + 1;
   };
-  const index = buildCorpusIndex(opts.corpus, opts.registries.provinces);
+  const index = buildCorpusIndex(opts.corpus, opts.registries.provinces, opts.registries.namedDocuments);
   const refs = findReferences(fullText, index, { selfId: complete ? id : null, province: province ?? null, date: issued });
   const references: ImportedReference[] = refs.map((r) => ({
     line: lineAt(r.start),

@@ -81,7 +81,7 @@ export function readTail(after: string): { issuerText: string | null; title: str
 
 /** The first numbered mention of a citation line, with what follows it. */
 export function readCitationLine(line: string, opts: Pick<ScaffoldOptions, 'registries' | 'corpus' | 'province'>): { facts: CitedFacts; ref: Reference } | string {
-  const index = buildCorpusIndex(opts.corpus, opts.registries.provinces);
+  const index = buildCorpusIndex(opts.corpus, opts.registries.provinces, opts.registries.namedDocuments);
   const refs = findReferences(line, index, { province: opts.province ?? null });
   const ref = refs.find((r) => r.type && r.number && !r.named);
   if (!ref) {
@@ -246,7 +246,7 @@ export function findUnresolved(list: readonly UnresolvedReference[], wanted: str
 /** npm run new -- --from-missing KEY: a draft pre-filled with what the citing documents say. */
 export function scaffoldFromMissing(entry: UnresolvedReference, opts: ScaffoldOptions): ScaffoldOutcome {
   if (!entry.type) return { ok: false, message: `không rõ loại văn bản của "${entry.key}"; tạo tệp bằng tay` };
-  const index = buildCorpusIndex(opts.corpus, opts.registries.provinces);
+  const index = buildCorpusIndex(opts.corpus, opts.registries.provinces, opts.registries.namedDocuments);
   const dates = new Set<string>();
   let title: string | null = null;
   let titleFrom = '';

@@ -24,6 +24,7 @@ import type { Level } from '../schema/registries.ts';
 import { normalizeOneLine, searchKey } from '../text/vietnamese.ts';
 import type { CitationContext, CorpusEntry, Reference } from '../citations/types.ts';
 import { buildCorpusIndex, extractionFingerprint, findReferences, type CorpusIndex, type ProvinceName, type TextExtraction } from '../citations/index.ts';
+import type { NamedDocument } from '../schema/named-documents.ts';
 import { citationLine, shortCitation } from './citation-line.ts';
 import { effectiveStatuses, type StatusFacts } from './status.ts';
 import { citationFinder, renderBody, type BodyInput, type BodyMention, type BodyOutput, type MentionRef } from './render-body.ts';
@@ -40,7 +41,7 @@ import type {
 
 /** The engine's two entry points (src/lib/citations/index.ts), injected so tests can vary them. */
 export interface CitationEngine<Index = unknown> {
-  buildCorpusIndex(entries: CorpusEntry[], provinces?: readonly ProvinceName[]): Index;
+  buildCorpusIndex(entries: CorpusEntry[], provinces?: readonly ProvinceName[], namedDocuments?: readonly NamedDocument[]): Index;
   findReferences(text: string, index: Index, ctx: CitationContext): Reference[];
 }
 
@@ -113,7 +114,7 @@ export interface GraphPlan {
   jobs: BodyJob[];
   engine: 'default' | 'custom' | null;
   /** What a worker needs to build the same corpus index. */
-  indexInput: { entries: CorpusEntry[]; provinces: readonly ProvinceName[] };
+  indexInput: { entries: CorpusEntry[]; provinces: readonly ProvinceName[]; namedDocuments: readonly NamedDocument[] };
   /** A hash of that input: equal fingerprints, equal resolutions of the same mentions. */
   corpusFingerprint: string;
   /**
@@ -285,10 +286,12 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   // ---------- bodies ----------
   const engine = options.engine === undefined ? defaultEngine : options.engine;
   const entries = documents.map(corpusEntry);
-  const index = engine ? engine.buildCorpusIndex(entries, corpus.registries.provinces) : null;
+  // The same index as the CLI's: named laws are resolved to the version their mention means.
+  const namedDocuments = corpus.registries.namedDocuments ?? [];
+  const index = engine ? engine.buildCorpusIndex(entries, corpus.registries.provinces, namedDocuments) : null;
   // The default engine extracts with the index's extraction vocabulary only; anything else may depend on the whole index.
   const finder = engine === defaultEngine ? citationFinder(index as CorpusIndex) : null;
-  const corpusFingerprint = hash(JSON.stringify(entries), JSON.stringify(corpus.registries.provinces));
+  const corpusFingerprint = hash(JSON.stringify(entries), JSON.stringify(corpus.registries.provinces), JSON.stringify(namedDocuments));
   const indexFingerprint = finder ? hash(extractionFingerprint(index as CorpusIndex)) : corpusFingerprint;
   const work: BodyWork[] = [
     ...documents.map((f): BodyWork => ({
@@ -320,7 +323,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   return {
     jobs,
     engine: !engine ? null : engine === defaultEngine ? 'default' : 'custom',
-    indexInput: { entries, provinces: corpus.registries.provinces },
+    indexInput: { entries, provinces: corpus.registries.provinces, namedDocuments },
     corpusFingerprint,
     errors:
       diagnostics.some((d) => d.severity === 'error') ||

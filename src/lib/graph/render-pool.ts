@@ -7,12 +7,14 @@
 import { Worker } from 'node:worker_threads';
 import type { CorpusEntry } from '../citations/types.ts';
 import type { ProvinceName, TextExtraction } from '../citations/index.ts';
+import type { NamedDocument } from '../schema/named-documents.ts';
 import type { BodyInput } from './render-body.ts';
 import { parseBodyData, type BodyData } from './body-cache.ts';
 
 export interface WorkerInit {
   entries: CorpusEntry[];
   provinces: readonly ProvinceName[];
+  namedDocuments: readonly NamedDocument[];
   withEngine: boolean;
 }
 
@@ -76,7 +78,7 @@ export interface RenderPool {
 export function startRenderPool(inputs: readonly PoolInput[], options: PoolOptions): RenderPool {
   const outputs: PooledBody[] = new Array(inputs.length);
   const threads = Math.max(1, Math.min(options.threads, inputs.length));
-  const init: WorkerInit = { entries: options.entries, provinces: options.provinces, withEngine: options.withEngine };
+  const init: WorkerInit = { entries: options.entries, provinces: options.provinces, namedDocuments: options.namedDocuments, withEngine: options.withEngine };
   const workers: Worker[] = [];
   const cpuSeconds: number[] = [];
   const promise = new Promise<PooledBody[]>((resolve, reject) => {

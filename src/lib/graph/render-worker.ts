@@ -13,7 +13,7 @@ import type { WorkerReply, WorkerTask } from './render-pool.ts';
 const BATCH = 32;
 
 parentPort!.once('message', ({ init, jobs }: WorkerTask) => {
-  const index = init.withEngine ? buildCorpusIndex(init.entries, init.provinces) : null;
+  const index = init.withEngine ? buildCorpusIndex(init.entries, init.provinces, init.namedDocuments) : null;
   const finder = index ? citationFinder(index) : null;
   let indices: number[] = [];
   let texts: string[] = [];

@@ -255,6 +255,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     const pool = startRenderPool(misses.map((i, k) => ({ input: plan.jobs[i]!.input, raw: given[k] })), {
       entries: plan.indexInput.entries,
       provinces: plan.indexInput.provinces,
+      namedDocuments: plan.indexInput.namedDocuments,
       withEngine: plan.engine !== null,
       threads: workers,
       workers: prestarted,
