@@ -3,7 +3,7 @@
  * status with its date, replacement, counts with their section anchors, original text.
  */
 import { describe, expect, it } from 'vitest';
-import { documentAnswers, SECTION_ANCHORS } from '../../src/lib/site/answers.ts';
+import { documentAnswers, SECTION_ANCHORS, sourceRank } from '../../src/lib/site/answers.ts';
 import { indexSite } from '../../src/lib/site/data.ts';
 import { groupAnchor } from '../../src/lib/site/related.ts';
 import { loadRegistries } from '../../src/lib/content/corpus.ts';
@@ -67,5 +67,20 @@ describe('documentAnswers', () => {
     expect(a.history.map((h) => h.date)).toEqual(['2021-11-26', '2021-11-26', '2026-11-22']);
     // Practice section is listed only when there are reports.
     expect(documentAnswers(data, 'quyet-dinh-290-qd-tw-2010').sections.some((s) => s.anchor === SECTION_ANCHORS.practice)).toBe(false);
+  });
+
+  it('opens an official portal as the original text when the record lists one, whatever its place', () => {
+    expect(sourceRank('https://vbpl.vn/TW/Pages/vbpq-toanvan.aspx?ItemID=1')).toBe(0);
+    expect(sourceRank('https://sdl.thuathienhue.gov.vn/?gd=4')).toBe(0);
+    expect(sourceRank('https://tulieuvankien.dangcongsan.vn/x')).toBe(0);
+    expect(sourceRank('https://thuvienphapluat.vn/van-ban/x')).toBe(1);
+    expect(sourceRank('https://evil-gov.vn.example.com/')).toBe(1);
+    const graph = fixtureGraph();
+    const node = graph.nodes.find((n) => n.id === 'chi-thi-33-ct-ttg-2021')!;
+    node.sources = [
+      { title: 'Trang trường học', url: 'https://thpt-x.edu.vn/luat' },
+      { title: 'Cơ sở dữ liệu quốc gia về văn bản pháp luật', publisher: 'Bộ Tư pháp', url: 'https://vbpl.vn/van-ban-33' },
+    ];
+    expect(documentAnswers(indexSite(graph, loadRegistries(root)), node.id).original?.url).toBe('https://vbpl.vn/van-ban-33');
   });
 });

@@ -97,8 +97,28 @@ function ref(node: GraphNode): DocRef {
   return { id: node.id, name: shortName(node), issued: node.issued, date: node.number ? datePhrase(node.issued) : null };
 }
 
-function firstUrl(sources: readonly Source[]): DocumentAnswers['original'] {
-  const s = sources.find((x) => typeof x.url === 'string' && /^https?:\/\//i.test(x.url));
+/**
+ * Hosts of the State's and the Party's own publications (the portals issue #16 names
+ * first): a reader sent to "Văn bản gốc" should land there when the record has one.
+ */
+const OFFICIAL_HOSTS = ['vbpl.vn', 'congbao.chinhphu.vn', 'chinhphu.vn', 'tulieuvankien.dangcongsan.vn', 'dangcongsan.vn', 'danvan.vn', 'quochoi.vn'];
+
+/** 0 for an official portal (listed or under .gov.vn), 1 for any other site. */
+export function sourceRank(url: string): number {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return 1;
+  }
+  const official = host.endsWith('.gov.vn') || OFFICIAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+  return official ? 0 : 1;
+}
+
+/** The source to open as "Văn bản gốc": an official portal first, else the first web source, in the record's order. */
+function originalSource(sources: readonly Source[]): DocumentAnswers['original'] {
+  const web = sources.filter((x) => typeof x.url === 'string' && /^https?:\/\//i.test(x.url));
+  const s = web.find((x) => sourceRank(x.url!) === 0) ?? web[0];
   return s ? { title: s.title, url: s.url!, publisher: s.publisher ?? null } : null;
 }
 
@@ -162,7 +182,7 @@ export function documentAnswers(data: SiteData, id: string): DocumentAnswers {
     reports: reports.length
       ? { count: reports.length, anchor: IMPLEMENTATIONS_ANCHOR, first: [] }
       : null,
-    original: firstUrl(node.sources),
+    original: originalSource(node.sources),
     history,
     sections,
   };
