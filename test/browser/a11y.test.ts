@@ -1,30 +1,18 @@
 /** axe-core on the main page kinds: zero violations. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { builtSite, projectRoot } from './support/site.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
-import { launchBrowser } from './support/browser.ts';
+import { projectRoot } from './support/site.ts';
+import { servedSite } from './support/served.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(builtSite(), '/');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
 
 async function violations(path: string, width: number): Promise<string[]> {
   // The site's CSP would refuse the injected axe script; bypass it for the audit only.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+  const context = await site.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   await page.addScriptTag({ path: join(projectRoot, 'node_modules/axe-core/axe.min.js') });
   const found = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;

@@ -2,24 +2,13 @@
  * What a cadre sees first on a 360 × 780 phone screen (issue #18): the answers of a
  * document page, search results above the fold, the diagram's own document in view.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { builtSite } from './support/site.ts';
-import { serveStatic, type StaticServer } from './support/server.ts';
-import { launchBrowser, openPage } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openPage } from './support/browser.ts';
+import { servedSite } from './support/served.ts';
 
 const PHONE = { width: 360, height: 780 };
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(builtSite(), '/');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 /** True when the element is laid out entirely inside the first screen (no scrolling). */
 async function onFirstScreen(locator: Locator): Promise<boolean> {
@@ -28,8 +17,8 @@ async function onFirstScreen(locator: Locator): Promise<boolean> {
 }
 
 async function phonePage(path: string): Promise<{ page: Page; consoleErrors: string[] }> {
-  const { page, consoleErrors } = await openPage(browser, server.url, PHONE);
-  await page.goto(`${server.url}${path}`);
+  const { page, consoleErrors } = await openPage(site.browser, site.server.url, PHONE);
+  await page.goto(`${site.server.url}${path}`);
   return { page, consoleErrors };
 }
 
@@ -85,7 +74,7 @@ describe('document page, first screen at 360 px', () => {
 
 /** Runs a query on the search page and waits for its results. */
 async function searchOn(page: Page, query: string): Promise<void> {
-  await page.goto(`${server.url}tim-kiem/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${site.server.url}tim-kiem/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction((q) => document.querySelector<HTMLFormElement>('form[data-search-page]')?.dataset['searched'] === q, query);
 }
 const resultPaths = (page: Page) =>
@@ -139,9 +128,9 @@ describe('search page at 360 px', () => {
   });
 
   it('without JavaScript offers the browsing pages before the form', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
     const page = await context.newPage();
-    await page.goto(`${server.url}tim-kiem/?q=dan+van`);
+    await page.goto(`${site.server.url}tim-kiem/?q=dan+van`);
     const link = page.locator('noscript, .search-page__nojs').locator('a').first();
     expect(await link.isVisible()).toBe(true);
     expect(await onFirstScreen(link)).toBe(true);
@@ -240,7 +229,7 @@ describe('provinces merged in 2025', () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.href!.endsWith('-hai-duong/') && i.meta.includes('Hải Dương'))).toBe(true);
     // The search filter offers the new name too, and it keeps the historical province's documents.
-    await page.goto(`${server.url}tim-kiem/?dia_phuong=${encodeURIComponent('Hải Phòng')}`);
+    await page.goto(`${site.server.url}tim-kiem/?dia_phuong=${encodeURIComponent('Hải Phòng')}`);
     await page.waitForFunction(() => document.querySelectorAll('[data-results]:not([hidden]) li').length > 0);
     expect((await resultPaths(page)).every((p) => p.endsWith('-hai-duong/'))).toBe(true);
     await page.context().close();
