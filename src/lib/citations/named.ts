@@ -8,6 +8,7 @@
  */
 import { searchKey } from '../text/vietnamese.ts';
 import { NAME_MAX_WORDS, NAME_STOP_WORDS, SP, TYPE_WORDS, caseless } from './patterns.ts';
+import { escapeRegex } from '../text/regex.ts';
 
 export interface KnownNames {
   /** Sticky, case-insensitive: one of the known names, longest first, not followed by a letter. */
@@ -20,10 +21,6 @@ export function knownNamesMatcher(names: readonly string[]): KnownNames {
   if (!unique.length) return { regex: null };
   const source = unique.map((n) => n.split(' ').map(escapeRegex).join(SP)).join('|');
   return { regex: new RegExp(`(?:${source})(?![\\p{L}\\p{N}])`, 'iuy') };
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const STOP_ONE = new Set(NAME_STOP_WORDS.filter((w) => !w.includes(' ')));

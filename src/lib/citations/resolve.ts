@@ -14,6 +14,7 @@ import type { NamedDocument, NamedDocumentKind } from '../schema/named-documents
 import { knownNamesMatcher, nameKey, type KnownNames } from './named.ts';
 import { buildFamilies, chooseVersion, familyKey, type NamedFamilies } from './versions.ts';
 import { chooseColliding, collisionIndex, type CollidingNumber } from './collisions.ts';
+import { escapeRegex } from '../text/regex.ts';
 
 interface IndexedEntry {
   entry: CorpusEntry;
@@ -87,10 +88,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function aliasType(alias: string): DocumentTypeId | null {

@@ -8,6 +8,7 @@ import type { Issuer, Province } from '../schema/registries.ts';
 import { parseDocumentNumber } from '../identity.ts';
 import { DOCUMENT_TYPES, type DocumentTypeId } from '../document-types.ts';
 import { searchKey } from '../text/vietnamese.ts';
+import { escapeRegex } from '../text/regex.ts';
 
 function key(text: string): string {
   return searchKey(text.replace(/\*\*/g, ''))
@@ -16,16 +17,12 @@ function key(text: string): string {
     .trim();
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Province ids whose name or alias occurs in the text as whole words. */
 export function provincesMentioned(text: string, provinces: readonly Province[]): string[] {
   const k = key(text);
   return provinces
     .filter((p) =>
-      [p.name, ...p.aliases].some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(key(n))}(?![\\p{L}\\p{N}])`, 'u').test(k)),
+      [p.name, ...p.aliases].some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(key(n))}(?![\\p{L}\\p{N}])`, 'u').test(k)),
     )
     .map((p) => p.id);
 }
