@@ -15,14 +15,6 @@ import { TEST_TODAY } from '../today.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/**
- * Documents no public page read so far gives a URL for. Empty since the provincial documents
- * known only from the project's seed texts and Chỉ thị 14/CT-TTg (2012) were searched for
- * again and removed (no stored page states them; see the closing note of #16): a document
- * may leave this list, none may join it.
- */
-const KNOWN_WITHOUT_URL = new Set<string>([]);
-
 describe('coverage of the shipped corpus (issue #16)', () => {
   const result = runCheck(ROOT, { today: TEST_TODAY });
   const report = coverageOf(result, TEST_TODAY);
@@ -33,12 +25,11 @@ describe('coverage of the shipped corpus (issue #16)', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('gives every document a source URL, except the known gaps (which still name where their facts were seen)', () => {
-    expect(report.withoutSourceUrl.filter((id) => !KNOWN_WITHOUT_URL.has(id))).toEqual([]);
-    // The list is what remains: a document that gained a URL leaves it.
-    expect([...KNOWN_WITHOUT_URL].filter((id) => !report.withoutSourceUrl.includes(id))).toEqual([]);
-    for (const id of report.withoutSourceUrl) expect(byId.get(id)!.sources.some((s) => s.note || s.title), id).toBe(true);
-    expect(report.withSourceUrl + report.withoutSourceUrl.length).toBe(report.documents);
+  it('gives every document a source URL a reader can open', () => {
+    // Documents that no stored public page confirmed were removed rather than kept without a link
+    // (closing note of #16); a document without a URL is a defect, not a known gap.
+    expect(report.withoutSourceUrl).toEqual([]);
+    expect(report.withSourceUrl).toBe(report.documents);
   });
 
   it('says why for every unknown status', () => {
