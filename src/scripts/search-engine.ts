@@ -91,6 +91,11 @@ export interface SearchEngine {
 
 /** Browsing pages shown above the full-text results. */
 const PAGE_HITS = 3;
+/**
+ * How far down the full-text results a direct hit is looked for and dropped: one first page of the
+ * search page. A document cited by many others can rank below the top three for its own number.
+ */
+const DIRECT_DEDUP_WINDOW = 10;
 /** Fewer full-text results than this, and the query is checked for a one-letter typo. */
 const FEW_RESULTS = 3;
 
@@ -289,9 +294,9 @@ export function createEngine(base: string): SearchEngine {
     const total = results.length;
     if (direct.length && request.sort === 'relevance') {
       const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => base + h.path));
-      const head = results.slice(0, 3);
+      const head = results.slice(0, DIRECT_DEDUP_WINDOW);
       const heads = await Promise.all(head.map((r) => r.data()));
-      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.url)), ...results.slice(3)];
+      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.url)), ...results.slice(DIRECT_DEDUP_WINDOW)];
     }
     const page = async (from: number, count: number): Promise<ResultPage[]> => {
       const data = await Promise.all(results.slice(from, from + count).map((r) => r.data()));

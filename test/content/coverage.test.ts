@@ -15,29 +15,6 @@ import { TEST_TODAY } from '../today.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/**
- * Documents no public page read so far gives a URL for: provincial documents known only
- * from the project's seed texts (news reports and a plan from Trà Vinh, Hải Dương, Hà Tĩnh,
- * whose own pages are not in the stored record), and Chỉ thị 14/CT-TTg (2012), which no
- * stored page states with its date and title. Listed in the closing note of #16; a
- * document may leave this list, none may join it.
- */
-const KNOWN_WITHOUT_URL = new Set([
-  'chi-thi-14-ct-ttg-2012',
-  'chi-thi-24-ct-ubnd-2016-hai-duong',
-  'chi-thi-tinh-uy-ha-tinh-2023-ha-tinh',
-  'cong-van-1567-cv-tu-2023-ha-tinh',
-  'ke-hoach-17-kh-ubnd-2018-tra-vinh',
-  'ke-hoach-ubnd-tinh-hai-duong-2022-hai-duong',
-  'ket-luan-29-kl-tu-2021-ha-tinh',
-  'nghi-quyet-12-nq-tu-2022-ha-tinh',
-  'quy-che-03-qc-tu-2021-hai-duong',
-  'quyet-dinh-1553-qd-ubnd-2016-tra-vinh',
-  'quyet-dinh-1893-qd-tu-2016-tra-vinh',
-  'quyet-dinh-2753-qd-ubnd-2016-tra-vinh',
-  'quyet-dinh-657-qd-tu-2018-ha-tinh',
-]);
-
 describe('coverage of the shipped corpus (issue #16)', () => {
   const result = runCheck(ROOT, { today: TEST_TODAY });
   const report = coverageOf(result, TEST_TODAY);
@@ -48,12 +25,11 @@ describe('coverage of the shipped corpus (issue #16)', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('gives every document a source URL, except the known gaps (which still name where their facts were seen)', () => {
-    expect(report.withoutSourceUrl.filter((id) => !KNOWN_WITHOUT_URL.has(id))).toEqual([]);
-    // The list is what remains: a document that gained a URL leaves it.
-    expect([...KNOWN_WITHOUT_URL].filter((id) => !report.withoutSourceUrl.includes(id))).toEqual([]);
-    for (const id of report.withoutSourceUrl) expect(byId.get(id)!.sources.some((s) => s.note || s.title), id).toBe(true);
-    expect(report.withSourceUrl + report.withoutSourceUrl.length).toBe(report.documents);
+  it('gives every document a source URL a reader can open', () => {
+    // Documents that no stored public page confirmed were removed rather than kept without a link
+    // (closing note of #16); a document without a URL is a defect, not a known gap.
+    expect(report.withoutSourceUrl).toEqual([]);
+    expect(report.withSourceUrl).toBe(report.documents);
   });
 
   it('says why for every unknown status', () => {
