@@ -18,12 +18,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /**
  * Documents no public page read so far gives a URL for: provincial documents known only
  * from the project's seed texts (news reports and a plan from Trà Vinh, Hải Dương, Hà Tĩnh,
- * whose own pages are not in the stored record), and Chỉ thị 14/CT-TTg (2012), which no
- * stored page states with its date and title. Listed in the closing note of #16; a
+ * whose own pages are not in the stored record). Listed in the closing note of #16; a
  * document may leave this list, none may join it.
  */
 const KNOWN_WITHOUT_URL = new Set([
-  'chi-thi-14-ct-ttg-2012',
   'chi-thi-24-ct-ubnd-2016-hai-duong',
   'chi-thi-tinh-uy-ha-tinh-2023-ha-tinh',
   'cong-van-1567-cv-tu-2023-ha-tinh',
