@@ -43,7 +43,7 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `foundation`: weight of the documents others build on, by document id (foundation.ts);
  * the FOUNDATION_MAX heaviest are written, by ordinal.
  */
-export function buildSearchIndex(records: readonly SearchRecord[], foundation: ReadonlyMap<string, number> = new Map()): BuiltIndex {
+export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: ReadonlyMap<string, number> = new Map()): BuiltIndex {
   const words = new PostingTable();
   const exact = new PostingTable();
   const pairs = new PostingTable();
@@ -51,8 +51,10 @@ export function buildSearchIndex(records: readonly SearchRecord[], foundation: R
   const filterValues = new Map<string, Map<string, number[]>>(FILTERS.map(([key]) => [key, new Map()]));
   const ordinalOf = new Map<string, number>();
   let documents = 0;
+  let ordinal = -1;
 
-  records.forEach((record, ordinal) => {
+  for (const record of records) {
+    ordinal++;
     if (record.document) {
       if (ordinal !== documents) throw new Error('documents must come before browsing pages');
       documents++;
@@ -82,7 +84,7 @@ export function buildSearchIndex(records: readonly SearchRecord[], foundation: R
     for (const [code, fields] of exactFields) exact.add(code, ordinal, fields);
     for (const [pair, fields] of pairFields) pairs.add(pair, ordinal, fields);
     files.set(indexPath.fragment(ordinal), JSON.stringify(record.fragment));
-  });
+  }
 
   const shards = new Map<string, Shard>();
   const shardOf = (key: string): Shard => {
@@ -117,7 +119,7 @@ export function buildSearchIndex(records: readonly SearchRecord[], foundation: R
   const hash = createHash('sha256');
   for (const path of [...files.keys()].sort(byKey)) hash.update(path).update('\0').update(files.get(path)!).update('\0');
   return {
-    manifest: { format: 1, version: hash.digest('hex').slice(0, 12), documents, records: records.length, shards: shardKeys },
+    manifest: { format: 1, version: hash.digest('hex').slice(0, 12), documents, records: ordinal + 1, shards: shardKeys },
     files,
     counts: { words: words.lists.size, exact: exact.lists.size, pairs: pairs.lists.size },
   };

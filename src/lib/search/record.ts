@@ -97,36 +97,34 @@ export interface CourseEntry {
 /**
  * Every record of the site in ordinal order: documents oldest first (so that the ordinal is
  * the date order), then the browsing pages: topics, provinces, issuers, course modules,
- * each by id. The same inputs give the same records in the same order.
+ * each by id. The same inputs give the same records in the same order. Made one at a time,
+ * so that the index builder holds one body's text at a time, not the whole corpus's.
  */
-export function siteRecords(
+export function* siteRecords(
   graph: Pick<Graph, 'nodes'>,
   registries: Registries,
   names: RegistryNames,
   courses: readonly CourseEntry[],
   bodyOf: (id: string) => string,
-): SearchRecord[] {
+): Generator<SearchRecord> {
   const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const records = [...graph.nodes].sort(compareByDateAsc).map((node) => documentRecord(node, names, bodyOf(node.id)));
+  for (const node of [...graph.nodes].sort(compareByDateAsc)) yield documentRecord(node, names, bodyOf(node.id));
   for (const topic of byId(registries.topics)) {
-    records.push(pageRecord({ url: relative(urls.topic(topic.id)), title: topic.name, kind: 'Chủ đề', text: topic.description }));
+    yield pageRecord({ url: relative(urls.topic(topic.id)), title: topic.name, kind: 'Chủ đề', text: topic.description });
   }
   for (const province of byId(registries.provinces)) {
     const merged = registries.provinces.filter((p) => p.mergedInto?.id === province.id).map((p) => p.name);
-    records.push(
-      pageRecord({
-        url: relative(urls.province(province.id)),
-        title: `Văn bản của ${province.name}`,
-        kind: 'Địa phương',
-        names: [province.name, ...(province.aliases ?? []), ...merged],
-      }),
-    );
+    yield pageRecord({
+      url: relative(urls.province(province.id)),
+      title: `Văn bản của ${province.name}`,
+      kind: 'Địa phương',
+      names: [province.name, ...(province.aliases ?? []), ...merged],
+    });
   }
   for (const issuer of byId(registries.issuers)) {
-    records.push(pageRecord({ url: relative(urls.issuer(issuer.id)), title: issuer.name, kind: 'Cơ quan ban hành', names: issuer.aliases ?? [] }));
+    yield pageRecord({ url: relative(urls.issuer(issuer.id)), title: issuer.name, kind: 'Cơ quan ban hành', names: issuer.aliases ?? [] });
   }
   for (const course of byId(courses)) {
-    records.push(pageRecord({ url: relative(urls.path(`chuyen-de/${encodeURIComponent(course.id)}/`)), title: course.title, kind: 'Chuyên đề bồi dưỡng' }));
+    yield pageRecord({ url: relative(urls.path(`chuyen-de/${encodeURIComponent(course.id)}/`)), title: course.title, kind: 'Chuyên đề bồi dưỡng' });
   }
-  return records;
 }
