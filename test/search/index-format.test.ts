@@ -27,19 +27,24 @@ import { node } from '../course/graph-fixture.ts';
 describe('postings', () => {
   it('decode to what was encoded (ascending ordinals, 2 field bits)', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(1_000_000)), fc.array(fc.integer({ min: 0, max: 3 })), (raw, bits) => {
+      // Sparse lists over a wide range, and lists dense enough for one character per record.
+      fc.property(fc.oneof(fc.uniqueArray(fc.nat(1_000_000)), fc.uniqueArray(fc.nat(60), { minLength: 30 })), fc.array(fc.integer({ min: 0, max: 3 })), (raw, bits) => {
         const ordinals = [...raw].sort((a, b) => a - b);
         const fields = ordinals.map((_, i) => bits[i] ?? 0);
         expect(decodePostings(encodePostings(ordinals, fields))).toEqual({ ordinals, fields });
       }),
     );
-    expect(encodePostings([0, 1, 2, 10], [0, 2, 1, 3])).toBe('0,6,5,35');
+    expect(encodePostings([0, 3, 12, 20], [0, 2, 1, 3])).toBe('0,14,37,35');
+    // A list covering at least half of its span is written one character per record.
+    expect(encodePostings([0, 1, 3], [2, 0, 1])).toBe('=20.1');
+    expect(decodePostings('=20.1')).toEqual({ ordinals: [0, 1, 3], fields: [2, 0, 1] });
     expect(decodePostings('')).toEqual({ ordinals: [], fields: [] });
   });
 
   it('refuses unsorted ordinals and garbage', () => {
     expect(() => encodePostings([3, 3])).toThrow();
     expect(() => decodePostings('1,x')).toThrow();
+    expect(() => decodePostings('=0x')).toThrow();
   });
 });
 

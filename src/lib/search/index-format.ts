@@ -76,26 +76,42 @@ export interface Shard {
 }
 
 /**
- * Postings as text: for each record, (ordinal − previous ordinal) × 4 + field bits, in
- * decimal, comma-separated. Text rather than binary varints because a static host
- * compresses text, and a common word's list is a long run of small, repeated numbers,
- * which gzip reduces to almost nothing.
+ * Postings as text, in one of two forms, whichever suits the list:
+ *  - sparse: for each record, (ordinal − previous ordinal) × 4 + field bits, in decimal,
+ *    comma-separated ("0,6,5,35");
+ *  - dense, for a word in at least half of the records up to its last one: "=" then one
+ *    character per ordinal from 0 to the last, "." for a record without the word, else its
+ *    field bits ("=2.01"). A word in nearly every document costs ≈ 2 bits per record after
+ *    gzip this way, against ≈ 3 in the sparse form (its deltas are all 1; the separators
+ *    and digits were the difference), ≈ 20 % less for the common words of a first query.
+ * Text rather than binary because a static host compresses text.
  */
 export function encodePostings(ordinals: readonly number[], fields: readonly number[] = []): string {
-  let previous = 0;
-  const out: string[] = [];
-  for (let i = 0; i < ordinals.length; i++) {
-    const ordinal = ordinals[i]!;
-    if (i > 0 && ordinal <= previous) throw new Error(`postings not ascending at ${i}: ${ordinal} after ${previous}`);
-    out.push(String((ordinal - (i === 0 ? 0 : previous)) * 4 + ((fields[i] ?? 0) & 3)));
-    previous = ordinal;
+  for (let i = 1; i < ordinals.length; i++) {
+    if (ordinals[i]! <= ordinals[i - 1]!) throw new Error(`postings not ascending at ${i}: ${ordinals[i]} after ${ordinals[i - 1]}`);
   }
-  return out.join(',');
+  const span = ordinals.length ? ordinals[ordinals.length - 1]! + 1 : 0;
+  if (ordinals.length && ordinals.length * 2 >= span) {
+    const chars = new Array<string>(span).fill('.');
+    ordinals.forEach((o, i) => (chars[o] = String((fields[i] ?? 0) & 3)));
+    return `=${chars.join('')}`;
+  }
+  return ordinals.map((o, i) => String((o - (i === 0 ? 0 : ordinals[i - 1]!)) * 4 + ((fields[i] ?? 0) & 3))).join(',');
 }
 
 export function decodePostings(text: string): Postings {
   const ordinals: number[] = [];
   const fields: number[] = [];
+  if (text.startsWith('=')) {
+    for (let i = 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 46) continue; // "."
+      if (c < 48 || c > 51) throw new Error(`bad dense posting "${text[i]}"`);
+      ordinals.push(i - 1);
+      fields.push(c - 48);
+    }
+    return { ordinals, fields };
+  }
   if (!text) return { ordinals, fields };
   let ordinal = 0;
   let first = true;
