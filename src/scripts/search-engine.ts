@@ -165,11 +165,13 @@ export function createEngine(base: string): SearchEngine {
   /** Records matching a folded query, scored, with the exact-spelling records first when the query has diacritics. */
   const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean): Promise<{ found: Scored[]; shards: Map<string, Shard> }> => {
     const words = queryTerms(q.folded);
-    const codes = exactFirst ? [...new Set(textWords(q.exact).flatMap(([, code]) => (code ? [code] : [])))] : [];
-    const shards = await shardsFor(index, [...words, ...codes].map(shardKey));
+    // Exact spellings are listed in the shard of their folded word, which the query loads anyway.
+    const spelled = exactFirst ? new Map(textWords(q.exact).flatMap(([word, code]) => (code ? [[code, word] as const] : []))) : new Map<string, string>();
+    const codes = [...spelled.keys()];
+    const shards = await shardsFor(index, words.map(shardKey));
     const forms = words.map((w, i) => wordsFor(w, i === words.length - 1, shards));
     if (!words.length || forms.some((f) => !f.length)) return { found: [], shards };
-    const knownCodes = codes.filter((c) => c in (shards.get(shardKey(c))?.x ?? {}));
+    const knownCodes = codes.filter((c) => c in (shards.get(shardKey(spelled.get(c)!))?.x ?? {}));
     const [lists, exactLists] = await Promise.all([
       Promise.all(forms.map((f) => Promise.all(f.map((w) => postings(index, indexPath.word(w)))))),
       Promise.all(knownCodes.map((c) => postings(index, indexPath.exact(c)))),

@@ -60,6 +60,8 @@ describe('routing: a query loads only its own words', () => {
     const { page, files } = await searchFiles('Đảng ủy');
     expect(kinds(files, 'w')).toEqual(['dang', 'uy']);
     expect(kinds(files, 'x')).toEqual(['d9a3ng', 'u3y']);
+    // Exact spellings are listed in the shard of their folded word: no shard of their own.
+    expect(kinds(files, 's')).toEqual(['da', 'uy']);
     await page.context().close();
     const number = await searchFiles('33/CT-TTg');
     expect(number.other).toContain('/tim-kiem/so/33.json');

@@ -115,6 +115,8 @@ describe('the built index', () => {
     const shard = JSON.parse(file(indexPath.shard('co'))!) as Shard;
     expect(shard.w['co']).toBe(3);
     expect(shard.p?.['coso']).toBe(3);
+    // "Đảng" is listed with "dang", in shard "da".
+    expect((JSON.parse(file(indexPath.shard('da'))!) as Shard).x?.['d9a3ng']).toBe(1);
     expect(built.manifest.shards).toContain('co');
     const words = [...built.files.keys()].filter((p) => p.startsWith('w/')).map((p) => p.slice(2, -4));
     for (const w of words) expect((JSON.parse(file(indexPath.shard(w.slice(0, 2)))!) as Shard).w[w]).toBe(postings(w).ordinals.length);

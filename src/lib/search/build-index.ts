@@ -50,6 +50,8 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   const files = new Map<string, string>();
   const filterValues = new Map<string, Map<string, number[]>>(FILTERS.map(([key]) => [key, new Map()]));
   const ordinalOf = new Map<string, number>();
+  /** Exact-spelling code → its folded word, whose shard lists it (the browser has that shard already). */
+  const exactWord = new Map<string, string>();
   let documents = 0;
   let ordinal = -1;
 
@@ -73,7 +75,10 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
     for (const { text, fields } of record.texts) {
       for (const [word, code] of textWords(text)) {
         wordFields.set(word, (wordFields.get(word) ?? 0) | fields);
-        if (code) exactFields.set(code, (exactFields.get(code) ?? 0) | fields);
+        if (code) {
+          exactFields.set(code, (exactFields.get(code) ?? 0) | fields);
+          exactWord.set(code, word);
+        }
       }
     }
     const pairFields = new Map<string, number>();
@@ -87,8 +92,8 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   }
 
   const shards = new Map<string, Shard>();
-  const shardOf = (key: string): Shard => {
-    const k = shardKey(key);
+  const shardOf = (key: string, slot: 'w' | 'x' | 'p'): Shard => {
+    const k = shardKey(slot === 'x' ? exactWord.get(key)! : key);
     let shard = shards.get(k);
     if (!shard) shards.set(k, (shard = { w: {} }));
     return shard;
@@ -97,7 +102,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
     for (const key of [...postings.lists.keys()].sort(byKey)) {
       const list = postings.lists.get(key)!;
       files.set(path(key), encodePostings(list.ordinals, list.fields));
-      const shard = shardOf(key);
+      const shard = shardOf(key, slot);
       (shard[slot] ??= {})[key] = list.ordinals.length;
     }
   };

@@ -8,8 +8,8 @@
  * every part's table (benchmarks/search.md, rounds 3–4). Here a query loads only:
  *   - the manifest `tim-kiem/chi-muc.json` (fetched with `cache: 'no-cache'`): the version
  *     folder, the number of documents and records, and which word shards exist;
- *   - the shard of each query word (`s/<first two letters>.json`): the words, exact
- *     spellings and word pairs of the corpus starting with those letters, with how many
+ *   - the shard of each query word (`s/<first two letters>.json`): the words, word pairs
+ *     and exact spellings (of those words) of the corpus starting with those letters, with how many
  *     records carry each (so the browser never asks for a file that does not exist, ranks
  *     by rarity before loading anything else, completes the word being typed and corrects a
  *     one-letter typo);
@@ -58,7 +58,7 @@ export interface Postings {
   fields: number[];
 }
 
-/** Shard of a word, exact spelling code or pair: its first two characters. */
+/** Shard of a folded word or pair: its first two characters (an exact spelling goes with its folded word). */
 export function shardKey(word: string): string {
   return word.slice(0, 2);
 }
