@@ -69,10 +69,13 @@ const steps = [
   // its files join the site once both are done (moveSearchFiles).
   async (): Promise<StepResult> => {
     rmSync(searchDir, { recursive: true, force: true });
-    const [astro, search] = await Promise.all([
+    const running = [
       runStep('Dựng trang (Astro)', ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: root, env }),
       runStep('Lập chỉ mục tìm kiếm', ['scripts/index-search.ts', searchDir], { cwd: root }),
-    ]);
+    ];
+    // Either failing makes the other pointless: it is stopped rather than waited for.
+    for (const step of running) void step.then((r) => r.ok || stopCurrentStep());
+    const [astro, search] = (await Promise.all(running)) as [StepResult, StepResult];
     if (!astro.ok) return astro;
     if (!search.ok) return search;
     const clash = moveSearchFiles(searchDir, tmpDir);
