@@ -73,6 +73,11 @@ export interface SearchEngine {
 
 /** Browsing pages shown above the full-text results. */
 const PAGE_HITS = 3;
+/**
+ * How far down the full-text results a direct hit is looked for and dropped: one first page of the
+ * search page. A document cited by many others can rank below the top three for its own number.
+ */
+const DIRECT_DEDUP_WINDOW = 10;
 /** Fewer full-text results than this, and the query is checked for a one-letter typo. */
 const FEW_RESULTS = 3;
 /** Words a word being typed may stand for at most (the commonest completions). */
@@ -270,9 +275,10 @@ export function createEngine(base: string): SearchEngine {
     const total = results.length;
     if (direct.length && request.sort === 'relevance') {
       const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => h.path));
-      const head = results.slice(0, 3);
+      // The first page's fragments are fetched for display anyway.
+      const head = results.slice(0, DIRECT_DEDUP_WINDOW);
       const heads = await Promise.all(head.map((r) => fragment(index, r.id)));
-      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.u)), ...results.slice(3)];
+      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.u)), ...results.slice(DIRECT_DEDUP_WINDOW)];
     }
     const page = (from: number, count: number) => toPages(results.slice(from, from + count));
     return { query, problem, corrected, direct, pages: await pagesPromise, counts: await counts, total, listed: results.length, page };
