@@ -1,9 +1,8 @@
 /**
  * Search transfer cost of a built site, measured in Chromium: what an ordinary page loads
  * (must hold no search code), what the first query from the header box adds (search code,
- * Pagefind, WebAssembly, index chunks, fragments, number index), and what later queries add.
- * Sizes are bytes as served; "gzip" estimates a compressing host (Pagefind's own chunk files
- * are already gzip-compressed and count as they are).
+ * manifest, word shards, posting lists, fragments, number index), and what later queries add.
+ * Sizes are bytes as served; "gzip" estimates a compressing host (every file is text).
  *
  *   node scripts/bench-search.ts <built-site-folder> [base=/]
  */
@@ -30,8 +29,7 @@ page.on('response', async (r) => {
   try {
     const body = await r.body();
     const path = new URL(r.url()).pathname;
-    const precompressed = /\.(pf_index|pf_fragment|pf_meta|pf_filter|pagefind)$/.test(path);
-    log.push({ path, bytes: body.length, gzip: precompressed ? body.length : gzipSync(body).length });
+    log.push({ path, bytes: body.length, gzip: Math.min(body.length, gzipSync(body).length) });
   } catch {
     /* redirects and aborted requests have no body */
   }
@@ -55,7 +53,7 @@ const row = (label: string, fs: Fetch[]) => {
 await page.goto(`${server.url}van-ban/`);
 await settle();
 const ordinary = take();
-row('ordinary page (van-ban/), search code only', ordinary.filter((f) => /search|pagefind|tim-kiem\/so/.test(f.path)));
+row('ordinary page (van-ban/), search code only', ordinary.filter((f) => /search|tim-kiem\/(chi-muc|so)/.test(f.path)));
 row('ordinary page (van-ban/), everything', ordinary);
 
 const queries = ['dân vận', 'chỉ thị 33', 'dang uy', 'kl 114', 'xay dung dang', 'tiếp công dân'];

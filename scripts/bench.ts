@@ -200,7 +200,7 @@ async function benchSize(count: number): Promise<SizeResult> {
     graphAdd: { seconds: addRun.seconds, peak: addRun.peaks.total, ...addReuse },
     devUpdate: dev ? { seconds: dev.seconds, peak: devRun.peaks.total, reextracted: dev.extracted, relinked: dev.relinked, cached: dev.cached } : undefined,
     astro: stepOf(/Astro/, 'astro.mjs'),
-    pagefind: stepOf(/Pagefind|tìm kiếm/i, 'scripts/index-search.ts'),
+    searchIndex: stepOf(/Lập chỉ mục tìm kiếm/, 'scripts/index-search.ts'),
     build: { seconds: build.seconds, peak: build.peaks.total },
     baseline: baseline
       ? { seconds: baseline.seconds, peak: baseline.peaks.total, ok: baseline.code === 0 }
@@ -210,7 +210,7 @@ async function benchSize(count: number): Promise<SizeResult> {
       : { seconds: null, peak: null, ok: false, skipped: true, note: hugo.note },
     distBytes: size.bytes,
     distFiles: size.files,
-    pagefindBytes: folderSize(join(distAbs, 'pagefind')).bytes,
+    searchIndexBytes: folderSize(join(distAbs, 'tim-kiem', 'chi-muc')).bytes,
     dataStoreBytes: existsSync(dataStore) ? statSync(dataStore).size : null,
     graphJsonBytes: existsSync(graphJson) ? statSync(graphJson).size : 0,
     pageMedian: pages.median,

@@ -1,5 +1,6 @@
 /**
- * npm run build: check + graph (one step) → Astro → Pagefind, into a temporary folder that replaces
+ * npm run build: check + graph (one step) → Astro and, beside it, the search index (made from
+ * the graph, not from the built pages), into a temporary folder that replaces
  * dist/ only when every step succeeded (src/lib/files/site-swap.ts): a failed, interrupted or
  * killed build never leaves a half-written site nor loses the previous one, and a second build
  * started meanwhile refuses instead of touching the first one's folders.
@@ -7,13 +8,17 @@
 import { resolve } from 'node:path';
 import { lockSite, recoverSite, siteFolders, swapSite } from '../src/lib/files/site-swap.ts';
 import { fileErrorMessage } from '../src/lib/files/errors.ts';
-import { runStep, stopCurrentStep } from './lib/steps.ts';
-import { rmSync } from 'node:fs';
+import { runStep, stopCurrentStep, type StepResult } from './lib/steps.ts';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 // DANVAN_DIST: another output folder (relative to the project, or absolute), for tests and benchmarks.
 const outDir = resolve(root, process.env.DANVAN_DIST ?? 'dist');
 const { tmp: tmpDir } = siteFolders(outDir);
+// The search step writes here while Astro writes tmpDir (which Astro empties first); its
+// name starts like tmpDir's, so recoverSite removes it after a build killed outright.
+const searchDir = `${tmpDir}-tim-kiem`;
 
 const lock = lockSite(outDir);
 if (!lock.ok) {
@@ -27,6 +32,7 @@ const unlock = lock.release;
 
 function cleanup(): void {
   rmSync(tmpDir, { recursive: true, force: true });
+  rmSync(searchDir, { recursive: true, force: true });
   unlock();
 }
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
@@ -59,9 +65,39 @@ const steps = [
   // One process checks and builds the graph on the same loaded corpus (every file is read
   // and validated once); a check error stops it before anything is written.
   () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check'], { cwd: root }),
-  () => runStep('Dựng trang (Astro)', ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: root, env }),
-  () => runStep('Lập chỉ mục tìm kiếm (Pagefind)', ['scripts/index-search.ts', tmpDir], { cwd: root }),
+  // The search index reads the graph and bodies, not the pages: it runs beside Astro, and
+  // its files join the site once both are done (moveSearchFiles).
+  async (): Promise<StepResult> => {
+    rmSync(searchDir, { recursive: true, force: true });
+    const running = [
+      runStep('Dựng trang (Astro)', ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: root, env }),
+      runStep('Lập chỉ mục tìm kiếm', ['scripts/index-search.ts', searchDir], { cwd: root }),
+    ];
+    // Either failing makes the other pointless: it is stopped rather than waited for.
+    for (const step of running) void step.then((r) => r.ok || stopCurrentStep());
+    const [astro, search] = (await Promise.all(running)) as [StepResult, StepResult];
+    if (!astro.ok) return astro;
+    if (!search.ok) return search;
+    const clash = moveSearchFiles(searchDir, tmpDir);
+    if (clash) console.error(`Astro đã ghi ${clash}, trùng tệp của chỉ mục tìm kiếm.`);
+    return { name: 'Dựng trang và chỉ mục tìm kiếm', ok: !clash, seconds: Math.max(astro.seconds, search.seconds) };
+  },
 ];
+
+/**
+ * Moves the search step's files (tim-kiem/chi-muc.json, tim-kiem/chi-muc/, tim-kiem/so/) into
+ * the built site. Returns the first path Astro wrote too (nothing is overwritten), else null.
+ */
+function moveSearchFiles(from: string, to: string): string | null {
+  mkdirSync(join(to, 'tim-kiem'), { recursive: true });
+  for (const name of readdirSync(join(from, 'tim-kiem'))) {
+    const target = join(to, 'tim-kiem', name);
+    if (existsSync(target)) return target;
+    renameSync(join(from, 'tim-kiem', name), target);
+  }
+  rmSync(from, { recursive: true, force: true });
+  return null;
+}
 
 const started = performance.now();
 for (const step of steps) {

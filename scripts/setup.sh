@@ -4,7 +4,7 @@
 #      and poppler-utils (pdftotext reads the printed handout back). Installed with apt-get
 #      when we are root; otherwise we stop at once and print the one command to run.
 #   2. Node dependencies from the lockfile. `npm ci` can reject a lockfile written on another
-#      OS when this registry lacks that OS's optional binaries (e.g. @pagefind/darwin-arm64);
+#      OS when this registry lacks that OS's optional binaries (e.g. esbuild's per-OS packages);
 #      then we fall back to `npm install` with the same pinned versions, without rewriting
 #      the lockfile.
 #   3. The site from the shipped content → dist/ (skipped with --no-build).

@@ -1,6 +1,6 @@
 /**
  * Runs a command as a child and measures its peak memory as the sum of the resident
- * sizes of its whole process tree (Node steps, Vite workers, the Pagefind binary),
+ * sizes of its whole process tree (Node steps, Vite workers),
  * sampled from /proc. The tree is grouped by the child's direct children, so one run of
  * scripts/build.ts gives the peak of each build step. Without /proc (not Linux) the
  * peaks are reported as null rather than guessed.

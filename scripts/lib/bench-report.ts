@@ -23,14 +23,15 @@ export interface SizeResult {
   /** One save under `npm run dev`: the update in a process that keeps its cache in memory (older results have none). */
   devUpdate?: Rebuild;
   astro: Step;
-  pagefind: Step;
+  /** The search index step (beside Astro since issue 19; Pagefind before, under another key). */
+  searchIndex?: Step;
   build: Step;
   baseline: Step & { ok: boolean; skipped?: boolean };
   /** The same files built by Hugo with a minimal template (older results have none). */
   hugo?: Step & { ok: boolean; skipped?: boolean; version?: string; note?: string };
   distBytes: number;
   distFiles: number;
-  pagefindBytes: number;
+  searchIndexBytes?: number;
   dataStoreBytes: number | null;
   graphJsonBytes: number;
   pageMedian: number;
@@ -133,8 +134,8 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['graph rebuild, 1 document added', (r) => (r.graphAdd ? rebuild(r.graphAdd) : '–')],
     ['npm run dev, 1 save: check + graph update in the running process', (r) => (r.devUpdate ? rebuild(r.devUpdate) : '–')],
     ['Astro build: time / peak', (r) => step(r.astro)],
-    ['Pagefind: time / peak', (r) => step(r.pagefind)],
-    ['**full build** (check+graph+Astro+Pagefind): time / peak', (r) => `**${step(r.build)}**`],
+    ['search index (runs beside Astro): time / peak', (r) => (r.searchIndex ? step(r.searchIndex) : '–')],
+    ['**full build** (check+graph, then Astro beside the search index): time / peak', (r) => `**${step(r.build)}**`],
     ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : r.baseline.skipped ? 'not run (--no-baseline)' : 'failed')],
     ['full build ÷ baseline (time)', (r) => (r.baseline.ok ? ratio(r.build.seconds, r.baseline.seconds) : '–')],
     ['full build ÷ baseline (peak memory)', (r) => (r.baseline.ok ? ratio(r.build.peak, r.baseline.peak) : '–')],
@@ -142,7 +143,7 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['full build ÷ Hugo (time)', (r) => (r.hugo?.ok ? ratio(r.build.seconds, r.hugo.seconds) : '–')],
     ['graph.json / Astro data store', (r) => `${mb(r.graphJsonBytes)} / ${mb(r.dataStoreBytes)}`],
     ['dist/ size (files)', (r) => `${mb(r.distBytes)} (${r.distFiles.toLocaleString('en')})`],
-    ['Pagefind index size', (r) => mb(r.pagefindBytes)],
+    ['search index size (tim-kiem/chi-muc/)', (r) => (r.searchIndexBytes === undefined ? '–' : mb(r.searchIndexBytes))],
     ['document page, HTML+CSS gzip: median / max', (r) => `${kb(r.pageMedian)} / ${kb(r.pageMax)}`],
     ['search, first query (all / search files)', (r) => `${kb(r.searchFirst)} / ${kb(r.searchFirstSearchOnly)}`],
     ['search, later query', (r) => kb(r.searchLater)],

@@ -1,9 +1,9 @@
 /**
  * What a search costs a reader on the wire, measured in Chromium against the built site:
  * /tim-kiem/?q=… is opened in a fresh browser context, and the bytes of every response
- * are summed (gzip size for text, as a static host would send it; Pagefind's index and
- * fragments are already compressed and count as they are). "First query" is the page
- * plus its first search; "later query" is what a second query typed into the box adds.
+ * are summed (gzip size, as a static host compressing text would send it: every file of the
+ * site and of its search index is text). "First query" is the page plus its first search;
+ * "later query" is what a second query typed into the box adds.
  */
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../test/browser/support/browser.ts';
@@ -12,7 +12,7 @@ import { serveStatic } from '../../test/browser/support/server.ts';
 export interface SearchTransfer {
   /** All bytes for loading /tim-kiem/?q=first and showing its results. */
   firstQueryTotal: number;
-  /** Of which search machinery (pagefind/, number index, search scripts). */
+  /** Of which search machinery (the index under tim-kiem/chi-muc, the number index, search scripts). */
   firstQuerySearch: number;
   laterQuery: number;
   firstResults: string;
@@ -21,10 +21,7 @@ export interface SearchTransfer {
   firstFiles: Array<{ path: string; bytes: number }>;
 }
 
-const compressed = /\.(pf_fragment|pf_index|pf_meta|pagefind|wasm)$|pagefind\.[^/]*\.pf|wasm\./;
-
-function wireSize(url: string, body: Buffer): number {
-  if (compressed.test(new URL(url).pathname)) return body.length;
+function wireSize(body: Buffer): number {
   return Math.min(body.length, gzipSync(body).length);
 }
 
@@ -43,12 +40,12 @@ export async function measureSearch(dist: string, firstQuery: string, laterQuery
       pending.push(
         res.body().then(
           (body) => {
-            const n = wireSize(res.url(), body);
+            const n = wireSize(body);
             if (at === 'first') {
               totals.first += n;
               const path = new URL(res.url()).pathname;
               firstFiles.push({ path, bytes: n });
-              if (path.includes('/pagefind/') || path.includes('/tim-kiem/so/') || /search|\.js$/.test(path)) totals.firstSearch += n;
+              if (path.includes('/tim-kiem/chi-muc') || path.includes('/tim-kiem/so/') || /search|\.js$/.test(path)) totals.firstSearch += n;
             } else totals.later += n;
           },
           () => undefined,

@@ -7,11 +7,12 @@ export interface StepResult {
   seconds: number;
 }
 
-let current: ChildProcess | null = null;
+/** Steps running now (two at once when the search index is built beside Astro). */
+const running = new Set<ChildProcess>();
 
-/** The step running now, so a signal handler can stop it before cleaning up. */
+/** Stops the steps running now, so a signal handler can clean up after them. */
 export function stopCurrentStep(): void {
-  if (current && current.exitCode === null) current.kill('SIGTERM');
+  for (const child of running) if (child.exitCode === null) child.kill('SIGTERM');
 }
 
 export function runStep(name: string, args: string[], options: SpawnOptions = {}): Promise<StepResult> {
@@ -19,9 +20,9 @@ export function runStep(name: string, args: string[], options: SpawnOptions = {}
   process.stdout.write(`\n▶ ${name}\n`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', ...options });
-    current = child;
+    running.add(child);
     const finish = (ok: boolean) => {
-      current = null;
+      running.delete(child);
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(`${ok ? '✔' : '✘'} ${name} (${seconds.toFixed(1)} s)\n`);
       resolve({ name, ok, seconds });

@@ -1,5 +1,5 @@
 /**
- * Quick results under the header search box. The engine (and with it Pagefind) is imported
+ * Quick results under the header search box. The engine (and with it the search index) is imported
  * on the first focus or keystroke, never on page load. Enter still submits the form to the
  * search page, so the box behaves like a plain form for keyboard and no-JS users.
  */

@@ -1,49 +1,30 @@
 /**
  * The browser side of search, shared by the search page and the header box. Nothing here
- * runs until a search is wanted: Pagefind (pagefind.js, its WebAssembly and index chunks)
- * and the number index are fetched on first use, always under the site base.
+ * runs until a search is wanted; then it reads the static index of our own
+ * (src/lib/search/index-format.ts): the manifest, the shard and posting list of each query
+ * word, the fragments of the results shown, and the number index for queries with a
+ * document number — always under the site base, never a file for a word the query lacks.
  */
 import { findDirectHits, type DirectHit } from '../lib/search/direct-hits.ts';
-import { dateOrderFile, dateRanks, sortByDate, type DateOrder } from '../lib/search/date-order.ts';
-import { buildExcerpt, queryTerms, splitHeading, type ExcerptPart } from '../lib/search/excerpt.ts';
-import { mergeResults } from '../lib/search/merge.ts';
+import { buildExcerpt, queryTerms, type ExcerptPart } from '../lib/search/excerpt.ts';
+import { FILTERS } from '../lib/search/constants.ts';
+import {
+  decodePostings,
+  INDEX_DIR,
+  indexPath,
+  MANIFEST_FILE,
+  shardKey,
+  textWords,
+  type FilterFile,
+  type Fragment,
+  type IndexManifest,
+  type Postings,
+  type Shard,
+} from '../lib/search/index-format.ts';
 import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/number-index.ts';
-import { splitManifestOf } from '../lib/search/parts.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
-import { COMMON_PAIRS_FILE, correctQuery, queryPairs, queryProblem, rankByPairs, VOCABULARY_FILE, type QueryProblem, type Vocabulary } from '../lib/search/ranking.ts';
-import { BROWSE_PAGES_FILE } from '../lib/search/constants.ts';
-import { FOUNDATION_FILE } from '../lib/search/foundation.ts';
-
-/** The parts of Pagefind's JS API used here (pagefind.js 1.6). */
-interface PagefindFragment {
-  url: string;
-  raw_content?: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[]>;
-}
-interface PagefindResult {
-  id: string;
-  score: number;
-  /** The meta fields a query word was found in (Pagefind 1.5+). */
-  matchedMetaFields?: string[];
-  data(): Promise<PagefindFragment>;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-  unfilteredResultCount: number;
-  /** Results per filter value for this search with its filters. */
-  filters?: Record<string, Record<string, number>>;
-}
-interface PagefindApi {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
-  search(term: string | null, o?: { filters?: Record<string, unknown> }): Promise<PagefindSearch | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-/** pagefind.js as loaded: the API, and for a split index the parts (SPLIT_EXPORT). */
-type PagefindModule = PagefindApi & Record<string, unknown>;
+import { COMMON_PAIR_SHARE, correctQuery, queryPairs, queryProblem, rankByPairs, type PairHit, type QueryProblem } from '../lib/search/ranking.ts';
+import { intersectAll, scoreRecords, type Scored } from '../lib/search/score.ts';
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -72,7 +53,7 @@ export interface SearchOutcome {
   direct: DirectHit[];
   /** Browsing pages (topic, province, issuer, course) that match, best first, at most PAGE_HITS. */
   pages: ResultPage[];
-  /** Results per filter value for these results (null when nothing was searched). */
+  /** Results per filter value, for the filter keys loaded so far (null when nothing was searched). */
   counts: Record<string, Record<string, number>> | null;
   /** Full-text results, a direct hit's own page included (the list leaves it out). */
   total: number;
@@ -86,7 +67,8 @@ export interface SearchEngine {
   base: string;
   run(request: SearchRequest): Promise<SearchOutcome>;
   directHits(query: string): Promise<DirectHit[]>;
-  filterValues(): Promise<Record<string, Record<string, number>>>;
+  /** Loads every filter's lists, so that later runs count results per filter value. */
+  filterValues(): Promise<void>;
 }
 
 /** Browsing pages shown above the full-text results. */
@@ -98,217 +80,250 @@ const PAGE_HITS = 3;
 const DIRECT_DEDUP_WINDOW = 10;
 /** Fewer full-text results than this, and the query is checked for a one-letter typo. */
 const FEW_RESULTS = 3;
+/** Words a word being typed may stand for at most (the commonest completions). */
+const COMPLETIONS = 5;
+
+interface Index {
+  manifest: IndexManifest;
+  dir: string;
+  shards: ReadonlySet<string>;
+}
+
+interface FilterLists {
+  values: string[];
+  lists: number[][];
+  byValue: Map<string, number[]>;
+}
 
 export function createEngine(base: string): SearchEngine {
-  let vocabulary: Promise<Vocabulary> | null = null;
-  let module: Promise<PagefindModule> | null = null;
-  let pagefind: Promise<PagefindApi> | null = null;
-  let ranks: Promise<Map<string, number>> | null = null;
-  const shards = new Map<number, Promise<NumberEntry[]>>();
-
-  const loadModule = (): Promise<PagefindModule> => {
-    module ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindModule>;
-    module.catch(() => {
-      module = null;
-    });
-    return module;
-  };
-
-  const loadPagefind = (): Promise<PagefindApi> => {
-    pagefind ??= (async () => {
-      const api = await loadModule();
-      // Pagefind's web worker (≈ 12 KB gzip) stays: without it each search blocks the main
-      // thread, ≈ 150–400 ms at 10,000 pages on a desktop, which a phone feels while typing.
-      const options = { baseUrl: base, excerptLength: 30 };
-      await api.options(options);
-      await api.init();
-      // A large site's index comes in parts (src/lib/search/parts.ts), listed by pagefind.js itself.
-      const split = splitManifestOf(api);
-      if (split) await Promise.all(split.parts.map((part) => api.mergeIndex(`${base}pagefind/${part}`, options)));
-      return api;
-    })();
-    pagefind.catch(() => {
-      pagefind = null;
-    });
-    return pagefind;
-  };
-
-  // The date order, fetched only when a date order is chosen (src/lib/search/date-order.ts).
-  // Its file is named after the index, read from pagefind-entry.json as Pagefind itself does;
-  // a split index names its one date order for all parts in pagefind.js.
-  const loadRanks = (): Promise<Map<string, number>> => {
-    ranks ??= (async () => {
-      let file = splitManifestOf(await loadModule())?.dateOrder;
-      if (!file) {
-        const entry = (await (await fetch(`${base}pagefind/pagefind-entry.json`, { cache: 'no-cache' })).json()) as {
-          languages: Record<string, { hash: string }>;
-        };
-        const language = entry.languages['vi'] ?? Object.values(entry.languages)[0];
-        if (!language) throw new Error('pagefind-entry.json has no language');
-        file = dateOrderFile(language.hash);
-      }
-      const response = await fetch(`${base}pagefind/${file}`);
-      if (!response.ok) throw new Error(`date order: HTTP ${response.status}`);
-      return dateRanks((await response.json()) as DateOrder);
-    })();
-    ranks.catch(() => {
-      ranks = null;
-    });
-    return ranks;
-  };
-
-  const loadShard = (shard: number): Promise<NumberEntry[]> => {
-    let p = shards.get(shard);
+  /** Fetches under the base, once per path; a failed fetch is forgotten so it can be retried. */
+  const cache = new Map<string, Promise<unknown>>();
+  const load = <T>(path: string, read: (r: Response) => Promise<T>, init?: RequestInit): Promise<T> => {
+    let p = cache.get(path) as Promise<T> | undefined;
     if (!p) {
-      p = fetch(`${base}${NUMBER_INDEX_DIR}/${shard}.json`)
-        .then((r) => (r.ok ? (r.json() as Promise<NumberEntry[]>) : []))
-        .catch(() => {
-          shards.delete(shard);
-          return [];
-        });
-      shards.set(shard, p);
+      p = fetch(base + path, init).then((r) => {
+        if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+        return read(r);
+      });
+      cache.set(path, p);
+      p.catch(() => cache.delete(path));
     }
     return p;
   };
+  const json = <T>(r: Response) => r.json() as Promise<T>;
+  const text = (r: Response) => r.text();
 
-  const loadVocabulary = (): Promise<Vocabulary> => {
-    vocabulary ??= fetch(`${base}${VOCABULARY_FILE}`).then((r) => (r.ok ? (r.json() as Promise<Vocabulary>) : { words: {} }));
-    vocabulary.catch(() => {
-      vocabulary = null;
+  // The manifest is revalidated (no-cache): it names the version folder, whose files never change.
+  const loadIndex = (): Promise<Index> =>
+    load(MANIFEST_FILE, async (r) => {
+      const manifest = await json<IndexManifest>(r);
+      if (manifest.format !== 1) throw new Error(`search index format ${String(manifest.format)}`);
+      return { manifest, dir: `${INDEX_DIR}/${manifest.version}/`, shards: new Set(manifest.shards) };
+    }, { cache: 'no-cache' });
+
+  const shard = async (index: Index, key: string): Promise<Shard | null> =>
+    index.shards.has(key) ? load(index.dir + indexPath.shard(key), json<Shard>) : null;
+  const postings = (index: Index, path: string): Promise<Postings> => load(index.dir + path, text).then(decodePostings);
+  const fragment = (index: Index, ordinal: number): Promise<Fragment> => load(index.dir + indexPath.fragment(ordinal), json<Fragment>);
+  const foundation = (index: Index): Promise<Map<number, number>> =>
+    load(index.dir + indexPath.foundation(), json<Array<[number, number]>>).then((pairs) => new Map(pairs));
+  const filterLists = (index: Index, key: string): Promise<FilterLists> =>
+    load(index.dir + indexPath.filter(key), async (r) => {
+      const file = await json<FilterFile>(r);
+      const lists = file.lists.map((l) => decodePostings(l).ordinals);
+      return { values: file.values, lists, byValue: new Map(file.values.map((v, i) => [v, lists[i]!])) };
     });
-    return vocabulary;
-  };
+  /** Filter keys whose lists were asked for: their counts are shown. */
+  const countedKeys = new Set<string>();
 
-  /** A small file the indexer writes, fetched once and read by `read`; `read(empty)` when absent. */
-  const indexerFile = <J, T>(file: string, empty: J, read: (json: J) => T) => {
-    let p: Promise<T> | null = null;
-    return (): Promise<T> => {
-      p ??= fetch(`${base}${file}`)
-        .then((r) => (r.ok ? (r.json() as Promise<J>) : empty))
-        .then(read);
-      p.catch(() => {
-        p = null;
-      });
-      return p;
-    };
-  };
-  const idSet = (ids: string[]) => new Set(ids);
-  const loadBrowsePages = indexerFile(BROWSE_PAGES_FILE, [], idSet);
-  const loadCommonPairs = indexerFile(COMMON_PAIRS_FILE, [], idSet);
-  // Foundation weights (src/lib/search/foundation.ts): a few KB, fetched with the first ranked search.
-  const loadFoundation = indexerFile(FOUNDATION_FILE, {} as Record<string, number>, (weights) => new Map(Object.entries(weights)));
+  const numberShard = (serial: string): Promise<NumberEntry[]> =>
+    load(`${NUMBER_INDEX_DIR}/${shardOf(serial)}.json`, json<NumberEntry[]>).catch(() => []);
 
   const directHits = async (query: string): Promise<DirectHit[]> => {
     const parsed = parseNumberQuery(query);
     if (!parsed) return [];
-    return findDirectHits(parsed, await loadShard(shardOf(parsed.serial)));
+    return findDirectHits(parsed, await numberShard(parsed.serial));
   };
 
-  const toPage = (d: PagefindFragment, terms: string[]): ResultPage => {
-    const title = d.meta['title'] ?? d.url;
-    // `content` is the page text as indexed; Pagefind's `raw_content` is a copy with "<" and
-    // ">" escaped for innerHTML, which the text nodes here would show as "&lt;" (double escaping).
-    const { summary, text } = splitHeading(d.content, title);
-    // The excerpt comes from the text after the heading: the title and trích yếu are shown already.
-    const excerpt = buildExcerpt(text, terms);
+  /** The shards of these keys, loaded, by key (missing ones absent). */
+  const shardsFor = async (index: Index, keys: Iterable<string>): Promise<Map<string, Shard>> => {
+    const wanted = [...new Set(keys)];
+    const loaded = await Promise.all(wanted.map((k) => shard(index, k)));
+    return new Map(wanted.flatMap((k, i) => (loaded[i] ? [[k, loaded[i]!] as const] : [])));
+  };
+
+  /**
+   * The indexed words a query word stands for: itself when the index has it; for the last
+   * word (the one being typed) of two letters or more that the index lacks, its commonest
+   * completions. Empty: no record can match.
+   */
+  const wordsFor = (word: string, last: boolean, shards: ReadonlyMap<string, Shard>): string[] => {
+    const known = shards.get(shardKey(word))?.w ?? {};
+    if (word in known) return [word];
+    if (!last || word.length < 2) return [];
+    return Object.keys(known)
+      .filter((k) => k.startsWith(word))
+      .sort((a, b) => known[b]! - known[a]! || (a < b ? -1 : 1))
+      .slice(0, COMPLETIONS);
+  };
+
+  /** Records matching a folded query, scored, with the exact-spelling records first when the query has diacritics. */
+  const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean): Promise<{ found: Scored[]; shards: Map<string, Shard> }> => {
+    const words = queryTerms(q.folded);
+    // Exact spellings are listed in the shard of their folded word, which the query loads anyway.
+    const spelled = exactFirst ? new Map(textWords(q.exact).flatMap(([word, code]) => (code ? [[code, word] as const] : []))) : new Map<string, string>();
+    const codes = [...spelled.keys()];
+    const shards = await shardsFor(index, words.map(shardKey));
+    const forms = words.map((w, i) => wordsFor(w, i === words.length - 1, shards));
+    if (!words.length || forms.some((f) => !f.length)) return { found: [], shards };
+    const knownCodes = codes.filter((c) => c in (shards.get(shardKey(spelled.get(c)!))?.x ?? {}));
+    const [lists, exactLists] = await Promise.all([
+      Promise.all(forms.map((f) => Promise.all(f.map((w) => postings(index, indexPath.word(w)))))),
+      Promise.all(knownCodes.map((c) => postings(index, indexPath.exact(c)))),
+    ]);
+    // Only a query whose every spelled word is known as typed puts those records first.
+    const exact = codes.length && knownCodes.length === codes.length ? new Set(intersectAll(exactLists.map((l) => l.ordinals))) : null;
+    return { found: scoreRecords(lists.map((l) => ({ lists: l })), index.manifest.records, exact), shards };
+  };
+
+  /** Re-orders results by the query's uncommon word pairs in names, topics and places, the foundation first among equals (ranking.ts). */
+  const rank = async (index: Index, results: Scored[], folded: string, shards: Map<string, Shard>): Promise<Scored[]> => {
+    if (results.length < 2) return results;
+    const all = queryPairs(folded);
+    const more = await shardsFor(index, all.map(shardKey).filter((k) => !shards.has(k)));
+    const carried = (p: string) => (shards.get(shardKey(p)) ?? more.get(shardKey(p)))?.p?.[p];
+    const common = new Set(all.filter((p) => (carried(p) ?? 0) > index.manifest.records * COMMON_PAIR_SHARE));
+    const pairs = queryPairs(folded, common).filter((p) => carried(p) !== undefined);
+    if (!pairs.length) return results;
+    const [lists, weights] = await Promise.all([
+      Promise.all(pairs.map((p) => postings(index, indexPath.pair(p)))),
+      foundation(index).catch(() => new Map<number, number>()),
+    ]);
+    const hits: PairHit[][] = lists.map((l) => l.ordinals.map((id, i) => ({ id, fields: l.fields[i]! })));
+    return rankByPairs(results, hits, weights);
+  };
+
+  const toPage = (f: Fragment, terms: string[]): ResultPage => {
+    // The excerpt is cut from the body text: the title and trích yếu are shown already.
+    const excerpt = buildExcerpt(f.x, terms);
     return {
-      url: d.url,
-      title,
-      summary,
-      summaryParts: summary ? buildExcerpt(summary, terms, Number.MAX_SAFE_INTEGER) : [],
-      // Issuer and status come from the page's filter values: as meta they would be indexed words too.
-      details: [d.meta['ngay'], d.filters['co_quan']?.[0], d.filters['tinh_trang']?.[0]].filter((x): x is string => Boolean(x)),
-      // The indexed text keeps only a short readable lead; without a query word in it the title and summary say more.
+      url: base + f.u,
+      title: f.t,
+      summary: f.s,
+      summaryParts: f.s ? buildExcerpt(f.s, terms, Number.MAX_SAFE_INTEGER) : [],
+      details: f.d,
+      // Without a query word in the text, the title and summary say more than its first lines.
       excerpt: excerpt.some((p) => p.mark) ? excerpt : [],
     };
   };
 
   const run = async (request: SearchRequest): Promise<SearchOutcome> => {
     const query = normalizeQuery(request.query);
-    const filters = Object.fromEntries(Object.entries(request.filters).filter(([, v]) => v));
-    const hasFilters = Object.keys(filters).length > 0;
+    const filters = Object.entries(request.filters).filter(([key, v]) => v && FILTERS.some(([k]) => k === key));
     const empty = { corrected: null, pages: [], counts: null, total: 0, listed: 0, page: async () => [] };
     const problem = queryProblem(request.query, query.folded);
     if (problem) return { query, problem, direct: [], ...empty };
     const directPromise = directHits(query.exact);
-    if (!query.folded && !hasFilters) return { query, problem, direct: await directPromise, ...empty };
+    if (!query.folded && !filters.length) return { query, problem, direct: await directPromise, ...empty };
 
-    const ranksPromise = request.sort === 'relevance' ? null : loadRanks();
-    const foundationPromise = request.sort === 'relevance' ? loadFoundation() : null;
-    const [api, browse, common] = await Promise.all([loadPagefind(), loadBrowsePages(), loadCommonPairs()]);
-    const docFilters = { filters };
-    const isPage = (r: PagefindResult) => browse.has(r.id);
-
-    /** The pages matching a query (both spellings), with counts per filter value. */
-    const searchPages = async (q: NormalizedQuery) => {
-      if (!q.folded) {
-        const all = await api.search(null, docFilters);
-        return { results: all?.results ?? [], counts: all?.filters ?? null };
-      }
-      if (q.hasDiacritics && request.sort === 'relevance') {
-        // Exact spelling first, then what only the folded form reaches ("Đảng", then "dang").
-        const [exact, folded] = await Promise.all([api.search(q.exact, docFilters), api.search(q.folded, docFilters)]);
-        // The folded form reaches every page the exact one does: its counts are the results' counts.
-        return { results: mergeResults(exact?.results ?? [], folded?.results ?? []), counts: folded?.filters ?? null };
-      }
-      const folded = await api.search(q.folded, docFilters);
-      return { results: folded?.results ?? [], counts: folded?.filters ?? null };
-    };
-
-    /** Re-orders results by the query's word pairs found in names, topics and places, the foundation first among equals (ranking.ts). */
-    const rank = async <T extends PagefindResult>(results: T[], folded: string): Promise<T[]> => {
-      const pairs = foundationPromise ? queryPairs(folded, common) : [];
-      if (!pairs.length || results.length < 2) return results;
-      const [lists, weights] = await Promise.all([Promise.all(pairs.map((p) => api.search(p))), foundationPromise!.catch(() => new Map<string, number>())]);
-      return rankByPairs(results, lists.map((l) => l?.results ?? []), weights);
-    };
+    const index = await loadIndex();
+    const { documents } = index.manifest;
+    for (const [key] of filters) countedKeys.add(key);
+    const filterPromise = Promise.all(filters.map(([key, value]) => filterLists(index, key).then((f) => f.byValue.get(value) ?? [])));
+    const isDocument = (id: number) => id < documents;
 
     let searched = query;
     let corrected: string | null = null;
-    let { results: found, counts } = await searchPages(query);
-    const documentsIn = (list: PagefindResult[]) => list.filter((r) => !isPage(r));
-    if (documentsIn(found).length < FEW_RESULTS && query.folded && !hasFilters) {
-      const fixed = correctQuery(query.folded, await loadVocabulary());
-      if (fixed) {
-        const again = normalizeQuery(fixed);
-        const better = await searchPages(again);
-        if (documentsIn(better.results).length > documentsIn(found).length) {
-          ({ results: found, counts } = better);
-          searched = again;
-          corrected = fixed;
+    let found: Scored[];
+    if (query.folded) {
+      const exactFirst = query.hasDiacritics && request.sort === 'relevance';
+      let matched = await match(index, query, exactFirst);
+      if (matched.found.filter((r) => isDocument(r.id)).length < FEW_RESULTS && !filters.length) {
+        const fixed = await correction(index, query.folded, matched.shards);
+        if (fixed) {
+          const again = normalizeQuery(fixed);
+          const better = await match(index, again, false);
+          if (better.found.filter((r) => isDocument(r.id)).length > matched.found.filter((r) => isDocument(r.id)).length) {
+            matched = better;
+            searched = again;
+            corrected = fixed;
+          }
         }
       }
+      found = matched.found;
+      if (request.sort === 'relevance') found = await rank(index, found, searched.folded, matched.shards);
+    } else {
+      // Filters alone: every document carrying them, newest first.
+      found = [];
+      for (let id = documents - 1; id >= 0; id--) found.push({ id, score: 0 });
     }
-    // One search finds both; documents and browsing pages are ranked and shown apart.
-    found = await rank(found, searched.folded);
-    let results = documentsIn(found);
-    if (ranksPromise) results = sortByDate(results, await ranksPromise, request.sort === 'newest');
+    if (filters.length) {
+      const allowed = new Set(intersectAll(await filterPromise));
+      found = found.filter((r) => allowed.has(r.id));
+    }
+    let results = found.filter((r) => isDocument(r.id));
+    // Ordinals follow the date of issue: sorting by date needs no table.
+    if (request.sort !== 'relevance') results = [...results].sort((a, b) => (request.sort === 'newest' ? b.id - a.id : a.id - b.id));
+
     const terms = queryTerms(searched.folded);
-    const pagesPromise = (async (): Promise<ResultPage[]> => {
-      const pages = found.filter(isPage).slice(0, PAGE_HITS);
-      return (await Promise.all(pages.map((r) => r.data()))).map((d) => toPage(d, terms));
-    })();
+    const toPages = async (list: Scored[]) => (await Promise.all(list.map((r) => fragment(index, r.id)))).map((f) => toPage(f, terms));
+    const pagesPromise = toPages(found.filter((r) => !isDocument(r.id)).slice(0, PAGE_HITS));
+    const counts = countsFor(index, results);
 
     // A document reached directly by its number is not listed again among the full-text results.
     const direct = await directPromise;
     const total = results.length;
     if (direct.length && request.sort === 'relevance') {
-      const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => base + h.path));
+      const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => h.path));
+      // The first page's fragments are fetched for display anyway.
       const head = results.slice(0, DIRECT_DEDUP_WINDOW);
-      const heads = await Promise.all(head.map((r) => r.data()));
-      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.url)), ...results.slice(DIRECT_DEDUP_WINDOW)];
+      const heads = await Promise.all(head.map((r) => fragment(index, r.id)));
+      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.u)), ...results.slice(DIRECT_DEDUP_WINDOW)];
     }
-    const page = async (from: number, count: number): Promise<ResultPage[]> => {
-      const data = await Promise.all(results.slice(from, from + count).map((r) => r.data()));
-      return data.map((d) => toPage(d, terms));
-    };
-    return { query, problem, corrected, direct, pages: await pagesPromise, counts, total, listed: results.length, page };
+    const page = (from: number, count: number) => toPages(results.slice(from, from + count));
+    return { query, problem, corrected, direct, pages: await pagesPromise, counts: await counts, total, listed: results.length, page };
+  };
+
+  /** Results per value of each counted filter key. */
+  const countsFor = async (index: Index, results: Scored[]): Promise<Record<string, Record<string, number>>> => {
+    const ids = new Set(results.map((r) => r.id));
+    const out: Record<string, Record<string, number>> = {};
+    for (const [key] of FILTERS) {
+      if (!countedKeys.has(key)) continue;
+      const lists = await filterLists(index, key);
+      const counts: Record<string, number> = {};
+      lists.values.forEach((value, i) => {
+        let n = 0;
+        for (const o of lists.lists[i]!) if (ids.has(o)) n++;
+        counts[value] = n;
+      });
+      out[key] = counts;
+    }
+    return out;
+  };
+
+  /**
+   * The query with a one-letter typo corrected, or null. Candidates come from the shards of
+   * the query's words and, for a typo in the first letters, of the shards a deletion or swap
+   * there points to.
+   */
+  const correction = async (index: Index, folded: string, loaded: Map<string, Shard>): Promise<string | null> => {
+    const words = queryTerms(folded);
+    const keys = words.flatMap((w) => [shardKey(w), `${w[1] ?? ''}${w[2] ?? ''}`, `${w[0]}${w[2] ?? ''}`, `${w[1] ?? ''}${w[0]}`]);
+    const shards = new Map([...loaded, ...(await shardsFor(index, keys.filter((k) => k.length === 2 && !loaded.has(k))))]);
+    const known: Record<string, number> = {};
+    for (const s of shards.values()) for (const [w, n] of Object.entries(s.w)) if (!/\d/.test(w) && w.length >= 2) known[w] = n;
+    return correctQuery(words.join(' '), { words: known });
   };
 
   return {
     base,
     run,
     directHits,
-    filterValues: async () => (await loadPagefind()).filters(),
+    filterValues: async () => {
+      const index = await loadIndex();
+      for (const [key] of FILTERS) countedKeys.add(key);
+      await Promise.all(FILTERS.map(([key]) => filterLists(index, key)));
+    },
   };
 }

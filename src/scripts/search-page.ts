@@ -63,10 +63,10 @@ function start(form: HTMLFormElement): void {
   };
 
   /**
-   * Option labels show how many of the current results have each value. Pagefind counts
-   * only the filters it has loaded; they are loaded when the filters are opened (an unseen
-   * count is not worth the download), and until then an option shows no number rather
-   * than one that does not belong to the results.
+   * Option labels show how many of the current results have each value. The engine counts
+   * only the filters whose lists it has loaded (one file per filter key, fetched when the
+   * filters are opened or a filter is used: an unseen count is not worth the download), and
+   * until then an option shows no number rather than one that does not belong to the results.
    */
   const initialLabels = new Map<HTMLOptionElement, string>();
   for (const s of selects) for (const o of s.options) initialLabels.set(o, o.textContent ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdOfUrl, foundationFile, foundationWeights } from '../../src/lib/search/foundation.ts';
+import { foundationFile, foundationWeights } from '../../src/lib/search/foundation.ts';
 import type { Graph, GraphEdge, GraphNode } from '../../src/lib/graph/types.ts';
 
 const node = (id: string, summaryMentions: string[] = []) => ({ id, summaryMentions }) as unknown as GraphNode;
@@ -30,15 +30,8 @@ describe('foundation weights', () => {
     expect(foundationWeights(graph([node('a', ['a'])], [edge('a', 'cites', 'a')])).size).toBe(0);
   });
 
-  it('lists the heaviest pages only, heaviest first, ties in id order', () => {
-    const file = foundationFile(new Map([['c', 1], ['a', 3], ['b', 1], ['d', 0.5], ['z', 0]]), 3);
-    expect(Object.entries(file)).toEqual([['a', 3], ['b', 1], ['c', 1]]);
-  });
-
-  it('reads the document id of a document page URL, under any base', () => {
-    expect(documentIdOfUrl('/van-ban/luat-10-2022-qh15-2022/')).toBe('luat-10-2022-qh15-2022');
-    expect(documentIdOfUrl('/kb/van-ban/chi-thi-30-ct-tw-1998/')).toBe('chi-thi-30-ct-tw-1998');
-    expect(documentIdOfUrl('/chu-de/dan-chu-co-so/')).toBeNull();
-    expect(documentIdOfUrl('/van-ban/')).toBeNull();
+  it('lists the heaviest records only, heaviest first, ties in ordinal order', () => {
+    const file = foundationFile(new Map([[3, 1], [1, 3], [2, 1], [4, 0.5], [9, 0]]), 3);
+    expect(file).toEqual([[1, 3], [2, 1], [3, 1]]);
   });
 });

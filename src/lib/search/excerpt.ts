@@ -1,12 +1,9 @@
 /**
- * Excerpts with the query's words marked, computed in the browser from the page text
- * Pagefind returns. Pagefind's own excerpt cannot mark "Đảng" for the query "dang" (it only
- * knows the folded copy matched), and may pick its window inside that hidden copy; this
- * one compares words by their folded key and only looks at the visible text.
+ * Excerpts with the query's words marked, computed in the browser from the text of a
+ * result's fragment (its summary and body, never its title: index-format.ts). Words are
+ * compared by their folded key, so the query "dang" marks "Đảng" as written.
  */
 import { searchKey } from '../text/vietnamese.ts';
-import { TITLE_END } from './constants.ts';
-import { withoutFoldedBlock } from './fold.ts';
 
 export interface ExcerptPart {
   text: string;
@@ -15,28 +12,12 @@ export interface ExcerptPart {
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-/**
- * A result's trích yếu and the text after its heading, from the text Pagefind returns for a
- * page: the heading (short name, then trích yếu) ends with TITLE_END
- * (src/lib/search/search-document.ts). The result list shows the heading already, so the
- * excerpt is cut from what follows it. Without the mark there is no trích yếu to show.
- */
-export function splitHeading(content: string, shortName: string): { summary: string; text: string } {
-  const end = content.indexOf(TITLE_END);
-  if (end < 0) return { summary: '', text: content };
-  const heading = content.slice(0, end).trim();
-  const rest = content.slice(end + TITLE_END.length).replace(/^[\s.]+/, '');
-  const summary = heading.startsWith(shortName) ? heading.slice(shortName.length).trim() : heading;
-  return { summary, text: rest };
-}
-
 /** Query words as folded keys; the last one also matches as a prefix (the user may still be typing). */
 export function queryTerms(folded: string): string[] {
   return [...new Set(folded.split(/[^a-z0-9]+/).filter(Boolean))];
 }
 
-export function buildExcerpt(content: string, terms: readonly string[], length = 32): ExcerptPart[] {
-  const text = withoutFoldedBlock(content);
+export function buildExcerpt(text: string, terms: readonly string[], length = 32): ExcerptPart[] {
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, key: searchKey(m[0]) }));
   if (!words.length) return [];
   const last = terms[terms.length - 1];

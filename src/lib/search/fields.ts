@@ -1,17 +1,15 @@
 /**
- * What a document page tells Pagefind besides its text: filters (loại, cơ quan, năm, cấp,
- * địa phương, chủ đề, tình trạng), metadata for the result list, and a short weighted line
- * with the number in the forms people type ("ct33", "chỉ thị 33"). The date of issue is
- * not a Pagefind sort key: scripts/index-search.ts writes the date order apart
- * (src/lib/search/date-order.ts).
+ * What the search index knows of a document besides its words: its filter values (loại,
+ * cơ quan, năm, cấp, địa phương, chủ đề, tình trạng) and a line with the number in the
+ * forms people type ("ct33", "chỉ thị 33"), indexed as part of its name (record.ts).
+ * The search page lists the same filter values (src/pages/tim-kiem/index.astro).
  */
 import { DOCUMENT_TYPES } from '../document-types.ts';
 import type { GraphNode } from '../graph/types.ts';
 import { parseDocumentNumber } from '../identity.ts';
 import { LEVEL_NAMES } from '../schema/registries.ts';
-import { STATUS_LABELS, formatDate, shortName } from '../site/labels.ts';
+import { STATUS_LABELS } from '../site/labels.ts';
 import { searchKey } from '../text/vietnamese.ts';
-import { ownName, rankingMeta } from './ranking.ts';
 
 import { FILTERS, type FilterKey } from './constants.ts';
 
@@ -27,18 +25,11 @@ export interface RegistryNames {
 
 export interface IndexFields {
   filters: Record<FilterKey, string[]>;
-  /**
-   * What the result list shows besides the text: the short name and the date. Pagefind
-   * indexes meta values as words too, so the title (trích yếu), already in the h1, is not
-   * repeated here: the browser reads it from the start of the page text.
-   */
-  meta: { title: string; ngay: string };
-  /** Date of issue (ISO, possibly partial), for the date order. */
-  date: string;
-  /** Number forms for the weighted block; empty for a document without a number. */
+  /** Number forms, indexed with the name; empty for a document without a number. */
   numberLine: string;
-  /** Pair tokens of the name and of the subject, as hidden meta fields, for ranking (src/lib/search/ranking.ts). */
-  ranking: Array<{ key: string; text: string }>;
+  /** Names of the places the document is filed under (its province, and the one that province was merged into). */
+  places: string[];
+  topics: string[];
 }
 
 /** "33/CT-TTg" of a chỉ thị → "33/CT-TTg CT-TTg ct33 Chỉ thị 33 chi thi 33". */
@@ -69,16 +60,9 @@ export function indexFields(node: GraphNode, names: RegistryNames): IndexFields 
       chu_de: topics,
       tinh_trang: [status],
     },
-    meta: {
-      title: shortName(node),
-      ngay: formatDate(node.issued),
-    },
-    date: node.issued,
     numberLine: numberForms(node.type, node.number),
-    ranking: rankingMeta({
-      name: [ownName(DOCUMENT_TYPES[node.type].name, node.title), ...node.aliases],
-      subject: [...topics, ...(province ? [province] : []), ...(provinceNow ? [provinceNow] : [])],
-    }),
+    places: [province, provinceNow].filter((x): x is string => x !== null),
+    topics,
   };
 }
 

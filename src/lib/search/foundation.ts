@@ -9,15 +9,13 @@
  *  - ½ when D only cites T or names it in its summary (a reference without a stated role);
  *  - 0 when D replaces or repeals T: the successor does not make its predecessor a foundation.
  *
- * The browser fetches only the FOUNDATION_MAX heaviest pages, keyed by Pagefind page id
- * (a few KB at any corpus size): past them, a page's weight is too small to decide a tie.
+ * The browser fetches only the FOUNDATION_MAX heaviest documents, by record ordinal
+ * (a few KB at any corpus size): past them, a weight is too small to decide a tie.
  */
 import type { Graph } from '../graph/types.ts';
 import type { RelationType } from '../schema/vocabulary.ts';
 
-/** File of the foundation weights, relative to the site base (written by scripts/index-search.ts). */
-export const FOUNDATION_FILE = 'tim-kiem/nen-tang.json';
-/** Pages listed in the file at most. */
+/** Documents listed in the file at most. */
 export const FOUNDATION_MAX = 300;
 
 const BUILDS_ON: ReadonlySet<RelationType> = new Set(['implements', 'guides', 'basedOn', 'continues', 'amends']);
@@ -49,17 +47,10 @@ export function foundationWeights(graph: Pick<Graph, 'nodes' | 'edges'>): Map<st
   return weights;
 }
 
-/** The file's content: the `max` heaviest pages (page id → weight), heaviest first, ties by id. */
-export function foundationFile(weights: ReadonlyMap<string, number>, max = FOUNDATION_MAX): Record<string, number> {
-  const top = [...weights.entries()]
+/** The file's content: the `max` heaviest records as [ordinal, weight], heaviest first, ties by ordinal. */
+export function foundationFile(weights: ReadonlyMap<number, number>, max = FOUNDATION_MAX): Array<[number, number]> {
+  return [...weights.entries()]
     .filter(([, w]) => w > 0)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, max);
-  return Object.fromEntries(top);
-}
-
-/** The document id of a document page's URL ("/base/van-ban/<id>/" → id), else null. */
-export function documentIdOfUrl(url: string): string | null {
-  const m = /\/van-ban\/([^/]+)\/$/.exec(url);
-  return m ? decodeURIComponent(m[1]!) : null;
 }

@@ -1,37 +1,20 @@
 /**
  * Ranking rules for full-text search, as data and small pure functions shared by the
- * index builder (what each page carries, at which weight) and the browser (how a query's
- * results are re-ordered). Kept apart from how the index is built, so that a different
- * builder (Pagefind's Node API with custom records, for instance) calls the same rules.
+ * index builder (what each record carries, src/lib/search/build-index.ts) and the browser
+ * (how a query's results are re-ordered).
  *
  * Why phrases: Vietnamese words are syllables, and a query typed without marks ("dan chu
  * co so") is four of the most common syllables of the corpus; every document contains
- * them, so Pagefind's word scores cannot tell the law on grassroots democracy from a plan
- * that mentions "cơ sở" once. The meaning is in adjacent pairs ("dân chủ", "cơ sở"). So the
- * name (type, trích yếu, aliases), topics and place of a page also carry their adjacent
- * pairs folded into one token ("danchu", "coso"), and the browser searches the query's pairs
- * too and ranks pages that carry them first, rarer pairs and the page's own name counting
- * more (rankByPairs). Body text gets no pair tokens: its words are indexed once each
- * (search-document.ts), and pairs of every body would multiply the index.
+ * them, so word scores cannot tell the law on grassroots democracy from a plan that
+ * mentions "cơ sở" once. The meaning is in adjacent pairs ("dân chủ", "cơ sở"). So the
+ * name (type, trích yếu, aliases), topics and place of a record also carry their adjacent
+ * pairs folded into one token ("danchu", "coso"), with the field they come from, and the
+ * browser loads the query's pairs too and ranks records that carry them first, rarer pairs
+ * and the record's own name counting more (rankByPairs). Body text gets no pair tokens:
+ * pairs of every body would multiply the index.
  */
 import { searchKey } from '../text/vietnamese.ts';
-
-/**
- * The fields whose pairs a page carries, each as a hidden Pagefind meta field. As meta,
- * a pair search tells which field matched (Pagefind's `matchedMetaFields`) and scores all
- * its pages alike: a pair in a weighted body line is scored by the page's length too, so
- * a short plan outranked the long law it carries out on the same pair. Meta words are
- * indexed like body words (same chunks) but take no position in the text.
- */
-export const RANK_FIELDS = {
-  /** The document's own name: its type with the trích yếu, and its aliases ("Luật Thực hiện dân chủ ở cơ sở"). */
-  name: { meta: 'cap_ten', strength: 1 },
-  /** What it is filed under: topic names and the place (province, and the one it was merged into). */
-  subject: { meta: 'cap_de', strength: 0.5 },
-} as const;
-// Issuer names carry no pairs on a document: thousands of documents share an issuer, its pairs
-// only lengthen the index chunks a first query downloads, and the issuer's own page is a result.
-export type RankField = keyof typeof RANK_FIELDS;
+import { FIELD_NAME, FIELD_SUBJECT } from './index-format.ts';
 
 /** Pair tokens are at least this long, so "ở cơ" ("oco") does not become a token but "cơ sở" does. */
 const MIN_PAIR = 4;
@@ -65,27 +48,8 @@ export function ownName(typeName: string, title: string): string {
 }
 
 /**
- * The ranking meta a page carries: for each field, its pair tokens, each once. Its single
- * words are not repeated: they are indexed from the page's own text already, and a second
- * copy of the corpus's commonest words ("dân", "vận") in every page would double the index
- * chunks the first query downloads.
- */
-export function rankingMeta(fields: Partial<Record<RankField, readonly string[]>>): Array<{ key: string; text: string }> {
-  const lines: Array<{ key: string; text: string }> = [];
-  for (const field of Object.keys(RANK_FIELDS) as RankField[]) {
-    const tokens = new Set<string>();
-    for (const t of fields[field] ?? []) for (const w of pairTokens(t)) tokens.add(w);
-    if (tokens.size) lines.push({ key: RANK_FIELDS[field].meta, text: [...tokens].join(' ') });
-  }
-  return lines;
-}
-
-/** The ranking meta elements in a page's search document: the field's key and its tokens (index builder side). */
-export const RANK_META_ELEMENT = /<span data-pagefind-meta="(cap_[a-z]+)">([^<]*)<\/span>/g;
-
-/**
  * The pair tokens the browser searches for a folded query, in query order, at most
- * MAX_QUERY_PAIRS, leaving out the common ones (see commonPairs).
+ * MAX_QUERY_PAIRS, leaving out the common ones (carried by more than COMMON_PAIR_SHARE of the records).
  */
 export function queryPairs(folded: string, common: ReadonlySet<string> = new Set()): string[] {
   return pairTokens(folded)
@@ -95,44 +59,26 @@ export function queryPairs(folded: string, common: ReadonlySet<string> = new Set
 
 /**
  * A pair carried by more than this share of pages ("dân vận" in a corpus on dân vận)
- * says little about any one of them, and searching it would download the index chunk of
- * its long page list with every first query (≈ 40 KB at 10,000 pages): the browser skips it.
+ * says little about any one of them, and loading it would download its long posting list
+ * with every first query: the browser skips it (it knows how many records carry a pair
+ * from the word shard, index-format.ts).
  */
 export const COMMON_PAIR_SHARE = 0.25;
 
-/** File listing the common pairs, relative to the site base (written by scripts/index-search.ts). */
-export const COMMON_PAIRS_FILE = 'tim-kiem/cap-tu-pho-bien.json';
-
-/** Adds the pair tokens of one page (its ranking meta, all fields) to the counts (index builder side). */
-export function countPairs(counts: Map<string, number>, pairText: string): void {
-  for (const t of new Set(pairText.split(/\s+/).filter((w) => /^[a-z]{4,}$/.test(w)))) counts.set(t, (counts.get(t) ?? 0) + 1);
-}
-
-/** The pairs carried by more than COMMON_PAIR_SHARE of `pages`, sorted. */
-export function commonPairs(counts: ReadonlyMap<string, number>, pages: number): string[] {
-  return [...counts.entries()]
-    .filter(([, n]) => n > pages * COMMON_PAIR_SHARE)
-    .map(([t]) => t)
-    .sort();
-}
-
 export interface Ranked {
-  id: string;
-  score: number;
+  /** Record ordinal. */
+  id: number;
 }
 
-/** One page found by a pair search, with the meta fields the pair was found in. */
+/** One record carrying a pair, with the fields it carries it in (FIELD_NAME | FIELD_SUBJECT bits). */
 export interface PairHit {
-  id: string;
-  matchedMetaFields?: readonly string[];
+  id: number;
+  fields: number;
 }
 
-/** How strongly a page carries a pair: its own name counts 1, its topic or place ½, both 1½. */
+/** How strongly a record carries a pair: its own name counts 1, its topic or place ½, both 1½. */
 export function pairStrength(hit: PairHit): number {
-  const fields = new Set(hit.matchedMetaFields ?? []);
-  let strength = 0;
-  for (const field of Object.values(RANK_FIELDS)) if (fields.has(field.meta)) strength += field.strength;
-  return strength;
+  return (hit.fields & FIELD_NAME ? 1 : 0) + (hit.fields & FIELD_SUBJECT ? 0.5 : 0);
 }
 
 /**
@@ -143,17 +89,17 @@ export function pairStrength(hit: PairHit): number {
  *  2. among equals, the foundation first: the document other corpus documents build on
  *     (its weight in `foundation`, src/lib/search/foundation.ts) before the decrees and plans
  *     that carry its name in theirs ("…thi hành Luật Thực hiện dân chủ ở cơ sở");
- *  3. then Pagefind's own order (its score on the query's words).
- * Without any pair found, Pagefind's order stands.
+ *  3. then the order given (the score on the query's words, score.ts).
+ * Without any pair found, the given order stands.
  */
 export function rankByPairs<T extends Ranked>(
   results: readonly T[],
   pairResults: ReadonlyArray<readonly PairHit[]>,
-  foundation: ReadonlyMap<string, number> = new Map(),
+  foundation: ReadonlyMap<number, number> = new Map(),
 ): T[] {
   if (!results.length || !pairResults.some((p) => p.length)) return [...results];
   const n = results.length;
-  const carried = new Map<string, number>();
+  const carried = new Map<number, number>();
   for (const list of pairResults) {
     if (!list.length) continue;
     const rarity = Math.log(1 + n / list.length);
@@ -163,7 +109,7 @@ export function rankByPairs<T extends Ranked>(
     }
   }
   // Sums of the same terms in the same order are equal floats; rounding guards other orders.
-  const tier = (id: string) => Math.round((carried.get(id) ?? 0) * 1e6);
+  const tier = (id: number) => Math.round((carried.get(id) ?? 0) * 1e6);
   return results
     .map((r, i) => ({ r, i, tier: tier(r.id), foundation: foundation.get(r.id) ?? 0 }))
     .sort((a, b) => b.tier - a.tier || b.foundation - a.foundation || a.i - b.i)
@@ -215,7 +161,7 @@ export function oneEditApart(a: string, b: string): boolean {
   return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
-/** The vocabulary file: folded words of the index with how many pages carry them. */
+/** Known folded words with how many records carry them (from the word shards, index-format.ts). */
 export interface Vocabulary {
   words: Record<string, number>;
 }
@@ -241,18 +187,3 @@ export function correctQuery(folded: string, vocabulary: Vocabulary): string | n
   });
   return changed ? words.join(' ') : null;
 }
-
-/** Adds a page's words to a vocabulary being built (index builder side). */
-export function addToVocabulary(words: Map<string, number>, text: string): void {
-  for (const w of new Set(foldedWords(text))) {
-    if (w.length >= 2 && !/\d/.test(w)) words.set(w, (words.get(w) ?? 0) + 1);
-  }
-}
-
-/** The vocabulary file's content, words in a stable order. */
-export function vocabularyFile(words: Map<string, number>): Vocabulary {
-  return { words: Object.fromEntries([...words.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) };
-}
-
-/** File of the vocabulary, relative to the site base. */
-export const VOCABULARY_FILE = 'tim-kiem/tu-vung.json';

@@ -1,12 +1,11 @@
 /**
  * The Content-Security-Policy every page carries: nothing inline, nothing from another
- * origin. Pages with the search box also allow 'wasm-unsafe-eval', which lets Pagefind
- * compile its WebAssembly and does not allow eval() of JavaScript.
+ * origin, no WebAssembly (search is plain JavaScript over static files).
  */
-export function contentSecurityPolicy(options: { search: boolean; dev?: boolean }): string {
+export function contentSecurityPolicy(options: { dev?: boolean } = {}): string {
   return [
     "default-src 'self'",
-    options.search ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
+    "script-src 'self'",
     // `npm run dev` only: Vite inlines the styles it serves and reloads pages over a WebSocket.
     options.dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data:",

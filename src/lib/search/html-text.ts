@@ -1,5 +1,5 @@
 /**
- * Text of the HTML Astro wrote, for the search document (search-document.ts). The site's
+ * Text of rendered body HTML, for search records (record.ts). The graph build's
  * output is well formed, so plain string work is enough: no DOM parser in the build.
  */
 import { decodeEntities } from '../text/html.ts';
