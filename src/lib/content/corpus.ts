@@ -53,6 +53,8 @@ export interface LoadedFile<T> {
   bodyHash?: string;
   /** sha1 of the file's bytes, when the loader computed it (always with a file cache). */
   sourceHash?: string;
+  /** JSON.stringify(data), when the file cache has it (frontmatter.json is assembled from it). */
+  dataJson?: string;
 }
 
 export interface Registries {
@@ -71,6 +73,11 @@ export interface Corpus {
   registries: Registries;
   /** Problems found while reading and validating single files. */
   diagnostics: Diagnostic[];
+  /**
+   * [size, mtimeMs] of every .mdx file of the three collections as this load saw them
+   * (contentSources' shape), when the load stat'ed them anyway (with a file cache).
+   */
+  sources?: Record<string, [number, number]>;
 }
 
 function toPosix(p: string): string {
@@ -211,6 +218,7 @@ function loadCollection<T>(
  */
 function loadCached<T>(path: string, file: string, schema: z.ZodType<T>, diagnostics: Diagnostic[], cache: FileCache): LoadedFile<T> | null {
   const st = statSync(path);
+  cache.sources[file] = [st.size, st.mtimeMs];
   const hit = cache.get(file, path, st);
   if (hit) {
     diagnostics.push(...hit.diagnostics);
@@ -221,7 +229,7 @@ function loadCached<T>(path: string, file: string, schema: z.ZodType<T>, diagnos
   const loaded = loadOne(path, file, schema, diagnostics, bytes);
   const hash = bytesHash(bytes);
   if (loaded) loaded.sourceHash = hash;
-  cache.set(file, {
+  const dataJson = cache.set(file, {
     stamp: stampOf(st),
     hash,
     bodyHash: loaded ? loaded.bodyHash! : '',
@@ -229,6 +237,7 @@ function loadCached<T>(path: string, file: string, schema: z.ZodType<T>, diagnos
     diagnostics: diagnostics.slice(before),
     data: loaded ? loaded.data : null,
   });
+  if (loaded) loaded.dataJson = dataJson;
   return loaded;
 }
 
@@ -250,6 +259,7 @@ function lazyFile<T>(path: string, file: string, facts: FileFacts): LoadedFile<T
     bodyLine: facts.bodyLine,
     bodyHash: facts.bodyHash,
     sourceHash: facts.hash,
+    dataJson: facts.dataJson,
     get body() {
       source();
       return parsed!.body;
@@ -415,6 +425,9 @@ export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
     registries,
     diagnostics,
   };
-  cache?.write();
+  if (cache) {
+    corpus.sources = cache.sources;
+    cache.write();
+  }
   return corpus;
 }

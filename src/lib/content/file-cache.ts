@@ -42,6 +42,8 @@ export interface FileFacts {
   bodyLine: number;
   diagnostics: Diagnostic[];
   data: unknown;
+  /** JSON.stringify(data), as stored. */
+  dataJson?: string;
 }
 
 interface Stored {
@@ -95,6 +97,8 @@ export class FileCache {
   /** The modification time of the cache file read (entries modified close to it are racy). */
   private writtenAt = 0;
   private changed = false;
+  /** [size, mtimeMs] of every file looked up (see Corpus.sources). */
+  readonly sources: Record<string, [number, number]> = {};
   /** Entries reused and files read, for tests and timings. */
   readonly counts = { reused: 0, read: 0 };
 
@@ -154,7 +158,7 @@ export class FileCache {
     try {
       if (!stored.facts) {
         const [stamp, hash, bodyHash, bodyLine, diagnostics] = JSON.parse(stored.meta) as [FileStamp, string, string, number, Diagnostic[]];
-        stored.facts = { stamp, hash, bodyHash, bodyLine, diagnostics, data: JSON.parse(stored.dataJson) };
+        stored.facts = { stamp, hash, bodyHash, bodyLine, diagnostics, data: JSON.parse(stored.dataJson), dataJson: stored.dataJson };
       }
       facts = stored.facts;
     } catch {
@@ -175,12 +179,14 @@ export class FileCache {
     return facts;
   }
 
-  /** Records what loading `file` gave (after a miss). */
-  set(file: string, facts: FileFacts): void {
+  /** Records what loading `file` gave (after a miss); returns the data's JSON. */
+  set(file: string, facts: FileFacts): string {
     this.counts.read++;
     this.changed = true;
     const meta = JSON.stringify([facts.stamp, facts.hash, facts.bodyHash, facts.bodyLine, facts.diagnostics]);
-    this.next.set(file, { facts, meta, dataJson: JSON.stringify(facts.data ?? null) });
+    const dataJson = JSON.stringify(facts.data ?? null);
+    this.next.set(file, { facts, meta, dataJson });
+    return dataJson;
   }
 
   /**

@@ -123,7 +123,7 @@ export class BodyCache {
    * The cache in folder `dir` (.generated/cache/bodies); empty when missing. A shard of
    * another version or that cannot be read is left out (its bodies are rendered again).
    */
-  static read(dir: string): BodyCache {
+  static read(dir: string, say: (message: string) => void = () => {}): BodyCache {
     const cache = new BodyCache();
     try {
       const info = JSON.parse(readFileSync(join(dir, CORPUS_FILE), 'utf8')) as CacheCorpus;
@@ -139,7 +139,10 @@ export class BodyCache {
         continue;
       }
       const firstLineEnd = bytes.indexOf(NEWLINE);
-      if (firstLineEnd < 0 || bytes.toString('latin1', 0, firstLineEnd) !== HEADER) continue;
+      if (firstLineEnd < 0 || bytes.toString('latin1', 0, firstLineEnd) !== HEADER) {
+        say(`Bộ đệm nội dung ${shardFile(dir, shard)} không đúng dạng hay thuộc phiên bản khác: bỏ qua và dựng lại các nội dung trong đó.`);
+        continue;
+      }
       for (let start = firstLineEnd + 1; start < bytes.length; ) {
         const end = bytes.indexOf(NEWLINE, start);
         // A line without its line break is cut short: left out.

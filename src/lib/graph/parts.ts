@@ -68,6 +68,8 @@ export interface WorkPart {
   declared: UnresolvedItem[];
   counts: [references: number, resolved: number, unresolved: number];
   summaryMentions: string[];
+  /** The JSON of the facts above as graph-parts.ts stores them, once serialised or read. */
+  stored?: string;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

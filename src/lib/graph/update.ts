@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CONTENT_DIRS, fileCachePath, listFiles, loadCorpus, type Corpus } from '../content/corpus.ts';
+import { CONTENT_DIRS, fileCachePath, listFiles, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { startBackgroundWriter } from '../files/background-writer.ts';
@@ -236,7 +236,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
 
   // ---------- per-body stage: cache, then render what is missing ----------
   timing('plan');
-  const cache: CacheView = options.memory?.entries.size ? memoryView(options.memory) : BodyCache.read(cachePath);
+  const cache: CacheView = options.memory?.entries.size ? memoryView(options.memory) : BodyCache.read(cachePath, say);
   const sameCorpus = cache.corpus === plan.corpusFingerprint;
   const corpusInfo: CacheCorpus = {
     fingerprint: plan.corpusFingerprint,
@@ -309,16 +309,16 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   const relinked = misses.length - extracted;
   timing(`reuse (${partsReused} parts of the graph as they were)`);
 
-  /** The Astro loader reads this instead of parsing and validating every file again. */
+  /**
+   * The Astro loader reads this instead of parsing and validating every file again:
+   * JSON.stringify of a FrontmatterFile, assembled from each file's data as the file cache
+   * keeps it serialised (an unchanged file's data is not serialised again).
+   */
   const frontmatterText = (): string => {
-    const frontmatter: FrontmatterFile = {
-      version: 1,
-      sources: contentSources(root),
-      documents: corpus.documents.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-      implementations: corpus.implementations.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-      courses: corpus.courses.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-    };
-    return JSON.stringify(frontmatter);
+    const entries = (files: readonly LoadedFile<unknown>[]) =>
+      files.map((f) => `{"id":${JSON.stringify(f.id)},"file":${JSON.stringify(f.file)},"data":${f.dataJson ?? JSON.stringify(f.data)}}`).join(',');
+    const version: FrontmatterFile['version'] = 1;
+    return `{"version":${version},"sources":${JSON.stringify(corpus.sources ?? contentSources(root))},"documents":[${entries(corpus.documents)}],"implementations":[${entries(corpus.implementations)}],"courses":[${entries(corpus.courses)}]}`;
   };
   let frontmatterJson: string | null = null;
 
