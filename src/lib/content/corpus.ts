@@ -405,6 +405,8 @@ export interface LoadOptions {
   cacheFile?: string;
   /** Told when the cache file is unusable (then ignored and rebuilt). */
   say?: (message: string) => void;
+  /** Writes the cache file (atomically); default: at once, in this thread. */
+  writeCache?: (path: string, content: string) => void;
 }
 
 /** Where the graph build keeps the file cache of a content root. */
@@ -427,7 +429,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   };
   if (cache) {
     corpus.sources = cache.sources;
-    cache.write();
+    cache.write(options.writeCache);
   }
   return corpus;
 }

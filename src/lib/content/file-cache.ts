@@ -191,17 +191,18 @@ export class FileCache {
 
   /**
    * Writes the entries recorded by this load (get or set), when they differ from the file
-   * read: files gone since are dropped. Never throws: a cache that cannot be written is
-   * only a slower next run.
+   * read: files gone since are dropped; `sink` writes atomically (default: here and now;
+   * the graph build hands it to its writer thread). Never throws: a cache that cannot be
+   * written is only a slower next run.
    */
-  write(): void {
+  write(sink: (path: string, content: string) => void = (path, content) => writeFileAtomic(path, content, undefined, { durable: false })): void {
     const gone = [...this.old.keys()].some((k) => !this.next.has(k));
     if (!this.changed && !gone && this.old.size === this.next.size && existsSync(this.path)) return;
     const parts: string[] = [`${HEADER}\t${this.version}\n`];
     for (const [file, s] of [...this.next].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) parts.push(`${file}\t${s.meta}\t${s.dataJson}\n`);
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileAtomic(this.path, parts.join(''), undefined, { durable: false });
+      sink(this.path, parts.join(''));
     } catch {
       // Only a slower next run.
     }

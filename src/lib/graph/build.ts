@@ -349,9 +349,9 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   const partHash = (i: number, bodyVersion: string, deps: readonly string[]): string => {
     const w = work[i]!;
     const facts = w.node ? [explicitOf.get(w.id) ?? [], (declaredOf.get(w.id) ?? []).map((m) => [m.type, m.index, m.key, m.provenance])] : [];
+    // One string, one digest: this runs for every body on every build.
     return hash(
-      'part 1', options.engineVersion ?? '', w.collection, w.id, w.file, String(w.bodyLine), sourceHashOf(workFiles[i]!), bodyVersion,
-      JSON.stringify(facts), deps.map((id) => `${id}:${nodeById.get(id)?.issued ?? '-'}`).join(' '),
+      ['part 1', options.engineVersion ?? '', w.collection, w.id, w.file, w.bodyLine, sourceHashOf(workFiles[i]!), bodyVersion, JSON.stringify(facts), deps.map((id) => `${id}:${nodeById.get(id)?.issued ?? '-'}`).join(' ')].join('\u0000'),
     );
   };
 

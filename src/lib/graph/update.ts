@@ -15,10 +15,9 @@ import { dirname, join } from 'node:path';
 import { CONTENT_DIRS, fileCachePath, listFiles, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { startBackgroundWriter } from '../files/background-writer.ts';
+import { startBackgroundWriter, type BackgroundWriter } from '../files/background-writer.ts';
 import { today as todayFromEnv } from '../today.ts';
 import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
-import { writeFileAtomic } from '../files/atomic.ts';
 import { BodyCache, bodyDataJson, changedBuckets, mentionBuckets, parseBodyData, shardOf, touches, writeBodyCache, type BodyData, type CacheCorpus } from './body-cache.ts';
 import { bodyVersion, planGraph, type BodyOutput, type BuildResult, type GraphPlan } from './build.ts';
 import { readGraphParts, writeGraphParts } from './graph-parts.ts';
@@ -176,6 +175,23 @@ export function engineVersion(projectRoot: string): string {
 }
 
 export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpdateResult> {
+  // One writer thread for the whole update: the file cache goes to it as soon as the
+  // corpus is loaded; the update's own files (unless deferred) when they are ready.
+  const writer = startBackgroundWriter();
+  let open = true;
+  const closeWriter = async () => {
+    if (!open) return;
+    open = false;
+    await writer.close();
+  };
+  try {
+    return await update(options, writer, closeWriter);
+  } finally {
+    await closeWriter().catch(() => {});
+  }
+}
+
+async function update(options: GraphUpdateOptions, writer: BackgroundWriter, closeWriter: () => Promise<void>): Promise<GraphUpdateResult> {
   const { root } = options;
   const timing = options.timing ?? (() => {});
   const say = options.say ?? ((message: string) => console.error(message));
@@ -195,7 +211,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   const hasCache = existsSync(cachePath) || !!options.memory?.entries.size;
   const contentFiles = hasCache ? 0 : Object.values(CONTENT_DIRS).reduce((n, dir) => n + listFiles(join(root, dir), '.mdx').length, 0);
   const prestarted = threads >= 2 && (options.threadsExplicit || contentFiles >= 2 * MIN_BODIES_PER_WORKER) ? startRenderWorkers(threads) : [];
-  const corpus = loadCorpus(root, { cacheFile: fileCachePath(root), say });
+  const corpus = loadCorpus(root, { cacheFile: fileCachePath(root), say, writeCache: (path, content) => writer.write(path, content) });
   timing('load corpus');
 
   const out: GraphUpdateResult = {
@@ -424,9 +440,10 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     memory.parts = new Map(works.map((w, i) => [w, parts[i]!]));
   }
 
-  // Each cache file goes to a background thread to be encoded and written (temporary file,
-  // then rename) while this thread assembles graph.json from its parts.
-  const writeCacheAndGraph = async (writer = startBackgroundWriter()) => {
+  // Each file goes to a background thread to be encoded and written (temporary file, then
+  // rename) while this thread assembles the next. The parts file names graph.json's stamp,
+  // so it is written once graph.json is in place.
+  const writeCacheAndGraph = async (writer: BackgroundWriter, closeWriter: () => Promise<void>) => {
     // The shards whose entries changed: new or rendered again, digest changed, or gone.
     const shards = new Set<string>();
     const keys = new Set<string>();
@@ -450,22 +467,21 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     const graphPath = join(root, GRAPH_FILE);
     mkdirSync(dirname(graphPath), { recursive: true });
     const { pieces, size, ranges } = serialiseGraph(assembled);
-    writeFileAtomic(graphPath, Buffer.concat(pieces, size), undefined, { durable: false });
+    writer.write(graphPath, Buffer.concat(pieces, size), { transfer: true });
+    await closeWriter();
     writeGraphParts(root, version, works, parts as WorkPart[], ranges);
-    await writer.close();
   };
   if (options.deferGraphFiles) {
     out.pendingWrites = () => {
-      const writer = startBackgroundWriter();
-      writer.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
-      return writeCacheAndGraph(writer);
+      const later = startBackgroundWriter();
+      later.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
+      return writeCacheAndGraph(later, () => later.close());
     };
     out.written = true;
     return out;
   }
-  const writer = startBackgroundWriter();
   writer.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
-  const written = writeCacheAndGraph(writer);
+  const written = writeCacheAndGraph(writer, closeWriter);
   timing('write graph.json, frontmatter.json and the cache');
   try {
     await written;
