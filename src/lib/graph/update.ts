@@ -467,7 +467,14 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     const graphPath = join(root, GRAPH_FILE);
     mkdirSync(dirname(graphPath), { recursive: true });
     const { pieces, size, ranges } = serialiseGraph(assembled);
-    writer.write(graphPath, Buffer.concat(pieces, size), { transfer: true });
+    // A buffer of its own (Buffer.concat may slice Node's shared pool, which cannot move to another thread).
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, at);
+      at += piece.length;
+    }
+    writer.write(graphPath, bytes, { transfer: true });
     await closeWriter();
     writeGraphParts(root, version, works, parts as WorkPart[], ranges);
   };
