@@ -113,6 +113,8 @@ export class BodyCache {
   private readonly spans = new Map<string, Span>();
   /** The corpus the digests were computed against (see CacheCorpus); null when unknown. */
   corpusInfo: CacheCorpus | null = null;
+  /** Shards present but unusable (another version, damaged): rewritten by the next write. */
+  readonly unusable = new Set<string>();
 
   /** The fingerprint of that corpus; '' when unknown. */
   get corpus(): string {
@@ -141,6 +143,7 @@ export class BodyCache {
       const firstLineEnd = bytes.indexOf(NEWLINE);
       if (firstLineEnd < 0 || bytes.toString('latin1', 0, firstLineEnd) !== HEADER) {
         say(`Bộ đệm nội dung ${shardFile(dir, shard)} không đúng dạng hay thuộc phiên bản khác: bỏ qua và dựng lại các nội dung trong đó.`);
+        cache.unusable.add(shard);
         continue;
       }
       for (let start = firstLineEnd + 1; start < bytes.length; ) {

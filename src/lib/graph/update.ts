@@ -453,6 +453,7 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
       if (rerendered.has(i) || cache.resolution(job.key) !== resolutions[i]) shards.add(shardOf(job.key));
     });
     for (const key of cache.keys()) if (!keys.has(key)) shards.add(shardOf(key));
+    if (cache instanceof BodyCache) for (const shard of cache.unusable) shards.add(shard);
     if (!existsSync(cachePath)) for (const job of plan.jobs) shards.add(shardOf(job.key));
     writeBodyCache(
       cachePath,
