@@ -14,15 +14,22 @@
  *
  * Incremental: see src/lib/graph/body-cache.ts for what is cached per body and when it is reused.
  */
+import { enableCompileCache } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { formatDiagnostic } from '../src/lib/diagnostics.ts';
-import { contentRoot } from '../src/lib/content/root.ts';
-import { graphSummaryLines, updateGraph } from '../src/lib/graph/update.ts';
-import { cliToday } from './lib/today.ts';
-import { commandLine, existingDir, orUsage, wholeNumber } from './lib/cli.ts';
 
 const started = performance.now();
+// A build after one change takes about a second of work; compiling the ≈ 200 modules it
+// loads would be a fifth of it. Node keeps their compiled code between runs (V8's code
+// cache, checked against each file's content) when asked before they are loaded: hence
+// the imports below come after this call.
+enableCompileCache(join(import.meta.dirname, '../node_modules/.cache/danvan-compile'));
+const { formatDiagnostic } = await import('../src/lib/diagnostics.ts');
+const { contentRoot } = await import('../src/lib/content/root.ts');
+const { graphSummaryLines, updateGraph } = await import('../src/lib/graph/update.ts');
+const { cliToday } = await import('./lib/today.ts');
+const { commandLine, existingDir, orUsage, wholeNumber } = await import('./lib/cli.ts');
+
 const USAGE = `Cách dùng: npm run build:graph [-- --root THƯ_MỤC] [-- --keep-going] [-- --check] [-- --threads N] [-- --timings]`;
 const { values } = commandLine({
   usage: USAGE,

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BodyCache, bodyCacheBytes, bodyDataJson, parseBodyData, type BodyData } from '../../src/lib/graph/body-cache.ts';
+import { BodyCache, bodyDataJson, changedBuckets, parseBodyData, touches, writeBodyCache, type BodyData, type CacheCorpus } from '../../src/lib/graph/body-cache.ts';
 import { buildCorpusIndex, extractReferences } from '../../src/lib/citations/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'danvan-cache-'));
@@ -14,29 +14,76 @@ const data = (sentence: string): BodyData => ({
 });
 
 describe('body cache', () => {
+  const corpus = (fingerprint: string): CacheCorpus => ({ fingerprint, entries: [], registries: 'r' });
+  const writeNow = (path: string, bytes: Uint8Array) => writeFileSync(path, bytes);
+
   it('reads back every entry, from text or bytes, and writes a reused entry back byte for byte', () => {
     const a = data('Câu có\ttab, "ngoặc" và\nxuống dòng 😀');
     const b = data('Thực hiện Chỉ thị số 33/CT-TTg.');
-    const path = join(dir, 'one.txt');
-    writeFileSync(path, bodyCacheBytes([['k1', bodyDataJson(a)], ['k2', Buffer.from(bodyDataJson(b))]]));
-    const cache = BodyCache.read(path);
+    const one = join(dir, 'one');
+    const entries = [
+      { key: 'a1', resolution: 'r1', buckets: '33', json: bodyDataJson(a) },
+      { key: 'b2', resolution: '', buckets: '*', json: Buffer.from(bodyDataJson(b)) },
+    ];
+    writeBodyCache(one, entries, new Set(['a', 'b']), corpus('c1'), '', writeNow);
+    const cache = BodyCache.read(one);
     expect(cache.size).toBe(2);
-    expect(cache.data('k1')).toEqual(a);
-    expect(cache.data('k2')).toEqual(b);
+    expect(cache.corpus).toBe('c1');
+    expect(cache.data('a1')).toEqual(a);
+    expect(cache.data('b2')).toEqual(b);
     expect(cache.data('k3')).toBeUndefined();
-    const again = join(dir, 'two.txt');
-    writeFileSync(again, bodyCacheBytes([['k1', cache.json('k1')!], ['k2', cache.json('k2')!]]));
-    expect(BodyCache.read(again).data('k1')).toEqual(a);
-    expect(Buffer.from(bodyCacheBytes([['k1', cache.json('k1')!]]))).toEqual(Buffer.from(bodyCacheBytes([['k1', bodyDataJson(a)]])));
+    // The resolution digest and the buckets are read without the entry.
+    expect([cache.resolution('a1'), cache.resolution('b2'), cache.resolution('k3')]).toEqual(['r1', '', undefined]);
+    expect([cache.buckets('a1'), cache.buckets('b2')]).toEqual(['33', '*']);
+    const two = join(dir, 'two');
+    writeBodyCache(two, entries.map((e) => ({ ...e, json: cache.json(e.key)! })), new Set(['a', 'b']), corpus('c1'), '', writeNow);
+    expect(BodyCache.read(two).data('a1')).toEqual(a);
+    expect(readFileSync(join(two, 'bodies-a.txt'))).toEqual(readFileSync(join(one, 'bodies-a.txt')));
   });
 
-  it('is empty when the file is missing, of another version or damaged', () => {
-    expect(BodyCache.read(join(dir, 'none.txt')).size).toBe(0);
-    writeFileSync(join(dir, 'old.json'), JSON.stringify({ version: 2, entries: { k1: data('x') } }));
-    expect(BodyCache.read(join(dir, 'old.json')).size).toBe(0);
-    const damaged = join(dir, 'damaged.txt');
-    writeFileSync(damaged, Buffer.concat([Buffer.from(bodyCacheBytes([['k1', bodyDataJson(data('x'))]])).subarray(0, 60)]));
-    expect(BodyCache.read(damaged).data('k1')).toBeUndefined();
+  it('rewrites only the shards it is told to, and forgets the corpus while digests of a new one are being written', () => {
+    const three = join(dir, 'three');
+    const entries = [
+      { key: 'a1', resolution: 'r1', buckets: '', json: bodyDataJson(data('x')) },
+      { key: 'b1', resolution: 'r2', buckets: '', json: bodyDataJson(data('y')) },
+    ];
+    writeBodyCache(three, entries, new Set(['a', 'b']), corpus('c1'), '', writeNow);
+    const before = statSync(join(three, 'bodies-b.txt')).mtimeMs;
+    let corpusSeenWhileWriting: string | null = null;
+    writeBodyCache(three, [{ ...entries[0]!, resolution: 'r9' }, entries[1]!], new Set(['a']), corpus('c2'), 'c1', (path, bytes) => {
+      if (path.endsWith('bodies-a.txt')) corpusSeenWhileWriting = BodyCache.read(three).corpus;
+      writeNow(path, bytes);
+    });
+    expect(corpusSeenWhileWriting).toBe('');
+    const after = BodyCache.read(three);
+    expect([after.corpus, after.resolution('a1'), after.resolution('b1')]).toEqual(['c2', 'r9', 'r2']);
+    expect(statSync(join(three, 'bodies-b.txt')).mtimeMs).toBe(before);
+  });
+
+  it('is empty when the folder is missing, and leaves out shards of another version and lines cut short', () => {
+    expect(BodyCache.read(join(dir, 'none')).size).toBe(0);
+    const four = join(dir, 'four');
+    writeBodyCache(four, [{ key: 'a1', resolution: 'r', buckets: '', json: bodyDataJson(data('x')) }, { key: 'a2', resolution: 'r', buckets: '', json: bodyDataJson(data('y')) }], new Set(['a']), corpus('c'), '', writeNow);
+    const bytes = readFileSync(join(four, 'bodies-a.txt'));
+    writeFileSync(join(four, 'bodies-a.txt'), bytes.subarray(0, bytes.length - 20));
+    expect([...BodyCache.read(four).keys()]).toEqual(['a1']);
+    writeFileSync(join(four, 'bodies-a.txt'), Buffer.concat([Buffer.from('danvan-body-cache 1\n'), bytes.subarray(bytes.indexOf(0x0a) + 1)]));
+    expect(BodyCache.read(four).size).toBe(0);
+  });
+
+  it('resolves again only bodies whose mentions share a number with a document that changed', () => {
+    const entry = (id: string, number: string | null) => ({ id, type: 'chi-thi' as const, number, year: 2020, issued: '2020-01-01', issuer: 'x', province: null, aliases: [] });
+    const before = [entry('a', '33/CT-TTg'), entry('b', '16/CT-TTg')];
+    const changed = changedBuckets(before, [...before, entry('c', '05/CT-TTg')]);
+    expect(touches('5', changed)).toBe(true);
+    expect(touches('16 33', changed)).toBe(false);
+    expect(touches('', changed)).toBe(false);
+    // A mention read by name may consult any document.
+    expect(touches('*', changed)).toBe(true);
+    expect(touches('*', changedBuckets(before, before))).toBe(false);
+    // Removed, and changed in place (another date), count too.
+    expect(touches('33', changedBuckets(before, [before[1]!]))).toBe(true);
+    expect(touches('16', changedBuckets(before, [before[0]!, { ...before[1]!, issued: '2020-02-02' }]))).toBe(true);
   });
 
   it('stores extracted mentions compactly and reads them back exactly (nulls, flags, named references, own header, kept text)', () => {

@@ -19,6 +19,12 @@ export interface CheckOptions {
   /** "issuer:some-id" for entries present in a registry file that failed validation. */
   brokenRegistryIds?: Iterable<string>;
   unusableRegistries?: Iterable<RegistryKind>;
+  /**
+   * What checkSourceFile found per file, by file and the hash of its bytes (LoadedFile.sourceHash):
+   * a process that checks again and again (`npm run dev`) keeps it, so a save re-checks the
+   * source of the saved file only. Updated in place to this run's files.
+   */
+  sourceMemo?: Map<string, Diagnostic[]>;
 }
 
 export type RegistryKind = 'issuer' | 'province' | 'topic';

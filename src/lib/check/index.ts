@@ -144,9 +144,21 @@ export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): Diagnos
   } catch (e) {
     out.push(internalError('content/registries', e));
   }
+  const memo = options.sourceMemo;
+  const seen = new Map<string, Diagnostic[]>();
   for (const f of [...corpus.documents, ...corpus.implementations, ...corpus.courses] as AnyFile[]) {
-    // loadCorpus decodes with TextDecoder, which drops a leading BOM; look at the bytes.
-    out.push(...checkSourceFile(f.file, !f.raw.startsWith("\uFEFF") && startsWithBom(join(corpus.root, f.file)) ? `\uFEFF${f.raw}` : f.raw, f.parsed));
+    // A file's source rules read its bytes only: the same bytes, the same findings.
+    const key = memo && f.sourceHash ? `${f.file}\u0000${f.sourceHash}` : null;
+    const found =
+      (key && memo!.get(key)) ||
+      // loadCorpus decodes with TextDecoder, which drops a leading BOM; look at the bytes.
+      checkSourceFile(f.file, !f.raw.startsWith('\uFEFF') && startsWithBom(join(corpus.root, f.file)) ? `\uFEFF${f.raw}` : f.raw, f.parsed);
+    if (key) seen.set(key, found);
+    out.push(...found);
+  }
+  if (memo) {
+    memo.clear();
+    for (const [k, v] of seen) memo.set(k, v);
   }
   return sortDiagnostics(out);
 }

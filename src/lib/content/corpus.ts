@@ -4,7 +4,7 @@
  * every schema problem into a Diagnostic with file and line. Shared by `npm run check`,
  * the graph build, the Astro loader and the editors' tools.
  */
-import { readFileSync, readdirSync, existsSync, lstatSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, lstatSync, statSync } from 'node:fs';
 import { join, relative, basename, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -26,6 +26,7 @@ import {
   type Topic,
 } from '../schema/registries.ts';
 import { namedDocumentRegistrySchema, type NamedDocument } from '../schema/named-documents.ts';
+import { FileCache, bodyHashOf, bytesHash, loaderCodeVersion, stampOf, type FileFacts } from './file-cache.ts';
 
 export const CONTENT_DIRS = {
   documents: 'content/van-ban',
@@ -45,6 +46,15 @@ export interface LoadedFile<T> {
   bodyLine: number;
   raw: string;
   parsed: ParsedContentFile;
+  /**
+   * sha256 of the body, when the loader computed it (always with a file cache): what the
+   * graph build's body key hashes, so a body reused from the cache need not be read.
+   */
+  bodyHash?: string;
+  /** sha1 of the file's bytes, when the loader computed it (always with a file cache). */
+  sourceHash?: string;
+  /** JSON.stringify(data), when the file cache has it (frontmatter.json is assembled from it). */
+  dataJson?: string;
 }
 
 export interface Registries {
@@ -63,6 +73,11 @@ export interface Corpus {
   registries: Registries;
   /** Problems found while reading and validating single files. */
   diagnostics: Diagnostic[];
+  /**
+   * [size, mtimeMs] of every .mdx file of the three collections as this load saw them
+   * (contentSources' shape), when the load stat'ed them anyway (with a file cache).
+   */
+  sources?: Record<string, [number, number]>;
 }
 
 function toPosix(p: string): string {
@@ -148,8 +163,8 @@ export function schemaDiagnostics(
   });
 }
 
-function readUtf8(path: string, file: string, diagnostics: Diagnostic[]): string | null {
-  const decoded = decodeUtf8(readFileSync(path));
+function readUtf8(path: string, file: string, diagnostics: Diagnostic[], bytes: Buffer = readFileSync(path)): string | null {
+  const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     diagnostics.push({
       severity: 'error',
@@ -169,6 +184,7 @@ function loadCollection<T>(
   dir: string,
   schema: z.ZodType<T>,
   diagnostics: Diagnostic[],
+  cache: FileCache | null,
 ): LoadedFile<T>[] {
   const out: LoadedFile<T>[] = [];
   const irregular: IrregularEntry[] = [];
@@ -184,7 +200,7 @@ function loadCollection<T>(
   for (const path of paths) {
     const file = toPosix(relative(root, path));
     try {
-      const loaded = loadOne(path, file, schema, diagnostics);
+      const loaded = cache ? loadCached(path, file, schema, diagnostics, cache) : loadOne(path, file, schema, diagnostics);
       if (loaded) out.push(loaded);
     } catch (e) {
       // Never let one file stop the whole load: report it and go on.
@@ -194,8 +210,73 @@ function loadCollection<T>(
   return out;
 }
 
-function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostics: Diagnostic[]): LoadedFile<T> | null {
-  const raw = readUtf8(path, file, diagnostics);
+/**
+ * A file through the file cache (file-cache.ts): its entry when current, else loaded and
+ * recorded. The stat comes before the read, so an entry never claims a newer stamp than
+ * the bytes it holds. A reused file reads its text only if someone asks for it (the check's
+ * source rules, a line of a field for a report).
+ */
+function loadCached<T>(path: string, file: string, schema: z.ZodType<T>, diagnostics: Diagnostic[], cache: FileCache): LoadedFile<T> | null {
+  const st = statSync(path);
+  cache.sources[file] = [st.size, st.mtimeMs];
+  const hit = cache.get(file, path, st);
+  if (hit) {
+    diagnostics.push(...hit.diagnostics);
+    return hit.data === null ? null : lazyFile(path, file, hit);
+  }
+  const bytes = readFileSync(path);
+  const before = diagnostics.length;
+  const loaded = loadOne(path, file, schema, diagnostics, bytes);
+  const hash = bytesHash(bytes);
+  if (loaded) loaded.sourceHash = hash;
+  const dataJson = cache.set(file, {
+    stamp: stampOf(st),
+    hash,
+    bodyHash: loaded ? loaded.bodyHash! : '',
+    bodyLine: loaded?.bodyLine ?? 0,
+    diagnostics: diagnostics.slice(before),
+    data: loaded ? loaded.data : null,
+  });
+  if (loaded) loaded.dataJson = dataJson;
+  return loaded;
+}
+
+/** A loaded file from its cache entry: the text and its parse are read when first asked for. */
+function lazyFile<T>(path: string, file: string, facts: FileFacts): LoadedFile<T> {
+  let raw: string | undefined;
+  let parsed: ParsedContentFile | undefined;
+  const source = () => {
+    if (parsed) return;
+    // The file is the one the entry was made from (its stamp was checked this run).
+    const decoded = decodeUtf8(readFileSync(path));
+    raw = (decoded.ok ? decoded.text : '').replace(/^\uFEFF/, '');
+    parsed = parseContentFile(raw);
+  };
+  return {
+    id: basename(path, '.mdx'),
+    file,
+    data: facts.data as T,
+    bodyLine: facts.bodyLine,
+    bodyHash: facts.bodyHash,
+    sourceHash: facts.hash,
+    dataJson: facts.dataJson,
+    get body() {
+      source();
+      return parsed!.body;
+    },
+    get raw() {
+      source();
+      return raw!;
+    },
+    get parsed() {
+      source();
+      return parsed!;
+    },
+  };
+}
+
+function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostics: Diagnostic[], bytes?: Buffer): LoadedFile<T> | null {
+  const raw = readUtf8(path, file, diagnostics, bytes);
   if (raw === null) return null;
   const parsed = parseContentFile(raw);
   if (parsed.missingFrontmatter) {
@@ -224,6 +305,7 @@ function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostic
     bodyLine: parsed.bodyLine,
     raw,
     parsed,
+    bodyHash: bytes ? bodyHashOf(parsed.body) : undefined,
   };
 }
 
@@ -314,16 +396,40 @@ export function loadRegistries(root: string, diagnostics: Diagnostic[] = []): Re
   };
 }
 
+export interface LoadOptions {
+  /**
+   * A file cache (file-cache.ts) to reuse what unchanged files yielded; it is written back
+   * at the end of the load. The graph build and `npm run dev` use
+   * .generated/cache/files.txt (fileCachePath).
+   */
+  cacheFile?: string;
+  /** Told when the cache file is unusable (then ignored and rebuilt). */
+  say?: (message: string) => void;
+  /** Writes the cache file (atomically); default: at once, in this thread. */
+  writeCache?: (path: string, content: string) => void;
+}
+
+/** Where the graph build keeps the file cache of a content root. */
+export function fileCachePath(root: string): string {
+  return join(root, '.generated', 'cache', 'files.txt');
+}
+
 /** Loads every content file under root/content. Never throws on bad content. */
-export function loadCorpus(root: string): Corpus {
+export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   const diagnostics: Diagnostic[] = [];
+  const cache = options.cacheFile ? FileCache.read(options.cacheFile, loaderCodeVersion(), options.say) : null;
   const registries = loadRegistries(root, diagnostics);
-  return {
+  const corpus: Corpus = {
     root,
-    documents: loadCollection(root, CONTENT_DIRS.documents, documentFrontmatterSchema, diagnostics),
-    implementations: loadCollection(root, CONTENT_DIRS.implementations, implementationFrontmatterSchema, diagnostics),
-    courses: loadCollection(root, CONTENT_DIRS.courses, courseFrontmatterSchema, diagnostics),
+    documents: loadCollection(root, CONTENT_DIRS.documents, documentFrontmatterSchema, diagnostics, cache),
+    implementations: loadCollection(root, CONTENT_DIRS.implementations, implementationFrontmatterSchema, diagnostics, cache),
+    courses: loadCollection(root, CONTENT_DIRS.courses, courseFrontmatterSchema, diagnostics, cache),
     registries,
     diagnostics,
   };
+  if (cache) {
+    corpus.sources = cache.sources;
+    cache.write(options.writeCache);
+  }
+  return corpus;
 }

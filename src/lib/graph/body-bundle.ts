@@ -22,8 +22,8 @@ const HEAD_BYTES = 64;
 export interface BundleBody {
   id: string;
   key: string;
-  /** The HTML, or its UTF-8 bytes. */
-  html: string | Uint8Array;
+  /** The HTML, or its UTF-8 bytes; null: the body as `source` (writeBodyBundle) holds it. */
+  html: string | Uint8Array | null;
 }
 
 export interface BundleEntry {
@@ -32,15 +32,26 @@ export interface BundleEntry {
   length: number;
 }
 
-/** Writes the bodies (any order; stored in id order) to `path`, atomically. */
-export function writeBodyBundle(path: string, bodies: readonly BundleBody[]): void {
+/** Bytes copied from the old bundle per read: runs of unchanged bodies are copied in pieces of this size. */
+const COPY_CHUNK = 8 * 1024 * 1024;
+
+/**
+ * Writes the bodies (any order; stored in id order) to `path`, atomically. A body whose
+ * html is null is copied from `source` (usually the bundle being replaced): bodies are in
+ * id order in both, so the unchanged ones between two changes are one run of bytes, copied
+ * without decoding, in a few large reads.
+ */
+export function writeBodyBundle(path: string, bodies: readonly BundleBody[], source?: BodyBundle): void {
   const sorted = [...bodies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const buffers = sorted.map((b) => (typeof b.html === 'string' ? Buffer.from(b.html, 'utf8') : b.html));
+  const fresh = sorted.map((b) => (b.html === null ? null : typeof b.html === 'string' ? Buffer.from(b.html, 'utf8') : b.html));
+  const old = source?.index();
   const index: Record<string, [string, number, number]> = {};
   let offset = 0;
   sorted.forEach((b, i) => {
-    index[b.id] = [b.key, offset, buffers[i]!.length];
-    offset += buffers[i]!.length;
+    const length = fresh[i]?.length ?? old?.get(b.id)?.length;
+    if (length === undefined) throw new Error(`writeBodyBundle: no HTML for ${b.id}`);
+    index[b.id] = [b.key, offset, length];
+    offset += length;
   });
   const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
   const tmp = `${path}.tmp`;
@@ -49,8 +60,34 @@ export function writeBodyBundle(path: string, bodies: readonly BundleBody[]): vo
     writeSync(fd, `${MAGIC}${indexBytes.length}\n`);
     writeSync(fd, indexBytes);
     writeSync(fd, '\n');
-    // Bodies in batches: one call per body would cost a system call each.
-    for (let i = 0; i < buffers.length; i += 256) writeSync(fd, Buffer.concat(buffers.slice(i, i + 256)));
+    // New bodies in batches (one call per body would cost a system call each); runs of
+    // copied bodies as ranges of the source.
+    let batch: Uint8Array[] = [];
+    const flush = () => {
+      if (batch.length) writeSync(fd, Buffer.concat(batch));
+      batch = [];
+    };
+    for (let i = 0; i < sorted.length; ) {
+      const own = fresh[i];
+      if (own) {
+        batch.push(own);
+        if (batch.length >= 256) flush();
+        i++;
+        continue;
+      }
+      flush();
+      const first = old!.get(sorted[i]!.id)!;
+      let end = first.offset + first.length;
+      let j = i + 1;
+      for (; j < sorted.length && fresh[j] === null; j++) {
+        const e = old!.get(sorted[j]!.id)!;
+        if (e.offset !== end) break;
+        end += e.length;
+      }
+      source!.copyRange(first.offset, end, (chunk) => writeSync(fd, chunk));
+      i = j;
+    }
+    flush();
   } finally {
     closeSync(fd);
   }
@@ -91,6 +128,20 @@ export class BodyBundle {
     const buffer = Buffer.alloc(e.length);
     readSync(this.fd, buffer, 0, e.length, this.bodyStart + e.offset);
     return buffer;
+  }
+
+  /** The bodies' bytes from `start` to `end` (offsets of the index), handed over in chunks. */
+  copyRange(start: number, end: number, take: (chunk: Buffer) => void): void {
+    this.open();
+    if (this.fd === null) throw new Error('copyRange: no readable bundle');
+    const buffer = Buffer.allocUnsafe(Math.min(COPY_CHUNK, Math.max(0, end - start)));
+    for (let at = start; at < end; ) {
+      const want = Math.min(buffer.length, end - at);
+      const got = readSync(this.fd, buffer, 0, want, this.bodyStart + at);
+      if (got <= 0) throw new Error('copyRange: bundle shorter than its index');
+      take(buffer.subarray(0, got));
+      at += got;
+    }
   }
 
   close(): void {

@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto';
 import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { sortDiagnostics } from '../diagnostics.ts';
 import { canonicalKey, comparableKey, documentKeyIndex, yearOf } from '../identity.ts';
 import { DOCUMENT_TYPES } from '../document-types.ts';
 import type { DocumentFrontmatter, RelationType } from '../schema/document.ts';
@@ -27,7 +26,9 @@ import { buildCorpusIndex, extractionFingerprint, findReferences, type CorpusInd
 import type { NamedDocument } from '../schema/named-documents.ts';
 import { citationLine, shortCitation } from './citation-line.ts';
 import { effectiveStatuses, type StatusFacts } from './status.ts';
-import { citationFinder, renderBody, type BodyInput, type BodyMention, type BodyOutput, type MentionRef } from './render-body.ts';
+import { citationFinder, renderBody, type BodyInput, type BodyOutput, type MentionRef } from './render-body.ts';
+import { assembleGraph, explicitEdges, graphObject, type AssembledGraph, type UnresolvedItem, type WorkPart } from './parts.ts';
+import { bodyHashOf } from '../content/file-cache.ts';
 import type {
   Ambiguity,
   BodyCollection,
@@ -36,7 +37,6 @@ import type {
   GraphEdge,
   GraphNode,
   ImplementationRecord,
-  UnresolvedReference,
 } from './types.ts';
 
 /** The engine's two entry points (src/lib/citations/index.ts), injected so tests can vary them. */
@@ -130,8 +130,26 @@ export interface GraphPlan {
    * cached output whose digest differs must be rendered again. '' without the default engine.
    */
   resolution(job: BodyJob, raw: TextExtraction | undefined): string;
+  /**
+   * Digest of everything jobs[i]'s part of the graph is computed from, given its body's
+   * version (bodyVersion) and the documents the part read (WorkPart.deps): an earlier
+   * part with this digest is this part.
+   */
+  partHash(i: number, bodyVersion: string, deps: readonly string[]): string;
+  /** jobs[i]'s part of the graph, from its output (`bodyVersion`: bodyVersion(key, output.resolution)). */
+  part(i: number, output: BodyOutput, bodyVersion: string): WorkPart;
+  /** The parts (parts[i] of jobs[i]) assembled into the graph. */
+  assemble(parts: readonly WorkPart[]): AssembledGraph;
   /** outputs[i] is the output of jobs[i]. */
   finish(outputs: readonly BodyOutput[], counts?: BuildCounts): BuildResult;
+}
+
+interface DeclaredMissing {
+  from: LoadedFile<DocumentFrontmatter>;
+  type: RelationType;
+  index: number;
+  key: string;
+  provenance: GraphEdge['provenance'];
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -161,7 +179,8 @@ interface BodyWork {
   collection: BodyCollection;
   id: string;
   file: string;
-  body: string;
+  /** The body's file: its text is read only when the body is rendered. */
+  source: LoadedFile<unknown>;
   bodyLine: number;
   ctx: CitationContext;
   /** Present for corpus documents: their mentions become edges. */
@@ -255,13 +274,14 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   const findings = relationFindings(corpus, { presentDocumentIds: docIds, today });
   const blocked = new Set(findings.filter(blocksRelation).map((d) => `${d.file}\u0000${d.field}`));
   diagnostics.push(...findings.filter((d) => d.severity === 'error' || d.code === 'status-superseded'));
-  const edgeMap = new Map<string, GraphEdge>();
   const edgeKey = (from: string, to: string, type: RelationType) => `${from}\u0000${to}\u0000${type}`;
-  const explicitByPair = new Map<string, GraphEdge[]>();
-  /** Declared relations to documents not in the corpus, listed on /chua-co/. */
-  const declaredMissing: { from: LoadedFile<DocumentFrontmatter>; type: RelationType; index: number; key: string; provenance: GraphEdge['provenance'] }[] = [];
+  /** Per document, its declared edges to corpus documents, in declaration order. */
+  const explicitOf = new Map<string, GraphEdge[]>();
+  /** Per document, its declared relations to documents not in the corpus, listed on /chua-co/. */
+  const declaredOf = new Map<string, DeclaredMissing[]>();
   const byKey = documentKeyIndex(nodes);
   for (const f of documents) {
+    const seen = new Set<string>();
     for (const type of RELATION_TYPES) {
       relationFacts(f.data.relations, type).forEach((fact, i) => {
         // A key of a document the corpus has by now stands for that document.
@@ -270,15 +290,13 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
         const provenance = { where: fact.where, source: fact.source, note: fact.note };
         if (!docIds.has(to)) {
           // A key of a document not in the corpus; an id of a file that failed to load is the check's report.
-          if (isDocumentKey(to)) declaredMissing.push({ from: f, type, index: i, key: to, provenance });
+          if (isDocumentKey(to)) declaredOf.set(f.id, [...(declaredOf.get(f.id) ?? []), { from: f, type, index: i, key: to, provenance }]);
           return;
         }
         const k = edgeKey(f.id, to, type);
-        if (edgeMap.has(k)) return;
-        const edge: GraphEdge = { from: f.id, to, type, origin: 'explicit', evidence: [], provenance };
-        edgeMap.set(k, edge);
-        const pair = `${f.id}\u0000${to}`;
-        explicitByPair.set(pair, [...(explicitByPair.get(pair) ?? []), edge]);
+        if (seen.has(k)) return;
+        seen.add(k);
+        explicitOf.set(f.id, [...(explicitOf.get(f.id) ?? []), { from: f.id, to, type, origin: 'explicit', evidence: [], provenance }]);
       });
     }
   }
@@ -295,55 +313,54 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   const indexFingerprint = finder ? hash(extractionFingerprint(index as CorpusIndex)) : corpusFingerprint;
   const work: BodyWork[] = [
     ...documents.map((f): BodyWork => ({
-      collection: 'documents', id: f.id, file: f.file, body: f.body, bodyLine: f.bodyLine,
+      collection: 'documents', id: f.id, file: f.file, source: f, bodyLine: f.bodyLine,
       // A body that is not the official text is editors' prose written today, which may well
       // name later documents; only an official text is bound to its issue date.
       ctx: { selfId: f.id, province: f.data.province ?? null, date: f.data.fullText ? f.data.issued : null }, node: nodeById.get(f.id)!,
     })),
     ...corpus.implementations.map((f): BodyWork => ({
-      collection: 'implementations', id: f.id, file: f.file, body: f.body, bodyLine: f.bodyLine,
+      collection: 'implementations', id: f.id, file: f.file, source: f, bodyLine: f.bodyLine,
       ctx: { selfId: null, province: f.data.province ?? null, date: f.data.date },
     })),
     ...corpus.courses.map((f): BodyWork => ({
-      collection: 'courses', id: f.id, file: f.file, body: f.body, bodyLine: f.bodyLine,
+      collection: 'courses', id: f.id, file: f.file, source: f, bodyLine: f.bodyLine,
       ctx: { selfId: null, province: null, date: null },
     })),
   ];
 
   const jobs: BodyJob[] = work.map((w) => {
     const self = w.node ? { id: w.node.id, number: w.node.number, year: w.node.year } : null;
+    let input: BodyInput | undefined;
     return {
       collection: w.collection,
       id: w.id,
-      key: hash(options.engineVersion ?? '', indexFingerprint, JSON.stringify(w.ctx), JSON.stringify(self), w.body),
-      input: { body: w.body, ctx: w.ctx, self },
+      // The body by its hash: a body reused from the cache is never read.
+      key: hash(options.engineVersion ?? '', indexFingerprint, JSON.stringify(w.ctx), JSON.stringify(self), w.source.bodyHash ?? bodyHashOf(w.source.body)),
+      get input() {
+        return (input ??= { body: w.source.body, ctx: w.ctx, self });
+      },
     };
   });
   const find = engine ? (text: string, ctx: CitationContext) => engine.findReferences(text, index, ctx) : null;
-  return {
-    jobs,
-    engine: !engine ? null : engine === defaultEngine ? 'default' : 'custom',
-    indexInput: { entries, provinces: corpus.registries.provinces, namedDocuments },
-    corpusFingerprint,
-    errors:
-      diagnostics.some((d) => d.severity === 'error') ||
-      corpus.implementations.some((f) => f.data.reportsOn.some((id) => !docIds.has(id))) ||
-      corpus.courses.some((f) => f.data.readings.some((r) => !docIds.has(r.document))),
-    render: (job, raw) => renderBody(job.input, finder ?? find, raw ? { raw } : {}),
-    // An entry without an extraction never matches: it is extracted again.
-    resolution: (job, raw) => (finder ? finder.resolution(raw ?? finder.extract(''), job.input.ctx) : ''),
-    finish: (outputs, counts) => {
-      if (outputs.length !== work.length) throw new Error(`buildGraph: ${outputs.length} outputs for ${work.length} bodies`);
-      return finish(outputs, counts ?? { extracted: outputs.length, relinked: 0, cached: 0 });
-    },
+
+  // ---------- per body: its part of the graph (parts.ts) ----------
+  const sourceHashOf = (f: LoadedFile<unknown>) => f.sourceHash ?? hash(f.raw);
+  const workFiles: LoadedFile<unknown>[] = [...documents, ...corpus.implementations, ...corpus.courses];
+  const partHash = (i: number, bodyVersion: string, deps: readonly string[]): string => {
+    const w = work[i]!;
+    const facts = w.node ? [explicitOf.get(w.id) ?? [], (declaredOf.get(w.id) ?? []).map((m) => [m.type, m.index, m.key, m.provenance])] : [];
+    // One string, one digest: this runs for every body on every build.
+    return hash(
+      ['part 1', options.engineVersion ?? '', w.collection, w.id, w.file, w.bodyLine, sourceHashOf(workFiles[i]!), bodyVersion, JSON.stringify(facts), deps.map((id) => `${id}:${nodeById.get(id)?.issued ?? '-'}`).join(' ')].join('\u0000'),
+    );
   };
 
-  function finish(outputs: readonly BodyOutput[], { extracted, relinked, cached }: BuildCounts): BuildResult {
-  const bodies: RenderedBody[] = [];
-  const mentionsByDoc = new Map<string, BodyMention[]>();
-  work.forEach((w, i) => {
-    const rendered = outputs[i]!;
+  function part(i: number, rendered: BodyOutput, bodyVersion: string): WorkPart {
+    const w = work[i]!;
+    const diagnostics: Diagnostic[] = [];
+    const deps = new Set<string>();
     for (const doc of rendered.links.documents) {
+      deps.add(doc.id);
       if (!docIds.has(doc.id)) {
         diagnostics.push({ severity: 'warning', file: w.file, line: w.bodyLine - 1 + doc.line, field: 'body', code: 'link-target-missing', message: `liên kết tới văn bản "${doc.id}" không có trong kho` });
       }
@@ -351,26 +368,29 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     for (const u of rendered.links.unsafe) {
       diagnostics.push({ severity: 'warning', file: w.file, line: w.bodyLine - 1 + u.line, field: 'body', code: 'link-unsafe', message: `liên kết "${u.url}" bị bỏ: chỉ cho phép http, https, mailto, tel` });
     }
-    bodies.push({ collection: w.collection, id: w.id, html: rendered.html });
-    if (w.node) {
-      // Mentions in a summary are the editors' words: links for reading, never edges.
-      const shift = w.bodyLine - 1;
-      mentionsByDoc.set(w.id, rendered.mentions.map((m) => ({ ref: m.ref, evidence: { ...m.evidence, line: m.evidence.line + shift } })));
+    const done = (p: Omit<WorkPart, 'hash' | 'deps' | 'diagnostics'>): WorkPart => {
+      const sorted = [...deps].sort(byString);
+      return { hash: partHash(i, bodyVersion, sorted), deps: sorted, diagnostics, ...p };
+    };
+    const node = w.node;
+    if (!node) {
+      return done({ edgeMeta: [], edges: [], ambiguityCount: 0, ambiguities: [], unresolved: [], declared: [], counts: [0, 0, 0], summaryMentions: [] });
     }
-  });
-
-  // ---------- text edges, unresolved, ambiguities ----------
-  const unresolvedGroups = new Map<string, UnresolvedReference>();
-  const ambiguities: Ambiguity[] = [];
-  const textEdges = new Map<string, GraphEdge>();
-  let references = 0;
-  let resolved = 0;
-  let unresolvedCount = 0;
-  for (const [from, mentions] of mentionsByDoc) {
-    const node = nodeById.get(from)!;
+    const from = node.id;
+    // Mentions in a summary are the editors' words: links for reading, never edges.
+    const shift = w.bodyLine - 1;
     const named = new Set<string>();
-    for (const { ref, evidence } of mentions) {
+    const textEdges = new Map<string, GraphEdge>();
+    const ambiguities: Ambiguity[] = [];
+    const unresolved: UnresolvedItem[] = [];
+    let references = 0;
+    let resolved = 0;
+    let unresolvedCount = 0;
+    for (const m of rendered.mentions) {
+      const { ref } = m;
+      const evidence = { ...m.evidence, line: m.evidence.line + shift };
       references++;
+      if (ref.target) deps.add(ref.target);
       if (ref.target && ref.target !== from && docIds.has(ref.target)) {
         resolved++;
         if (!node.fullText) {
@@ -401,101 +421,108 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       }
       unresolvedCount++;
       const display = unresolvedKeyOf(ref);
-      const group = display.includes('@') ? comparableKey(display) : searchKey(display);
-      const u = unresolvedGroups.get(group) ?? {
-        key: display,
-        type: ref.type,
-        number: ref.key ? ref.key.split('@')[0]! : ref.number,
-        year: ref.year,
-        province: ref.province,
+      unresolved.push({
+        group: display.includes('@') ? comparableKey(display) : searchKey(display),
+        head: [display, ref.type, ref.key ? ref.key.split('@')[0]! : ref.number, ref.year, ref.province],
+        issuer: ref.issuerText ? normalizeOneLine(ref.issuerText) : null,
+        id: node.id,
+        line: evidence.line,
+        entry: { id: node.id, evidence, via: node.fullText ? 'text' : 'summary' },
+      });
+    }
+    // Declared relations to a document not in the corpus: the editors' list of what to add.
+    const declared = (declaredOf.get(from) ?? []).map((m): UnresolvedItem => {
+      const [number, year] = [m.key.slice(0, m.key.lastIndexOf('@')), Number(m.key.slice(m.key.lastIndexOf('@') + 1))];
+      const where = m.provenance?.where ? `: ${m.provenance.where}` : '';
+      const line = m.from.parsed.lineOf(['relations', m.type, m.index]);
+      return {
+        group: comparableKey(m.key),
+        head: [m.key, null, number, year, null],
         issuer: null,
-        citedBy: [],
+        id: m.from.id,
+        line,
+        entry: {
+          id: m.from.id,
+          evidence: { sentence: `${RELATION_VOCABULARY[m.type].forward}${where}`, heading: null, anchor: null, line },
+          via: 'relation',
+          relation: m.type,
+          provenance: m.provenance,
+        },
       };
-      u.issuer ??= ref.issuerText ? normalizeOneLine(ref.issuerText) : null;
-      u.citedBy.push({ id: node.id, evidence, via: node.fullText ? 'text' : 'summary' });
-      unresolvedGroups.set(group, u);
-    }
-    node.summaryMentions = [...named];
-  }
-  // Declared relations to a document not in the corpus: the editors' list of what to add.
-  for (const m of declaredMissing) {
-    const group = comparableKey(m.key);
-    const [number, year] = [m.key.slice(0, m.key.lastIndexOf('@')), Number(m.key.slice(m.key.lastIndexOf('@') + 1))];
-    const u = unresolvedGroups.get(group) ?? { key: m.key, type: null, number, year, province: null, issuer: null, citedBy: [] };
-    const where = m.provenance?.where ? `: ${m.provenance.where}` : '';
-    u.citedBy.push({
-      id: m.from.id,
-      evidence: { sentence: `${RELATION_VOCABULARY[m.type].forward}${where}`, heading: null, anchor: null, line: m.from.parsed.lineOf(['relations', m.type, m.index]) },
-      via: 'relation',
-      relation: m.type,
-      provenance: m.provenance,
     });
-    unresolvedGroups.set(group, u);
-  }
 
-  /** A warning on the body line of an edge's first evidence sentence. */
-  const warnAtEvidence = (e: GraphEdge, code: string, message: string) =>
-    diagnostics.push({ severity: 'warning', file: nodeById.get(e.from)!.file, line: e.evidence[0]!.line, field: 'body', code, message });
-  // Fold text edges into explicit ones: explicit wins, the sentence stays as its evidence.
-  for (const [k, e] of textEdges) {
-    const covering = edgeMap.get(k) ?? explicitByPair.get(`${e.from}\u0000${e.to}`)?.[0];
-    if (covering) {
-      covering.evidence.push(...e.evidence);
-      if (covering.type !== e.type && e.type !== 'cites') {
-        const ev = e.evidence[0]!;
-        warnAtEvidence(e, 'relation-text-differs', `frontmatter khai báo quan hệ "${covering.type}" với ${e.to}, nhưng câu "${ev.sentence}" gợi ý "${e.type}"; hãy kiểm tra lại`);
+    /** A warning on the body line of an edge's first evidence sentence. */
+    const warnAtEvidence = (e: GraphEdge, code: string, message: string) =>
+      diagnostics.push({ severity: 'warning', file: node.file, line: e.evidence[0]!.line, field: 'body', code, message });
+    // This document's declared edges (copies: the plan's stay as declared).
+    const edgeMap = new Map<string, GraphEdge>();
+    const explicitByPair = new Map<string, GraphEdge[]>();
+    for (const declaredEdge of explicitOf.get(from) ?? []) {
+      const e = { ...declaredEdge, evidence: [] };
+      edgeMap.set(edgeKey(e.from, e.to, e.type), e);
+      const pair = `${e.from}\u0000${e.to}`;
+      explicitByPair.set(pair, [...(explicitByPair.get(pair) ?? []), e]);
+    }
+    // Fold text edges into explicit ones: explicit wins, the sentence stays as its evidence.
+    for (const [k, e] of textEdges) {
+      const covering = edgeMap.get(k) ?? explicitByPair.get(`${e.from}\u0000${e.to}`)?.[0];
+      if (covering) {
+        covering.evidence.push(...e.evidence);
+        if (covering.type !== e.type && e.type !== 'cites') {
+          const ev = e.evidence[0]!;
+          warnAtEvidence(e, 'relation-text-differs', `frontmatter khai báo quan hệ "${covering.type}" với ${e.to}, nhưng câu "${ev.sentence}" gợi ý "${e.type}"; hãy kiểm tra lại`);
+        }
+        continue;
       }
-      continue;
+      edgeMap.set(k, e);
     }
-    edgeMap.set(k, e);
-  }
-  // A plain citation of a document that the same text also relates to more precisely
-  // adds no edge of its own: it becomes evidence of the more precise one.
-  for (const [k, e] of [...edgeMap]) {
-    if (e.type !== 'cites' || e.origin === 'explicit') continue;
-    let precise: GraphEdge | undefined;
-    for (const t of RELATION_TYPES) {
-      if (t === 'cites') continue;
-      precise = edgeMap.get(edgeKey(e.from, e.to, t));
-      if (precise) break;
+    // A plain citation of a document that the same text also relates to more precisely
+    // adds no edge of its own: it becomes evidence of the more precise one.
+    for (const [k, e] of [...edgeMap]) {
+      if (e.type !== 'cites' || e.origin === 'explicit') continue;
+      let precise: GraphEdge | undefined;
+      for (const t of RELATION_TYPES) {
+        if (t === 'cites') continue;
+        precise = edgeMap.get(edgeKey(e.from, e.to, t));
+        if (precise) break;
+      }
+      if (precise) {
+        precise.evidence.push(...e.evidence);
+        edgeMap.delete(k);
+      }
     }
-    if (precise) {
-      precise.evidence.push(...e.evidence);
-      edgeMap.delete(k);
+    // Text that says "thay thế"/"bãi bỏ" without the frontmatter saying so: ask the editor,
+    // since only explicit edges change a document's status.
+    for (const e of edgeMap.values()) {
+      if (e.origin === 'inferred' && (e.type === 'replaces' || e.type === 'repeals')) {
+        const ev = e.evidence[0]!;
+        warnAtEvidence(e, 'relation-not-declared', `văn bản viết "${ev.sentence}" nhưng frontmatter chưa khai báo relations.${e.type}: [${e.to}]; nếu đúng, hãy khai báo để hiệu lực được tính`);
+      }
     }
-  }
-  // Text that says "thay thế"/"bãi bỏ" without the frontmatter saying so: ask the editor,
-  // since only explicit edges change a document's status.
-  for (const e of edgeMap.values()) {
-    if (e.origin === 'inferred' && (e.type === 'replaces' || e.type === 'repeals')) {
-      const ev = e.evidence[0]!;
-      warnAtEvidence(e, 'relation-not-declared', `văn bản viết "${ev.sentence}" nhưng frontmatter chưa khai báo relations.${e.type}: [${e.to}]; nếu đúng, hãy khai báo để hiệu lực được tính`);
-    }
-  }
-
-  const edges = [...edgeMap.values()]
-    .map((e) => ({ ...e, evidence: dedupeEvidence(e.evidence) }))
-    .sort((a, b) => byString(a.from, b.from) || byString(a.to, b.to) || byString(a.type, b.type));
-
-  // ---------- effective status (today) and dated history ----------
-  const facts: StatusFacts[] = nodes.map((n) => ({
-    id: n.id, issued: n.issued, status: n.status, statusAsOf: n.statusAsOf, statusReason: n.statusReason,
-    effectiveFrom: n.effectiveFrom, effectiveTo: n.effectiveTo,
-  }));
-  const statuses = effectiveStatuses(facts, edges, shortCitationOf, today);
-  for (const n of nodes) {
-    const s = statuses.get(n.id)!;
-    n.effectiveStatus = s.effective;
-    n.history = s.history;
+    const edges = [...edgeMap.values()]
+      .map((e) => ({ ...e, evidence: dedupeEvidence(e.evidence) }))
+      .sort((a, b) => byString(a.to, b.to) || byString(a.type, b.type));
+    ambiguities.sort((a, b) => a.evidence.line - b.evidence.line || byString(a.text, b.text));
+    return done({
+      edgeMeta: edges.map((e) => [e.to, e.type, e.origin]),
+      edges,
+      ambiguityCount: ambiguities.length,
+      ambiguities,
+      unresolved,
+      declared,
+      counts: [references, resolved, unresolvedCount],
+      summaryMentions: [...named],
+    });
   }
 
-  // ---------- implementations, courses ----------
+  // ---------- implementations, courses: errors that do not depend on the bodies ----------
+  const lateDiagnostics: Diagnostic[] = [];
   const implementations: ImplementationRecord[] = [...corpus.implementations]
     .sort((a, b) => byString(a.id, b.id))
     .map((f) => {
       f.data.reportsOn.forEach((id, i) => {
         if (!docIds.has(id)) {
-          diagnostics.push({ severity: 'error', file: f.file, line: f.parsed.lineOf(['reportsOn', i]), field: `reportsOn.${i}`, code: 'relation-target-missing', message: `không có văn bản "${id}" trong content/van-ban/` });
+          lateDiagnostics.push({ severity: 'error', file: f.file, line: f.parsed.lineOf(['reportsOn', i]), field: `reportsOn.${i}`, code: 'relation-target-missing', message: `không có văn bản "${id}" trong content/van-ban/` });
         }
       });
       return {
@@ -513,51 +540,59 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
   for (const f of corpus.courses) {
     f.data.readings.forEach((r, i) => {
       if (!docIds.has(r.document)) {
-        diagnostics.push({ severity: 'error', file: f.file, line: f.parsed.lineOf(['readings', i, 'document']), field: `readings.${i}.document`, code: 'relation-target-missing', message: `không có văn bản "${r.document}" trong content/van-ban/` });
+        lateDiagnostics.push({ severity: 'error', file: f.file, line: f.parsed.lineOf(['readings', i, 'document']), field: `readings.${i}.document`, code: 'relation-target-missing', message: `không có văn bản "${r.document}" trong content/van-ban/` });
       }
     });
   }
 
-  // ---------- indexes and totals ----------
-  const incoming: Record<string, number[]> = {};
-  const outgoing: Record<string, number[]> = {};
-  for (const n of nodes) {
-    incoming[n.id] = [];
-    outgoing[n.id] = [];
+  /** The parts together: effective statuses (from the declared edges), unresolved groups, totals. */
+  function assemble(parts: readonly WorkPart[]): AssembledGraph {
+    if (parts.length !== work.length) throw new Error(`buildGraph: ${parts.length} parts for ${work.length} bodies`);
+    const documentParts = parts.slice(0, nodes.length);
+    nodes.forEach((n, i) => (n.summaryMentions = documentParts[i]!.summaryMentions));
+    const facts: StatusFacts[] = nodes.map((n) => ({
+      id: n.id, issued: n.issued, status: n.status, statusAsOf: n.statusAsOf, statusReason: n.statusReason,
+      effectiveFrom: n.effectiveFrom, effectiveTo: n.effectiveTo,
+    }));
+    const statuses = effectiveStatuses(facts, explicitEdges(nodes, documentParts), shortCitationOf, today);
+    for (const n of nodes) {
+      const s = statuses.get(n.id)!;
+      n.effectiveStatus = s.effective;
+      n.history = s.history;
+    }
+    return assembleGraph({ nodes, documentParts, otherParts: parts.slice(nodes.length), planDiagnostics: diagnostics, lateDiagnostics, implementations });
   }
-  edges.forEach((e, i) => {
-    outgoing[e.from]!.push(i);
-    incoming[e.to]!.push(i);
-  });
 
-  const unresolved = [...unresolvedGroups.values()]
-    .map((u) => ({ ...u, citedBy: [...u.citedBy].sort((a, b) => byString(a.id, b.id) || a.evidence.line - b.evidence.line) }))
-    .sort((a, b) => byString(a.key, b.key));
-  ambiguities.sort((a, b) => byString(a.from, b.from) || a.evidence.line - b.evidence.line || byString(a.text, b.text));
-  const sortedDiagnostics = sortDiagnostics(dedupeDiagnostics(diagnostics));
-
-  const graph: Graph = {
-    version: 1,
-    nodes,
-    edges,
-    incoming,
-    outgoing,
-    unresolved,
-    ambiguities,
-    implementations,
-    diagnostics: sortedDiagnostics,
-    stats: {
-      documents: nodes.length,
-      references,
-      resolved,
-      unresolved: unresolvedCount,
-      ambiguous: ambiguities.length,
-      warnings: sortedDiagnostics.filter((d) => d.severity === 'warning').length,
+  return {
+    jobs,
+    engine: !engine ? null : engine === defaultEngine ? 'default' : 'custom',
+    indexInput: { entries, provinces: corpus.registries.provinces, namedDocuments },
+    corpusFingerprint,
+    errors:
+      diagnostics.some((d) => d.severity === 'error') ||
+      corpus.implementations.some((f) => f.data.reportsOn.some((id) => !docIds.has(id))) ||
+      corpus.courses.some((f) => f.data.readings.some((r) => !docIds.has(r.document))),
+    render: (job, raw) => renderBody(job.input, finder ?? find, raw ? { raw } : {}),
+    // An entry without an extraction never matches: it is extracted again.
+    resolution: (job, raw) => (finder ? finder.resolution(raw ?? finder.extract(''), job.input.ctx) : ''),
+    partHash,
+    part,
+    assemble,
+    finish: (outputs, counts) => {
+      if (outputs.length !== work.length) throw new Error(`buildGraph: ${outputs.length} outputs for ${work.length} bodies`);
+      const parts = outputs.map((o, i) => part(i, o, bodyVersion(jobs[i]!.key, o.resolution)));
+      const graph = graphObject(assemble(parts));
+      const bodies: RenderedBody[] = work.map((w, i) => ({ collection: w.collection, id: w.id, html: outputs[i]!.html }));
+      bodies.sort((a, b) => byString(a.collection, b.collection) || byString(a.id, b.id));
+      const { extracted, relinked, cached } = counts ?? { extracted: outputs.length, relinked: 0, cached: 0 };
+      return { graph, bodies, extracted, relinked, cached };
     },
   };
-  bodies.sort((a, b) => byString(a.collection, b.collection) || byString(a.id, b.id));
-  return { graph, bodies, extracted, relinked, cached };
-  }
+}
+
+/** What a body's output is a function of: its cache key and the digest of its resolution (also its key in the bundle). */
+export function bodyVersion(key: string, resolution: string | undefined): string {
+  return `${key}.${resolution ?? ''}`;
 }
 
 /** The identity key an unresolved mention is grouped under. */
@@ -579,14 +614,4 @@ function dedupeEvidence(list: Evidence[]): Evidence[] {
       return true;
     })
     .sort((a, b) => a.line - b.line || byString(a.sentence, b.sentence));
-}
-
-function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const k = JSON.stringify([d.severity, d.file, d.line, d.field ?? '', d.code, d.message]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -12,17 +12,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CONTENT_DIRS, listFiles, loadCorpus, type Corpus } from '../content/corpus.ts';
+import { CONTENT_DIRS, fileCachePath, listFiles, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { startBackgroundWriter } from '../files/background-writer.ts';
+import { startBackgroundWriter, type BackgroundWriter } from '../files/background-writer.ts';
 import { today as todayFromEnv } from '../today.ts';
 import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
-import { BodyCache, bodyCacheBytes, bodyDataJson, type BodyData } from './body-cache.ts';
-import { planGraph, type BodyOutput, type BuildResult, type GraphPlan } from './build.ts';
+import { BodyCache, bodyDataJson, changedBuckets, mentionBuckets, parseBodyData, shardOf, touches, writeBodyCache, type BodyData, type CacheCorpus } from './body-cache.ts';
+import { bodyVersion, planGraph, type BodyOutput, type BuildResult, type GraphPlan } from './build.ts';
+import { readGraphParts, writeGraphParts } from './graph-parts.ts';
+import { graphObject, hasObjects, serialiseGraph, type AssembledGraph, type WorkPart } from './parts.ts';
+import { readGraphFile } from './read.ts';
 import type { TextExtraction } from '../citations/index.ts';
 import { startRenderPool, startRenderWorkers } from './render-pool.ts';
-import { BODIES_DIR, BODY_COLLECTIONS, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FILE, bodyBundleFile, type BodyCollection, type FrontmatterFile } from './types.ts';
+import { BODIES_DIR, BODY_COLLECTIONS, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FILE, bodyBundleFile, type BodyCollection, type FrontmatterFile, type Graph } from './types.ts';
 
 /** Below this many bodies to render, starting workers costs more than it saves. */
 const MIN_BODIES_PER_WORKER = 100;
@@ -69,34 +72,72 @@ export interface GraphUpdateOptions {
    * another process wrote to .generated/ meanwhile.
    */
   memory?: GraphMemory;
+  /** Told when a cache file is unusable (then ignored and rebuilt); default: stderr. */
+  say?: (message: string) => void;
 }
 
-/** The body cache of the last update, in memory (see GraphUpdateOptions.memory). */
+/** One body's cache entry in memory: its JSON, and the data parsed once asked for. */
+interface MemoryEntry {
+  json: Uint8Array | string;
+  resolution: string;
+  buckets: string;
+  data?: BodyData;
+}
+
+/** The body cache and the graph's parts of the last update, in memory (see GraphUpdateOptions.memory). */
 export interface GraphMemory {
-  corpus: string;
-  entries: Map<string, { json: Uint8Array | string; data: BodyData }>;
+  corpus: CacheCorpus | null;
+  entries: Map<string, MemoryEntry>;
+  /** The last update's parts of the graph, by body, with their objects. */
+  parts: Map<string, WorkPart>;
+  /** The check's per-file findings, by file and content (see runCheck's sourceMemo). */
+  sourceChecks: Map<string, Diagnostic[]>;
 }
 
 /** Creates an empty GraphMemory: the first update fills it from the cache file. */
 export function graphMemory(): GraphMemory {
-  return { corpus: '', entries: new Map() };
+  return { corpus: null, entries: new Map(), parts: new Map(), sourceChecks: new Map() };
 }
 
 /** What an update reads of the body cache: the file's (BodyCache) or the memory's. */
 interface CacheView {
   corpus: string;
+  corpusInfo: CacheCorpus | null;
   size: number;
+  keys(): Iterable<string>;
+  resolution(key: string): string | undefined;
+  buckets(key: string): string | undefined;
   data(key: string): BodyData | undefined;
   json(key: string): Uint8Array | string | undefined;
 }
 
 function memoryView(memory: GraphMemory): CacheView {
   return {
-    corpus: memory.corpus,
+    corpus: memory.corpus?.fingerprint ?? '',
+    corpusInfo: memory.corpus,
     size: memory.entries.size,
-    data: (key) => memory.entries.get(key)?.data,
+    keys: () => memory.entries.keys(),
+    resolution: (key) => memory.entries.get(key)?.resolution,
+    buckets: (key) => memory.entries.get(key)?.buckets,
+    data: (key) => {
+      const entry = memory.entries.get(key);
+      if (!entry) return undefined;
+      try {
+        return (entry.data ??= parseBodyData(typeof entry.json === 'string' ? entry.json : Buffer.from(entry.json).toString('utf8')));
+      } catch {
+        return undefined;
+      }
+    },
     json: (key) => memory.entries.get(key)?.json,
   };
+}
+
+/** An update's result: the counts its summary needs, and the graph (see graphResult). */
+export interface UpdateBuildResult extends BuildResult {
+  edgeCount: number;
+  unresolvedCount: number;
+  implementationCount: number;
+  stats: Graph['stats'];
 }
 
 export interface GraphUpdateResult {
@@ -115,22 +156,18 @@ export interface GraphUpdateResult {
   /** With deferGraphFiles: writes graph.json, frontmatter.json and the cache file (then .generated/ is whole). */
   pendingWrites?: () => Promise<void>;
   corpus: Corpus;
-  result: BuildResult | null;
+  result: UpdateBuildResult | null;
   bodies: number;
-}
-
-/** A body's key in its bundle: its cache key and the resolution its HTML was rendered with. */
-function bundleKey(key: string, resolution: string): string {
-  return `${key}.${resolution}`;
 }
 
 /** Hash of the code whose output the cache stores: the engine and the renderer. */
 export function engineVersion(projectRoot: string): string {
   const h = createHash('sha256');
-  for (const dir of ['src/lib/citations', 'src/lib/render', 'src/lib/text', 'src/lib/graph']) {
+  // The schema too: the graph's parts (parts.ts) are reused by this version, and the relation vocabulary lives there.
+  for (const dir of ['src/lib/citations', 'src/lib/render', 'src/lib/text', 'src/lib/graph', 'src/lib/schema']) {
     for (const file of listFiles(join(projectRoot, dir), '.ts')) h.update(file.slice(projectRoot.length)).update(readFileSync(file));
   }
-  for (const file of ['src/lib/identity.ts', 'src/lib/document-types.ts', 'package-lock.json']) {
+  for (const file of ['src/lib/identity.ts', 'src/lib/document-types.ts', 'src/lib/diagnostics.ts', 'src/lib/check/relations.ts', 'package-lock.json']) {
     const p = join(projectRoot, file);
     if (existsSync(p)) h.update(file).update(readFileSync(p));
   }
@@ -138,12 +175,30 @@ export function engineVersion(projectRoot: string): string {
 }
 
 export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpdateResult> {
+  // One writer thread for the whole update: the file cache goes to it as soon as the
+  // corpus is loaded; the update's own files (unless deferred) when they are ready.
+  const writer = startBackgroundWriter();
+  let open = true;
+  const closeWriter = async () => {
+    if (!open) return;
+    open = false;
+    await writer.close();
+  };
+  try {
+    return await update(options, writer, closeWriter);
+  } finally {
+    await closeWriter().catch(() => {});
+  }
+}
+
+async function update(options: GraphUpdateOptions, writer: BackgroundWriter, closeWriter: () => Promise<void>): Promise<GraphUpdateResult> {
   const { root } = options;
   const timing = options.timing ?? (() => {});
+  const say = options.say ?? ((message: string) => console.error(message));
   const threads = Math.max(1, options.threads ?? availableParallelism());
   const today = options.today ?? todayFromEnv();
   const cacheDir = join(root, GENERATED_DIR, 'cache');
-  const cachePath = join(cacheDir, 'bodies.txt');
+  const cachePath = join(cacheDir, 'bodies');
 
   // The check's modules are loaded only for an update that runs it.
   const checkModules = options.check
@@ -151,10 +206,12 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     : null;
 
   // Render workers load their modules while this thread reads the corpus, when the corpus
-  // is large enough to be rendered by workers at all (see `workers` below).
-  const contentFiles = Object.values(CONTENT_DIRS).reduce((n, dir) => n + listFiles(join(root, dir), '.mdx').length, 0);
+  // is large enough to be rendered by workers at all (see `workers` below) and there is no
+  // cache: with one, an update usually renders a handful of bodies.
+  const hasCache = existsSync(cachePath) || !!options.memory?.entries.size;
+  const contentFiles = hasCache ? 0 : Object.values(CONTENT_DIRS).reduce((n, dir) => n + listFiles(join(root, dir), '.mdx').length, 0);
   const prestarted = threads >= 2 && (options.threadsExplicit || contentFiles >= 2 * MIN_BODIES_PER_WORKER) ? startRenderWorkers(threads) : [];
-  const corpus = loadCorpus(root);
+  const corpus = loadCorpus(root, { cacheFile: fileCachePath(root), say, writeCache: (path, content) => writer.write(path, content) });
   timing('load corpus');
 
   const out: GraphUpdateResult = {
@@ -165,7 +222,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   const runContentCheck = (): boolean => {
     if (!checkModules) return true;
     const { runCheck, checkErrorCount, checkReportLines } = checkModules;
-    const check = runCheck(root, { corpus, today });
+    const check = runCheck(root, { corpus, today, sourceMemo: options.memory?.sourceChecks });
     out.checkReport = checkReportLines(check);
     out.checkDiagnostics = check.diagnostics;
     out.checkErrors = checkErrorCount(check);
@@ -177,9 +234,10 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     for (const w of prestarted) void w.terminate();
   };
 
+  const version = options.engineVersion ?? engineVersion(options.projectRoot);
   let plan: GraphPlan;
   try {
-    plan = planGraph(corpus, { engineVersion: options.engineVersion ?? engineVersion(options.projectRoot), today });
+    plan = planGraph(corpus, { engineVersion: version, today });
   } catch (e) {
     // Content the check refuses may be what broke the graph: report it first, as a build
     // that ran the check alone before the graph would have.
@@ -194,56 +252,89 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
 
   // ---------- per-body stage: cache, then render what is missing ----------
   timing('plan');
-  const cache: CacheView = options.memory?.entries.size ? memoryView(options.memory) : BodyCache.read(cachePath);
+  const cache: CacheView = options.memory?.entries.size ? memoryView(options.memory) : BodyCache.read(cachePath, say);
   const sameCorpus = cache.corpus === plan.corpusFingerprint;
+  const corpusInfo: CacheCorpus = {
+    fingerprint: plan.corpusFingerprint,
+    entries: plan.indexInput.entries,
+    registries: createHash('sha256').update(JSON.stringify([plan.indexInput.provinces, plan.indexInput.namedDocuments])).digest('hex'),
+  };
+  /**
+   * When the corpus changed since the cached digests: the index buckets the change
+   * touches (a body that consults none of them resolves as before); null: every body
+   * may resolve differently (the registries changed, or the cache's corpus is unknown).
+   */
+  const changed: Set<string> | null = sameCorpus
+    ? new Set()
+    : cache.corpusInfo && cache.corpusInfo.registries === corpusInfo.registries
+      ? changedBuckets(cache.corpusInfo.entries, corpusInfo.entries)
+      : null;
+  /**
+   * The parts of the graph last built: in memory for `npm run dev` (with their objects,
+   * which the pages get), else from the last graph.json (bytes only). A dev server's first
+   * update computes every part, so that it has the objects.
+   */
+  const previous: Map<string, WorkPart> = options.memory ? options.memory.parts : readGraphParts(root, version, say);
   timing('read cache');
+  const works = plan.jobs.map((job) => `${job.collection}/${job.id}`);
   const outputs: (BodyOutput | undefined)[] = new Array(plan.jobs.length);
+  const parts: (WorkPart | undefined)[] = new Array(plan.jobs.length);
   /** HTML rendered in this update (from workers as UTF-8 bytes); the rest is in the bundles. */
   const rendered: (string | Uint8Array | undefined)[] = new Array(plan.jobs.length);
   /** Each body's cache entry (JSON, as UTF-8 bytes or text). */
   const cacheJson: (Uint8Array | string)[] = new Array(plan.jobs.length);
   /** The digest of each body's resolution, part of its key in the bundle. */
   const resolutions: string[] = new Array(plan.jobs.length);
+  /** The index buckets each body's mentions consult (see mentionBuckets). */
+  const buckets: string[] = new Array(plan.jobs.length);
   /** Bodies to render: not in the cache (extracted), or rendered from their cached extraction (relinked). */
   const misses: number[] = [];
   const given: (TextExtraction | undefined)[] = [];
   let extracted = 0;
+  let partsReused = 0;
   plan.jobs.forEach((job, i) => {
-    const data = cache.data(job.key);
-    if (!data) {
-      misses.push(i);
-      given.push(undefined);
-      extracted++;
-      return;
-    }
-    // Resolution is re-run whenever the corpus index changed: a mention may mean another document now.
-    const resolution = sameCorpus && data.resolution !== undefined ? data.resolution : plan.resolution(job, data.raw);
-    if (data.resolution === resolution || (!data.resolution && !resolution)) {
-      // The HTML is taken from the bundle when the bundles are written; it must be the
-      // HTML of this body under this very resolution.
-      if (bundles[job.collection].index().get(job.id)?.key === bundleKey(job.key, resolution)) {
+    const stored = cache.resolution(job.key);
+    let data: BodyData | undefined;
+    // Resolution is re-run when the corpus index changed where this body looks: a mention may mean another document now.
+    const affected = changed === null || touches(cache.buckets(job.key) ?? '*', changed);
+    const resolution = stored === undefined ? undefined : !affected ? stored : plan.resolution(job, (data = cache.data(job.key))?.raw);
+    // The HTML is taken from the bundle when the bundles are written; it must be the HTML
+    // of this body under this very resolution.
+    if (resolution !== undefined && resolution === stored && bundles[job.collection].index().get(job.id)?.key === bodyVersion(job.key, resolution)) {
+      const version = bodyVersion(job.key, resolution);
+      const before = previous.get(works[i]!);
+      cacheJson[i] = cache.json(job.key)!;
+      resolutions[i] = resolution;
+      buckets[i] = cache.buckets(job.key)!;
+      if (before && before.hash === plan.partHash(i, version, before.deps)) {
+        parts[i] = before;
+        partsReused++;
+        return;
+      }
+      data ??= cache.data(job.key);
+      if (data) {
         outputs[i] = { html: '', ...data };
-        cacheJson[i] = cache.json(job.key)!;
-        resolutions[i] = resolution;
         return;
       }
     }
+    data ??= stored === undefined ? undefined : cache.data(job.key);
     misses.push(i);
-    given.push(data.raw);
-    if (!data.raw) extracted++;
+    given.push(data?.raw);
+    if (!data?.raw) extracted++;
   });
   const relinked = misses.length - extracted;
+  timing(`reuse (${partsReused} parts of the graph as they were)`);
 
-  /** The Astro loader reads this instead of parsing and validating every file again. */
+  /**
+   * The Astro loader reads this instead of parsing and validating every file again:
+   * JSON.stringify of a FrontmatterFile, assembled from each file's data as the file cache
+   * keeps it serialised (an unchanged file's data is not serialised again).
+   */
   const frontmatterText = (): string => {
-    const frontmatter: FrontmatterFile = {
-      version: 1,
-      sources: contentSources(root),
-      documents: corpus.documents.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-      implementations: corpus.implementations.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-      courses: corpus.courses.map((f) => ({ id: f.id, file: f.file, data: f.data })),
-    };
-    return JSON.stringify(frontmatter);
+    const entries = (files: readonly LoadedFile<unknown>[]) =>
+      files.map((f) => `{"id":${JSON.stringify(f.id)},"file":${JSON.stringify(f.file)},"data":${f.dataJson ?? JSON.stringify(f.data)}}`).join(',');
+    const version: FrontmatterFile['version'] = 1;
+    return `{"version":${version},"sources":${JSON.stringify(corpus.sources ?? contentSources(root))},"documents":[${entries(corpus.documents)}],"implementations":[${entries(corpus.implementations)}],"courses":[${entries(corpus.courses)}]}`;
   };
   let frontmatterJson: string | null = null;
 
@@ -277,6 +368,7 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
       rendered[i] = results[k]!.html;
       cacheJson[i] = results[k]!.json;
       resolutions[i] = results[k]!.data.resolution ?? '';
+      buckets[i] = mentionBuckets(results[k]!.data.raw);
     });
   } else {
     stopWorkers();
@@ -289,17 +381,21 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
       rendered[i] = outputs[i]!.html;
       cacheJson[i] = bodyDataJson(outputs[i]!);
       resolutions[i] = outputs[i]!.resolution ?? '';
+      buckets[i] = mentionBuckets(outputs[i]!.raw);
     });
   }
   timing(`render ${misses.length} bodies (${workers >= 2 ? `${workers} workers` : 'main thread'})`);
-  const result = plan.finish(outputs as BodyOutput[], { extracted, relinked, cached: plan.jobs.length - misses.length });
+  plan.jobs.forEach((job, i) => {
+    parts[i] ??= plan.part(i, outputs[i]!, bodyVersion(job.key, resolutions[i]));
+  });
+  const assembled = plan.assemble(parts as WorkPart[]);
+  const result = graphResult(assembled, root, { extracted, relinked, cached: plan.jobs.length - misses.length });
   out.result = result;
   out.bodies = plan.jobs.length;
-  const { graph } = result;
   timing('finish graph');
 
-  out.graphDiagnostics = graph.diagnostics;
-  out.graphErrors = graph.diagnostics.filter((d) => d.severity === 'error').length;
+  out.graphDiagnostics = assembled.diagnostics;
+  out.graphErrors = assembled.diagnostics.filter((d) => d.severity === 'error').length;
   if (out.graphErrors && !options.keepGoing) {
     out.failure = `Đồ thị có ${out.graphErrors} lỗi; chưa ghi ${GRAPH_FILE}. Sửa các lỗi trên (hoặc chạy với --keep-going khi đang soạn).`;
     closeBundles();
@@ -314,12 +410,13 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
     const index = bundle.index();
     const unchanged =
       jobs.length === index.size &&
-      jobs.every(({ job, i }) => rendered[i] === undefined && index.get(job.id)?.key === bundleKey(job.key, resolutions[i]!)) &&
+      jobs.every(({ job, i }) => rendered[i] === undefined && index.get(job.id)?.key === bodyVersion(job.key, resolutions[i]!)) &&
       existsSync(join(root, bodyBundleFile(collection)));
     if (!unchanged) {
       writeBodyBundle(
         join(root, bodyBundleFile(collection)),
-        jobs.map(({ job, i }) => ({ id: job.id, key: bundleKey(job.key, resolutions[i]!), html: rendered[i] ?? bundle.bytes(job.id) ?? '' })),
+        jobs.map(({ job, i }) => ({ id: job.id, key: bodyVersion(job.key, resolutions[i]!), html: rendered[i] ?? null })),
+        bundle,
       );
     }
     bundle.close();
@@ -330,40 +427,70 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   rmSync(join(cacheDir, 'references'), { recursive: true, force: true });
   timing('write body bundles');
   if (options.memory) {
-    options.memory.corpus = plan.corpusFingerprint;
-    options.memory.entries = new Map(plan.jobs.map((job, i) => {
-      const { html: _html, ...data } = outputs[i]!;
-      return [job.key, { json: cacheJson[i]!, data }] as const;
+    const { memory } = options;
+    const before = memory.entries;
+    memory.corpus = corpusInfo;
+    memory.entries = new Map(plan.jobs.map((job, i) => {
+      const o = outputs[i];
+      const entry: MemoryEntry = o
+        ? { json: cacheJson[i]!, resolution: resolutions[i]!, buckets: buckets[i]!, data: withoutHtml(o) }
+        : (before.get(job.key) ?? { json: cacheJson[i]!, resolution: resolutions[i]!, buckets: buckets[i]! });
+      return [job.key, entry] as const;
     }));
+    memory.parts = new Map(works.map((w, i) => [w, parts[i]!]));
   }
 
   // Each file goes to a background thread to be encoded and written (temporary file, then
-  // rename) while this thread serialises the next one.
-  const writeCacheAndGraph = async (writer = startBackgroundWriter()) => {
-    if (misses.length || !sameCorpus || cache.size !== plan.jobs.length || !existsSync(cachePath)) {
-      mkdirSync(cacheDir, { recursive: true });
-      writer.write(cachePath, bodyCacheBytes(plan.jobs.map((job, i) => [job.key, cacheJson[i]!] as const), plan.corpusFingerprint), { transfer: true });
-    }
-    // The cache of older versions.
-    rmSync(join(cacheDir, 'bodies.json'), { force: true });
+  // rename) while this thread assembles the next. The parts file names graph.json's stamp,
+  // so it is written once graph.json is in place.
+  const writeCacheAndGraph = async (writer: BackgroundWriter, closeWriter: () => Promise<void>) => {
+    // The shards whose entries changed: new or rendered again, digest changed, or gone.
+    const shards = new Set<string>();
+    const keys = new Set<string>();
+    const rerendered = new Set(misses);
+    plan.jobs.forEach((job, i) => {
+      keys.add(job.key);
+      if (rerendered.has(i) || cache.resolution(job.key) !== resolutions[i]) shards.add(shardOf(job.key));
+    });
+    for (const key of cache.keys()) if (!keys.has(key)) shards.add(shardOf(key));
+    if (cache instanceof BodyCache) for (const shard of cache.unusable) shards.add(shard);
+    if (!existsSync(cachePath)) for (const job of plan.jobs) shards.add(shardOf(job.key));
+    writeBodyCache(
+      cachePath,
+      plan.jobs.map((job, i) => ({ key: job.key, resolution: resolutions[i]!, buckets: buckets[i]!, json: cacheJson[i]! })),
+      shards,
+      corpusInfo,
+      cache.corpus,
+      (path, bytes) => writer.write(path, bytes, { transfer: true }),
+    );
+    // The caches of older versions.
+    for (const old of ['bodies.json', 'bodies.txt']) rmSync(join(cacheDir, old), { force: true });
     const graphPath = join(root, GRAPH_FILE);
     mkdirSync(dirname(graphPath), { recursive: true });
-    writer.write(graphPath, `${JSON.stringify(graph)}\n`);
-    await writer.close();
+    const { pieces, size, ranges } = serialiseGraph(assembled);
+    // A buffer of its own (Buffer.concat may slice Node's shared pool, which cannot move to another thread).
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const piece of pieces) {
+      bytes.set(piece, at);
+      at += piece.length;
+    }
+    writer.write(graphPath, bytes, { transfer: true });
+    await closeWriter();
+    writeGraphParts(root, version, works, parts as WorkPart[], ranges);
   };
   if (options.deferGraphFiles) {
     out.pendingWrites = () => {
-      const writer = startBackgroundWriter();
-      writer.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
-      return writeCacheAndGraph(writer);
+      const later = startBackgroundWriter();
+      later.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
+      return writeCacheAndGraph(later, () => later.close());
     };
     out.written = true;
     return out;
   }
-  const writer = startBackgroundWriter();
   writer.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
-  const written = writeCacheAndGraph(writer);
-  timing('serialise graph.json, frontmatter.json and the cache');
+  const written = writeCacheAndGraph(writer, closeWriter);
+  timing('write graph.json, frontmatter.json and the cache');
   try {
     await written;
   } catch (e) {
@@ -375,16 +502,48 @@ export async function updateGraph(options: GraphUpdateOptions): Promise<GraphUpd
   return out;
 }
 
+function withoutHtml(o: BodyOutput): BodyData {
+  const { html: _html, ...data } = o;
+  return data;
+}
+
+/**
+ * The update's BuildResult: the graph as objects when every part was computed in this
+ * process, else read back from graph.json when first asked for (a build that reused
+ * parts has them only as bytes; its own summary needs only the counts).
+ */
+function graphResult(assembled: AssembledGraph, root: string, counts: { extracted: number; relinked: number; cached: number }): UpdateBuildResult {
+  let graph: Graph | undefined;
+  return {
+    ...counts,
+    bodies: [],
+    edgeCount: assembled.edgeCount,
+    unresolvedCount: assembled.groups.length,
+    implementationCount: assembled.frame.implementations.length,
+    stats: assembled.stats,
+    get graph(): Graph {
+      if (!graph) {
+        if (hasObjects(assembled)) graph = graphObject(assembled);
+        else {
+          const read = readGraphFile(join(root, GRAPH_FILE));
+          if (typeof read === 'string') throw new Error(`${GRAPH_FILE}: ${read}`);
+          graph = read;
+        }
+      }
+      return graph;
+    },
+  };
+}
+
 /** The summary lines the graph build prints after writing. */
 export function graphSummaryLines(update: GraphUpdateResult, seconds: number): string[] {
   const { result, corpus } = update;
   if (!result) return [];
-  const { graph } = result;
-  const s = graph.stats;
+  const s = result.stats;
   const pct = s.references ? ((100 * s.resolved) / s.references).toFixed(1) : '0.0';
   return [
-    `Đồ thị: ${s.documents} văn bản, ${graph.edges.length} quan hệ, ${graph.implementations.length} bản ghi thực tiễn, ${corpus.courses.length} chuyên đề.`,
-    `Trích dẫn: ${s.references} lượt, ${s.resolved} đã liên kết (${pct}%), ${s.unresolved} chưa có trong kho (${graph.unresolved.length} văn bản), ${s.ambiguous} chưa xác định.`,
+    `Đồ thị: ${s.documents} văn bản, ${result.edgeCount} quan hệ, ${result.implementationCount} bản ghi thực tiễn, ${corpus.courses.length} chuyên đề.`,
+    `Trích dẫn: ${s.references} lượt, ${s.resolved} đã liên kết (${pct}%), ${s.unresolved} chưa có trong kho (${result.unresolvedCount} văn bản), ${s.ambiguous} chưa xác định.`,
     // "Dùng bộ đệm": bodies not extracted again; of those, "liên kết lại" were rendered again with new links.
     `Cảnh báo: ${s.warnings}${update.graphErrors ? `, lỗi: ${update.graphErrors}` : ''}. Đọc lại ${result.extracted} nội dung, dùng bộ đệm ${result.cached + result.relinked} (liên kết lại ${result.relinked}). Thời gian: ${seconds.toFixed(2)} s.`,
     `→ ${GRAPH_FILE}, ${BODIES_DIR}/ (${update.bodies} nội dung)`,
