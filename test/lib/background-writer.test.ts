@@ -20,6 +20,15 @@ describe('background writer', () => {
     expect(existsSync(join(dir, 'a.txt.tmp'))).toBe(false);
   });
 
+  it('copies a small pooled Buffer asked to be transferred, and close() still resolves', async () => {
+    const writer = startBackgroundWriter();
+    const pooled = Buffer.from('{"nodes":[]}'); // small Buffers share Node's pool, which cannot move
+    writer.write(join(dir, 'pooled.json'), pooled, { transfer: true });
+    await writer.close();
+    expect(readFileSync(join(dir, 'pooled.json'), 'utf8')).toBe('{"nodes":[]}');
+    expect(pooled.toString()).toBe('{"nodes":[]}'); // copied, still usable here
+  });
+
   it('reports a file it could not write, naming it, after writing the others', async () => {
     const writer = startBackgroundWriter();
     writer.write(join(dir, 'missing-folder', 'x.txt'), 'x');

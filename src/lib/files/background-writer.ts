@@ -4,7 +4,7 @@
  * encoding that text to UTF-8 and waiting on the disk would otherwise hold up the main
  * thread, which meanwhile serialises the next file.
  */
-import { Worker } from 'node:worker_threads';
+import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
 
 export interface WriteRequest {
   path: string;
@@ -37,9 +37,12 @@ export function startBackgroundWriter(): BackgroundWriter {
   });
   return {
     write(path, content, options = {}) {
-      pending++;
-      const transfer = options.transfer && typeof content !== 'string' ? [content.buffer as ArrayBuffer] : [];
+      // A pooled buffer (small Buffers share Node's pool) cannot move: it is copied instead.
+      const movable = options.transfer && typeof content !== 'string' && !isMarkedAsUntransferable(content.buffer);
+      const transfer = movable ? [content.buffer as ArrayBuffer] : [];
+      // Counted only once posted: a write that throws here must not leave close() waiting for its reply.
       worker.postMessage({ path, content } satisfies WriteRequest, transfer);
+      pending++;
     },
     async close() {
       if (pending > 0) await new Promise<void>((resolve) => (drained = resolve));
