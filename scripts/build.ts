@@ -30,8 +30,8 @@ function cleanup(): void {
   unlock();
 }
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => {
-    stopCurrentStep();
+  process.on(signal, async () => {
+    await stopCurrentStep();
     cleanup();
     console.error(`\nDựng trang bị dừng (${signal}); dist/ trước đó được giữ nguyên.`);
     process.exit(code);
@@ -59,7 +59,8 @@ const steps = [
   // One process checks and builds the graph on the same loaded corpus (every file is read
   // and validated once); a check error stops it before anything is written.
   () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check'], { cwd: root }),
-  () => runStep('Dựng trang (Astro)', ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: root, env }),
+  // Astro in one or two processes, each rendering part of the pages (scripts/build-pages.ts).
+  () => runStep('Dựng trang (Astro)', ['scripts/build-pages.ts', tmpDir], { cwd: root, env }),
   () => runStep('Lập chỉ mục tìm kiếm (Pagefind)', ['scripts/index-search.ts', tmpDir], { cwd: root }),
 ];
 

@@ -9,9 +9,16 @@ export interface StepResult {
 
 let current: ChildProcess | null = null;
 
-/** The step running now, so a signal handler can stop it before cleaning up. */
-export function stopCurrentStep(): void {
-  if (current && current.exitCode === null) current.kill('SIGTERM');
+/**
+ * Stops the step running now and resolves once it has exited, so that a signal handler
+ * cleans up after the step (and after whatever the step cleans up itself), not beside it.
+ */
+export function stopCurrentStep(): Promise<void> {
+  const child = current;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  return exited;
 }
 
 export function runStep(name: string, args: string[], options: SpawnOptions = {}): Promise<StepResult> {
