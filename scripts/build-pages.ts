@@ -6,12 +6,12 @@
  *
  * Astro renders pages on one thread, so on a machine with two cores two processes take
  * about half the rendering time (each still bundles the site once with Vite). The number
- * of processes is DANVAN_BUILD_PROCESSES, else min(2, os.availableParallelism()); with one
+ * of processes is --processes N or DANVAN_BUILD_PROCESSES, else min(2, os.availableParallelism()); with one
  * the output is byte-identical (test/browser/build-guarantees.test.ts).
  *
  * Each process gets its own content-layer cache folder, and the second starts once the
- * first has finished Astro's sync (which writes .astro/ in the project): the processes
- * never write the same file. Progress (pages rendered) is printed every few seconds.
+ * first has synced Astro's content (which writes .astro/content-modules.mjs, read by the
+ * build): the processes never write a file another one reads. Progress (pages rendered) is printed every few seconds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -19,26 +19,29 @@ import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { formatShard, SHARD_ENV } from '../src/lib/site/build-shard.ts';
 import { mergeShardOutputs, sharedOutputs } from '../src/lib/site/shard-merge.ts';
+import { commandLine, orUsage, usageError, wholeNumber } from './lib/cli.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const out = process.argv[2] ? resolve(process.argv[2]) : '';
-if (!out) {
-  console.error('Cách dùng: node scripts/build-pages.ts THƯ_MỤC_RA');
-  process.exit(2);
-}
+const USAGE = 'Cách dùng: node scripts/build-pages.ts THƯ_MỤC_RA [--processes N] [--timings]';
+const { values, positionals } = commandLine({
+  usage: USAGE,
+  options: { processes: { type: 'string' }, timings: { type: 'boolean' } },
+  positionals: { min: 1, max: 1 },
+});
+const out = resolve(positionals[0]!);
+/** --timings: phases of each process and the rendering time per kind of page, on stderr. */
+const showTimings = values.timings ?? false;
 
-export const PROCESSES_ENV = 'DANVAN_BUILD_PROCESSES';
+const PROCESSES_ENV = 'DANVAN_BUILD_PROCESSES';
 const MAX_PROCESSES = 8;
 const PROGRESS_EVERY_MS = 5_000;
 
+/** --processes, else DANVAN_BUILD_PROCESSES, else two when the machine has two cores. */
 function processCount(): number {
-  const raw = process.env[PROCESSES_ENV];
+  const raw = values.processes ?? process.env[PROCESSES_ENV];
   if (raw === undefined || raw === '') return Math.min(2, availableParallelism());
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PROCESSES) {
-    console.error(`${PROCESSES_ENV}="${raw}": cần một số nguyên từ 1 đến ${MAX_PROCESSES}.`);
-    process.exit(2);
-  }
+  const n = orUsage(USAGE, () => wholeNumber(raw, '--processes'));
+  if (n > MAX_PROCESSES) usageError(`--processes: tối đa ${MAX_PROCESSES}`, USAGE);
   return n;
 }
 
@@ -51,6 +54,10 @@ const cacheOf = (i: number) => (i === 0 ? cacheBase : `${cacheBase}-part-${i}`);
 interface Part {
   child: ChildProcess;
   pages: number;
+  /** When the process started, finished Astro's sync, began rendering, ended (ms, performance.now()). */
+  at: { start: number; synced?: number; rendering?: number; end?: number };
+  /** Rendering time per kind of page (Astro's "+N ms" per file), for --timings. */
+  kinds: Map<string, { files: number; ms: number }>;
   /** Astro's own lines, printed only if the process fails. */
   log: string[];
   exited: Promise<number>;
@@ -75,14 +82,35 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 
-/** Starts part i; `onSynced` runs once Astro has finished its sync and begins the build proper. */
+/**
+ * A kind of page for --timings: the section, the file name, and whether it is a later page
+ * of a list or a document's overflow page (under lien-quan/), with ids left out.
+ */
+function pageKind(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  const section = parts.length > 1 ? parts[0] : '';
+  const name = parts.at(-1)!;
+  const tags = [parts.includes('lien-quan') ? 'lien-quan' : '', parts.includes('trang') ? 'trang 2+' : ''].filter(Boolean);
+  const middle = parts.length > 2 ? '…/' : '';
+  return `${section ? `${section}/${middle}` : ''}${name}${tags.length ? ` (${tags.join(', ')})` : ''}`;
+}
+
+/** Starts part i; `onSynced` runs once Astro has synced the content (the next part may start). */
 function startPart(i: number, onSynced: () => void): Part {
   const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: root,
     env: { ...process.env, DANVAN_OUT_DIR: parts[i], [SHARD_ENV]: formatShard({ index: i, count }), DANVAN_CACHE_DIR: cacheOf(i) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const part: Part = { child, pages: 0, log: [], exited: new Promise((r) => child.on('close', (code) => r(code ?? 1))) };
+  const part: Part = {
+    child,
+    pages: 0,
+    at: { start: performance.now() },
+    kinds: new Map(),
+    log: [],
+    exited: new Promise((r) => child.on('close', (code) => r(code ?? 1))),
+  };
+  void part.exited.then(() => (part.at.end = performance.now()));
   let synced = false;
   let rest = '';
   child.stdout!.setEncoding('utf8');
@@ -91,15 +119,27 @@ function startPart(i: number, onSynced: () => void): Part {
     rest = lines.pop()!;
     for (const line of lines) {
       // One line per file written ("├─ /van-ban/…/index.html (+3ms)"): counted, not printed.
-      if (/[├└]─ \//.test(line)) {
+      const file = /[├└]─ (\/\S*) \(\+(\d+)ms\)/.exec(line);
+      if (file) {
         part.pages++;
+        if (showTimings) {
+          const kind = pageKind(file[1]!);
+          const k = part.kinds.get(kind) ?? { files: 0, ms: 0 };
+          k.files++;
+          k.ms += Number(file[2]);
+          part.kinds.set(kind, k);
+        }
         continue;
       }
+      if (part.at.rendering === undefined && /generating static routes/.test(line)) part.at.rendering = performance.now();
       part.log.push(line);
       if (part.log.length > 200) part.log.shift();
       if (/\[(WARN|ERROR)\]|\berror\b/i.test(line)) process.stdout.write(`  [phần ${i + 1}] ${line.trim()}\n`);
-      if (!synced && /\[build\]/.test(line)) {
+      // Astro has written what the build reads from .astro/ (content-modules.mjs, atomically)
+      // when it says "Synced content"; the types it writes next are not read by a build.
+      if (!synced && /\[content\] Synced content|\[build\]/.test(line)) {
         synced = true;
+        part.at.synced = performance.now();
         onSynced();
       }
     }
@@ -153,6 +193,7 @@ if (failed !== null) {
   process.exit(1);
 }
 
+const mergeStart = performance.now();
 try {
   const merged = mergeShardOutputs(out, parts, sharedOutputs(join(root, 'src/pages'), join(root, 'public')));
   const each = running.map((p, i) => `phần ${i + 1}: ${p.pages}`).join(', ');
@@ -165,4 +206,23 @@ try {
   removeParts();
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
+}
+
+if (showTimings) {
+  const sec = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '?' : ((b - a) / 1000).toFixed(1));
+  running.forEach((p, i) => {
+    console.error(
+      `[timing] Astro phần ${i + 1}: khởi động + sync ${sec(p.at.start, p.at.synced)} s, gói (Vite) ${sec(p.at.synced, p.at.rendering)} s, ` +
+        `dựng ${p.pages} tệp ${sec(p.at.rendering, p.at.end)} s (bắt đầu sau ${sec(started, p.at.start)} s)`,
+    );
+  });
+  console.error(`[timing] gộp các phần: ${sec(mergeStart, performance.now())} s`);
+  const kinds = new Map<string, { files: number; ms: number }>();
+  for (const p of running) for (const [k, v] of p.kinds) {
+    const t = kinds.get(k) ?? { files: 0, ms: 0 };
+    kinds.set(k, { files: t.files + v.files, ms: t.ms + v.ms });
+  }
+  for (const [k, v] of [...kinds].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
+    console.error(`[timing]   ${k}: ${v.files} tệp, ${(v.ms / 1000).toFixed(1)} s (${(v.ms / v.files).toFixed(1)} ms/tệp)`);
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * npm run build: check + graph (one step) → Astro → Pagefind, into a temporary folder that replaces
+ * npm run build [-- --processes N] [-- --timings]: check + graph (one step) → Astro (in one
+ * or two processes, scripts/build-pages.ts) → Pagefind, into a temporary folder that replaces
  * dist/ only when every step succeeded (src/lib/files/site-swap.ts): a failed, interrupted or
  * killed build never leaves a half-written site nor loses the previous one, and a second build
  * started meanwhile refuses instead of touching the first one's folders.
@@ -9,6 +10,13 @@ import { lockSite, recoverSite, siteFolders, swapSite } from '../src/lib/files/s
 import { fileErrorMessage } from '../src/lib/files/errors.ts';
 import { runStep, stopCurrentStep } from './lib/steps.ts';
 import { rmSync } from 'node:fs';
+import { commandLine } from './lib/cli.ts';
+
+const USAGE = 'Cách dùng: npm run build [-- --processes N] [-- --timings]';
+const { values } = commandLine({ usage: USAGE, options: { processes: { type: 'string' }, timings: { type: 'boolean' } } });
+// --processes N: Astro processes rendering the pages (scripts/build-pages.ts checks the value);
+// --timings: each step's phases on stderr.
+const pagesOptions = [...(values.processes !== undefined ? ['--processes', values.processes] : []), ...(values.timings ? ['--timings'] : [])];
 
 const root = resolve(import.meta.dirname, '..');
 // DANVAN_DIST: another output folder (relative to the project, or absolute), for tests and benchmarks.
@@ -58,9 +66,9 @@ if (!process.env.DANVAN_SITE) {
 const steps = [
   // One process checks and builds the graph on the same loaded corpus (every file is read
   // and validated once); a check error stops it before anything is written.
-  () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check'], { cwd: root }),
+  () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check', ...(values.timings ? ['--timings'] : [])], { cwd: root }),
   // Astro in one or two processes, each rendering part of the pages (scripts/build-pages.ts).
-  () => runStep('Dựng trang (Astro)', ['scripts/build-pages.ts', tmpDir], { cwd: root, env }),
+  () => runStep('Dựng trang (Astro)', ['scripts/build-pages.ts', tmpDir, ...pagesOptions], { cwd: root, env }),
   () => runStep('Lập chỉ mục tìm kiếm (Pagefind)', ['scripts/index-search.ts', tmpDir], { cwd: root }),
 ];
 

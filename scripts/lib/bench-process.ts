@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpuTicks, stealBetween } from './bench-report.ts';
 
 const PAGE = 4096;
 const INTERVAL_MS = 150;
@@ -23,6 +24,8 @@ export interface RunResult {
   seconds: number;
   stdout: string;
   peaks: TreePeaks;
+  /** Share of the machine's CPU time the host took while this command ran (/proc/stat steal, %); null without /proc. */
+  steal: number | null;
 }
 
 interface Proc {
@@ -59,6 +62,7 @@ function cmdline(pid: number): string {
  */
 export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; command?: string }): Promise<RunResult> {
   const started = performance.now();
+  const ticks = cpuTicks();
   const log = createWriteStream(options.logFile);
   const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -93,7 +97,7 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
     child.on('close', (code) => {
       clearInterval(timer);
       log.end();
-      resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, stdout, peaks });
+      resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, stdout, peaks, steal: stealBetween(ticks, cpuTicks()) });
     });
   });
 }

@@ -22,7 +22,8 @@ export interface SizeResult {
   graphAdd?: Rebuild;
   /** One save under `npm run dev`: the update in a process that keeps its cache in memory (older results have none). */
   devUpdate?: Rebuild;
-  astro: Step;
+  /** The Astro step; `processes`: how many Astro processes rendered the pages (older results: one). */
+  astro: Step & { processes?: number };
   pagefind: Step;
   build: Step;
   baseline: Step & { ok: boolean; skipped?: boolean };
@@ -49,6 +50,8 @@ export interface SizeResult {
 export interface Step {
   seconds: number | null;
   peak: number | null;
+  /** Host steal during this step, % of the machine's CPU time (older results have none). */
+  steal?: number | null;
 }
 
 /** A graph rebuild: bodies extracted again, rendered again from their cached extraction, reused whole. */
@@ -117,13 +120,15 @@ const s = (x: number | null) => (x === null ? '–' : `${x.toFixed(1)} s`);
 const step = (st: Step) => `${s(st.seconds)} / ${gb(st.peak)}`;
 const rebuild = (r: Rebuild) =>
   `${s(r.seconds)}, re-extracted ${r.reextracted ?? '?'}${r.relinked === undefined ? '' : `, re-linked ${r.relinked ?? '?'}`} (reused ${r.cached ?? '?'})`;
+const percent = (x: number | null | undefined) => (x === undefined || x === null ? '–' : `${x.toFixed(1)} %`);
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 
 export function tableRows(results: SizeResult[]): string[][] {
   const rows: [string, (r: SizeResult) => string][] = [
     ['documents (corpus size)', (r) => `${r.count.toLocaleString('en')} (${r.corpusMB.toFixed(0)} MB)`],
     ['measured at (UTC)', (r) => r.measuredAt ?? '–'],
-    ['CPU time taken by the host meanwhile (steal)', (r) => (r.stealPercent === undefined || r.stealPercent === null ? '–' : `${r.stealPercent.toFixed(1)} %`)],
+    ['CPU time taken by the host meanwhile (steal), whole size', (r) => percent(r.stealPercent)],
+    ['steal during full build / baseline / Hugo', (r) => [r.build, r.baseline, r.hugo].map((x) => percent(x?.steal)).join(' / ')],
     ['check + graph (one build step): time / peak', (r) => step(r.checkGraph)],
     [
       'graph build alone (cold, own process): time / peak (median of 3 runs)',
@@ -132,7 +137,7 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['graph rebuild, 1 document changed', (r) => rebuild(r.graphRebuild)],
     ['graph rebuild, 1 document added', (r) => (r.graphAdd ? rebuild(r.graphAdd) : '–')],
     ['npm run dev, 1 save: check + graph update in the running process', (r) => (r.devUpdate ? rebuild(r.devUpdate) : '–')],
-    ['Astro build: time / peak', (r) => step(r.astro)],
+    ['Astro build: time / peak (processes)', (r) => `${step(r.astro)} (${r.astro.processes ?? 1})`],
     ['Pagefind: time / peak', (r) => step(r.pagefind)],
     ['**full build** (check+graph+Astro+Pagefind): time / peak', (r) => `**${step(r.build)}**`],
     ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : r.baseline.skipped ? 'not run (--no-baseline)' : 'failed')],
