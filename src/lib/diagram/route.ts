@@ -68,6 +68,30 @@ function segmentHitsBox(p: Point, q: Point, b: Box, o: RouteOptions): boolean {
   return maxX > x1 && minX < x2 && maxY > y1 && minY < y2;
 }
 
+/** The boxes (bit i: boxes[i]) the axis-parallel segment p–q passes through; at most 31 boxes. */
+function hitMask(p: Point, q: Point, boxes: readonly Box[], o: RouteOptions): number {
+  let mask = 0;
+  for (let i = 0; i < boxes.length; i++) if (segmentHitsBox(p, q, boxes[i]!, o)) mask |= 1 << i;
+  return mask;
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
+}
+
+/**
+ * Segments of a plan's polyline that depend only on its start (the first ones) and only on
+ * its end (the last ones); the rest depend on both. routeEdges tests those once per start
+ * and once per end instead of once per pair.
+ */
+function segmentSplit(kind: Plan['kind']): { fromOnly: number; toOnly: number } {
+  // channel: up/down from a, along the channel, into b; jog: from a, to the gutter, down it
+  // (fixed by the plan), along the second channel, into b.
+  return kind === 'channel' ? { fromOnly: 1, toOnly: 1 } : kind === 'jog' ? { fromOnly: 3, toOnly: 2 } : { fromOnly: 0, toOnly: 0 };
+}
+
 /** How many boxes other than the edge's own two a polyline passes through. */
 export function collisions(points: readonly Point[], boxes: readonly Box[], own: readonly string[], o: RouteOptions): number {
   let hits = 0;
@@ -176,7 +200,11 @@ function portGrid(span: number, step: number, margin: number): number[] {
   return out;
 }
 
-export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o: RouteOptions): string[] {
+/**
+ * `scoring: 'whole'` tests every candidate polyline against every box (the plain rule, kept
+ * for the test that shows the bit-set scoring picks the same routes).
+ */
+export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o: RouteOptions, scoring: 'bitsets' | 'whole' = 'bitsets'): string[] {
   const byId = new Map(boxes.map((b) => [b.id, b]));
   const grid = (s: Side) => (s === 'left' || s === 'right' ? portGrid(o.nodeHeight, 9, 8) : portGrid(o.nodeWidth, 16, PORT_MARGIN));
   /** Ends already taken on each side of each box: a new end keeps its distance. */
@@ -189,13 +217,42 @@ export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o
     const a = byId.get(e.from)!;
     const b = byId.get(e.to)!;
     let best: { plan: Plan; from: number; to: number; hits: number; len: number } | null = null;
+    // Every (plan, start, end) is scored by the boxes it crosses, then its length. The boxes
+    // crossed are counted as bit sets: segments fixed by the start or by the end are tested
+    // once, and a start or end that already crosses more boxes than the best route so far
+    // is skipped (it cannot win) — the same choice as testing every polyline whole.
+    const others = boxes.filter((x) => x.id !== a.id && x.id !== b.id);
+    const masks = scoring === 'bitsets' && others.length <= 31;
     for (const plan of [...candidates(a, b, o), ...jogs(a, b, boxes, o)]) {
+      const { fromOnly, toOnly } = segmentSplit(plan.kind);
+      const toMasks = new Map<number, number>();
       for (const from of grid(plan.fromSide)) {
         if (!free(a.id, plan.fromSide, from)) continue;
+        let fromMask = -1;
         for (const to of grid(plan.toSide)) {
           if (!free(b.id, plan.toSide, to)) continue;
           const points = polyline(plan, a, b, o, from, to, 0);
-          const hits = collisions(points, boxes, [a.id, b.id], o);
+          let hits: number;
+          if (masks) {
+            const last = points.length - 1;
+            if (fromMask < 0) {
+              fromMask = 0;
+              for (let i = 0; i < fromOnly; i++) fromMask |= hitMask(points[i]!, points[i + 1]!, others, o);
+              if (best && bitCount(fromMask) > best.hits) break;
+            }
+            let toMask = toMasks.get(to);
+            if (toMask === undefined) {
+              toMask = 0;
+              for (let i = last - toOnly; i < last; i++) toMask |= hitMask(points[i]!, points[i + 1]!, others, o);
+              toMasks.set(to, toMask);
+            }
+            let mask = fromMask | toMask;
+            if (best && bitCount(mask) > best.hits) continue;
+            for (let i = fromOnly; i < last - toOnly; i++) mask |= hitMask(points[i]!, points[i + 1]!, others, o);
+            hits = bitCount(mask);
+          } else {
+            hits = collisions(points, boxes, [a.id, b.id], o);
+          }
           const len = length(points);
           if (!best || hits < best.hits || (hits === best.hits && len < best.len)) best = { plan, from, to, hits, len };
           if (hits === 0) break;
