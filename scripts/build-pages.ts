@@ -29,7 +29,7 @@ const { values, positionals } = commandLine({
   positionals: { min: 1, max: 1 },
 });
 const out = resolve(positionals[0]!);
-/** --timings: phases of each process and the rendering time per kind of page, on stderr. */
+/** --timings: phases of each process and the rendering time per kind of page (overlapping: see below), on stderr. */
 const showTimings = values.timings ?? false;
 
 const PROCESSES_ENV = 'DANVAN_BUILD_PROCESSES';
@@ -119,15 +119,19 @@ function startPart(i: number, onSynced: () => void): Part {
     rest = lines.pop()!;
     for (const line of lines) {
       // One line per file written ("├─ /van-ban/…/index.html (+3ms)"): counted, not printed.
-      const file = /[├└]─ (\/\S*) \(\+(\d+)ms\)/.exec(line);
-      if (file) {
-        part.pages++;
+      // One entry per file written ("├─ /van-ban/…/index.html (+3ms)"), rarely two on a line
+      // when pages render concurrently: counted, not printed. The time is from the start of
+      // the file to its end, so with build.concurrency > 1 the times of files overlap.
+      const files = [...line.matchAll(/[├└]─ (\/[^\s├└]*)(?: \(\+(\d+)ms\))?/g)];
+      if (files.length) {
+        part.pages += files.length;
         if (showTimings) {
-          const kind = pageKind(file[1]!);
-          const k = part.kinds.get(kind) ?? { files: 0, ms: 0 };
-          k.files++;
-          k.ms += Number(file[2]);
-          part.kinds.set(kind, k);
+          for (const [, path, ms] of files) {
+            const k = part.kinds.get(pageKind(path!)) ?? { files: 0, ms: 0 };
+            k.files++;
+            k.ms += Number(ms ?? 0);
+            part.kinds.set(pageKind(path!), k);
+          }
         }
         continue;
       }
