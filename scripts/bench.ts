@@ -16,7 +16,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, 
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { listFiles } from '../src/lib/content/corpus.ts';
-import { childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
+import { childCpu, childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
 import { documentPageTransfer, folderSize } from './lib/bench-size.ts';
 import { findOrInstallHugo, prepareHugoSite } from './lib/bench-hugo.ts';
 import {
@@ -95,7 +95,11 @@ async function benchSize(count: number): Promise<SizeResult> {
   const env = { DANVAN_CONTENT_ROOT: corpus, DANVAN_DIST: dist, DANVAN_CACHE_DIR: astroCache };
   const build = await node(['scripts/build.ts'], env, `build-${count}.log`);
   if (build.code !== 0) throw new Error(`build failed for ${count} documents (see bench-out/logs/build-${count}.log)`);
-  const stepOf = (pattern: RegExp, needle: string): Step => ({ seconds: stepSeconds(build.stdout, pattern), peak: childPeak(build.peaks, needle) });
+  const stepOf = (pattern: RegExp, needle: string): Step => ({
+    seconds: stepSeconds(build.stdout, pattern),
+    peak: childPeak(build.peaks, needle),
+    cpu: childCpu(build.peaks, needle),
+  });
   const graphStats = /Trích dẫn: .+/.exec(build.stdout)?.[0] ?? '';
 
   // The graph build alone, cold (no cache, no previous output), as its own process: the
@@ -202,9 +206,9 @@ async function benchSize(count: number): Promise<SizeResult> {
     // scripts/build-pages.ts runs the Astro processes: its tree's peak is theirs together.
     astro: { ...stepOf(/Astro/, 'build-pages.ts'), processes: Number(/Astro dựng trang bằng (\d+) tiến trình/.exec(build.stdout)?.[1] ?? 1) },
     pagefind: stepOf(/Pagefind|tìm kiếm/i, 'scripts/index-search.ts'),
-    build: { seconds: build.seconds, peak: build.peaks.total, steal: build.steal },
+    build: { seconds: build.seconds, peak: build.peaks.total, steal: build.steal, cpu: build.peaks.cpu },
     baseline: baseline
-      ? { seconds: baseline.seconds, peak: baseline.peaks.total, steal: baseline.steal, ok: baseline.code === 0 }
+      ? { seconds: baseline.seconds, peak: baseline.peaks.total, steal: baseline.steal, cpu: baseline.peaks.cpu, ok: baseline.code === 0 }
       : { seconds: null, peak: null, ok: false, skipped: true },
     hugo: hugoRun
       ? { seconds: hugoRun.seconds, peak: hugoRun.peaks.total, steal: hugoRun.steal, ok: hugoRun.code === 0, version: hugo.version }

@@ -17,6 +17,13 @@ export interface TreePeaks {
   total: number | null;
   /** Peak per direct child of the command, keyed by that child's command line. */
   byChild: Map<string, number>;
+  /**
+   * CPU seconds (user + system) of the whole tree, and per direct child's tree: the last
+   * sample of each process, so a process's final 150 ms may be missed. Unlike wall time it
+   * hardly depends on what other programs on a shared machine do.
+   */
+  cpu: number | null;
+  cpuByChild: Map<string, number>;
 }
 
 export interface RunResult {
@@ -31,7 +38,12 @@ export interface RunResult {
 interface Proc {
   ppid: number;
   rss: number;
+  /** CPU time used so far (user + system), clock ticks. */
+  cpu: number;
 }
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
 
 function snapshot(): Map<number, Proc> {
   const out = new Map<number, Proc>();
@@ -40,7 +52,7 @@ function snapshot(): Map<number, Proc> {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(name), { ppid: Number(f[1]), rss: Number(f[21]) * PAGE });
+      out.set(Number(name), { ppid: Number(f[1]), rss: Number(f[21]) * PAGE, cpu: Number(f[11]) + Number(f[12]) });
     } catch {
       // The process ended between readdir and read.
     }
@@ -72,8 +84,10 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
   });
   child.stderr.on('data', (b: Buffer) => log.write(b));
   const proc = existsSync('/proc/self/stat');
-  const peaks: TreePeaks = { total: proc ? 0 : null, byChild: new Map() };
+  const peaks: TreePeaks = { total: proc ? 0 : null, byChild: new Map(), cpu: proc ? 0 : null, cpuByChild: new Map() };
   const names = new Map<number, string>();
+  /** Last CPU reading of every process seen in the tree, and the direct child it runs under. */
+  const cpuOf = new Map<number, { ticks: number; under: string | null }>();
   const sample = () => {
     if (!proc || child.pid === undefined) return;
     const procs = snapshot();
@@ -84,11 +98,26 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
     }
     const treeRss = (pid: number): number => (procs.get(pid)?.rss ?? 0) + (children.get(pid) ?? []).reduce((s, c) => s + treeRss(c), 0);
     peaks.total = Math.max(peaks.total ?? 0, treeRss(child.pid));
+    const noteCpu = (pid: number, under: string | null): void => {
+      cpuOf.set(pid, { ticks: procs.get(pid)?.cpu ?? 0, under });
+      for (const c of children.get(pid) ?? []) noteCpu(c, under);
+    };
+    cpuOf.set(child.pid, { ticks: procs.get(child.pid)?.cpu ?? 0, under: null });
     for (const c of children.get(child.pid) ?? []) {
       if (!names.has(c)) names.set(c, cmdline(c));
       const key = names.get(c)!;
       peaks.byChild.set(key, Math.max(peaks.byChild.get(key) ?? 0, treeRss(c)));
+      noteCpu(c, key);
     }
+  };
+  const sumCpu = () => {
+    if (peaks.cpu === null) return;
+    let total = 0;
+    for (const { ticks, under } of cpuOf.values()) {
+      total += ticks;
+      if (under !== null) peaks.cpuByChild.set(under, (peaks.cpuByChild.get(under) ?? 0) + ticks / TICKS_PER_SECOND);
+    }
+    peaks.cpu = total / TICKS_PER_SECOND;
   };
   const timer = setInterval(sample, INTERVAL_MS);
   return new Promise((resolve) => {
@@ -96,10 +125,18 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
     child.on('error', (e) => log.write(`${e.message}\n`));
     child.on('close', (code) => {
       clearInterval(timer);
+      sumCpu();
       log.end();
       resolve({ code: code ?? 1, seconds: (performance.now() - started) / 1000, stdout, peaks, steal: stealBetween(ticks, cpuTicks()) });
     });
   });
+}
+
+/** CPU seconds of the direct child(ren) whose command line contains `needle`. */
+export function childCpu(peaks: TreePeaks, needle: string): number | null {
+  let sum: number | null = null;
+  for (const [cmd, seconds] of peaks.cpuByChild) if (cmd.includes(needle)) sum = (sum ?? 0) + seconds;
+  return sum;
 }
 
 /** Peak of the direct child whose command line contains `needle`. */

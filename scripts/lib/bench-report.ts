@@ -52,6 +52,8 @@ export interface Step {
   peak: number | null;
   /** Host steal during this step, % of the machine's CPU time (older results have none). */
   steal?: number | null;
+  /** CPU seconds (user + system) of the step's processes (older results have none). */
+  cpu?: number | null;
 }
 
 /** A graph rebuild: bodies extracted again, rendered again from their cached extraction, reused whole. */
@@ -140,6 +142,11 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['Astro build: time / peak (processes)', (r) => `${step(r.astro)} (${r.astro.processes ?? 1})`],
     ['Pagefind: time / peak', (r) => step(r.pagefind)],
     ['**full build** (check+graph+Astro+Pagefind): time / peak', (r) => `**${step(r.build)}**`],
+    [
+      'CPU time (user+sys): full build (check+graph / Astro / search) · baseline',
+      (r) =>
+        `${s(r.build.cpu ?? null)} (${[r.checkGraph, r.astro, r.pagefind].map((x) => s(x.cpu ?? null)).join(' / ')}) · ${r.baseline.ok ? s(r.baseline.cpu ?? null) : '–'}`,
+    ],
     ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : r.baseline.skipped ? 'not run (--no-baseline)' : 'failed')],
     ['full build ÷ baseline (time)', (r) => (r.baseline.ok ? ratio(r.build.seconds, r.baseline.seconds) : '–')],
     ['full build ÷ baseline (peak memory)', (r) => (r.baseline.ok ? ratio(r.build.peak, r.baseline.peak) : '–')],
