@@ -236,7 +236,14 @@ async function refsThroughput(): Promise<string> {
   say('extraction throughput (npm run bench:refs)');
   const r = await node(['scripts/bench-refs.ts'], {}, 'bench-refs.log');
   // The table's columns may change; the throughput is the column headed "MB/s".
-  const lines = r.stdout.split('\n').filter((l) => l.startsWith('|'));
+  // It prints several tables; the throughput table is the one with a column headed "MB/s".
+  const all = r.stdout.split('\n');
+  const header = all.findIndex((l) => l.startsWith('|') && /MB\/s/.test(l));
+  const lines: string[] = [];
+  for (const l of header < 0 ? [] : all.slice(header)) {
+    if (!l.startsWith('|')) break;
+    lines.push(l);
+  }
   const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
   const column = lines.length ? cells(lines[0]!).findIndex((c) => /MB\/s/.test(c)) : -1;
   // The largest corpus of many texts (a row like "50.0 MB"; "… in one text" is the linearity check).
