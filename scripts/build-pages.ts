@@ -87,11 +87,11 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
  * of a list or a document's overflow page (under lien-quan/), with ids left out.
  */
 function pageKind(path: string): string {
-  const parts = path.split('/').filter(Boolean);
-  const section = parts.length > 1 ? parts[0] : '';
-  const name = parts.at(-1)!;
-  const tags = [parts.includes('lien-quan') ? 'lien-quan' : '', parts.includes('trang') ? 'trang 2+' : ''].filter(Boolean);
-  const middle = parts.length > 2 ? '…/' : '';
+  const segments = path.split('/').filter(Boolean);
+  const section = segments.length > 1 ? segments[0] : '';
+  const name = segments.at(-1)!;
+  const tags = [segments.includes('lien-quan') ? 'lien-quan' : '', segments.includes('trang') ? 'trang 2+' : ''].filter(Boolean);
+  const middle = segments.length > 2 ? '…/' : '';
   return `${section ? `${section}/${middle}` : ''}${name}${tags.length ? ` (${tags.join(', ')})` : ''}`;
 }
 
@@ -118,7 +118,6 @@ function startPart(i: number, onSynced: () => void): Part {
     const lines = (rest + chunk).split('\n');
     rest = lines.pop()!;
     for (const line of lines) {
-      // One line per file written ("├─ /van-ban/…/index.html (+3ms)"): counted, not printed.
       // One entry per file written ("├─ /van-ban/…/index.html (+3ms)"), rarely two on a line
       // when pages render concurrently: counted, not printed. The time is from the start of
       // the file to its end, so with build.concurrency > 1 the times of files overlap.

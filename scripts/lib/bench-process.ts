@@ -19,8 +19,9 @@ export interface TreePeaks {
   byChild: Map<string, number>;
   /**
    * CPU seconds (user + system) of the whole tree, and per direct child's tree: the last
-   * sample of each process, so a process's final 150 ms may be missed. Unlike wall time it
-   * hardly depends on what other programs on a shared machine do.
+   * sample of each process, so a process's final 150 ms may be missed. Less moved than wall
+   * time by other programs on a shared machine, not immune: a crowded machine's caches make
+   * the same work take more CPU (benchmarks/README.md, 2026-12-07 afternoon).
    */
   cpu: number | null;
   cpuByChild: Map<string, number>;
