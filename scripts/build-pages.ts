@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rmSync } from 'node:fs';
 import { formatShard, SHARD_ENV } from '../src/lib/site/build-shard.ts';
-import { mergeShardOutputs, sharedOutputs } from '../src/lib/site/shard-merge.ts';
+import { mergeShardOutputs, partsMayRunInParallel, sharedOutputs } from '../src/lib/site/shard-merge.ts';
 import { commandLine, orUsage, usageError, wholeNumber } from './lib/cli.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -45,7 +45,12 @@ function processCount(): number {
   return n;
 }
 
-const count = processCount();
+const requested = processCount();
+// Astro keeps each process's bundle beside its output only when the output is inside the project.
+const count = requested > 1 && !partsMayRunInParallel(out, root) ? 1 : requested;
+if (count < requested) {
+  console.log(`Thư mục ra ${out} nằm ngoài dự án: Astro chỉ chạy được một tiến trình (các tiến trình sẽ dùng chung .astro/.prerender/).`);
+}
 const parts = Array.from({ length: count }, (_, i) => `${out}.shard-${i}`);
 // The content-layer cache (astro.config.mjs reads DANVAN_CACHE_DIR): one folder per process.
 const cacheBase = resolve(root, process.env.DANVAN_CACHE_DIR ?? 'node_modules/.astro');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { parseShard, shardOf, shardPaths, formatShard, WHOLE_SITE } from '../../src/lib/site/build-shard.ts';
-import { mergeShardOutputs, sharedOutputs, ShardMergeError } from '../../src/lib/site/shard-merge.ts';
+import { mergeShardOutputs, partsMayRunInParallel, sharedOutputs, ShardMergeError } from '../../src/lib/site/shard-merge.ts';
 
 const projectRoot = join(import.meta.dirname, '../..');
 const pagesDir = join(projectRoot, 'src/pages');
@@ -159,5 +159,15 @@ describe('merging the parts', () => {
       expect(may(p), p).toBe(false);
     }
     for (const f of filesUnder(join(projectRoot, 'public'))) expect(may(f), f).toBe(true);
+  });
+});
+
+describe('where parts may be built', () => {
+  it('beside an output folder inside the project only (else Astro would share one bundle folder)', () => {
+    expect(partsMayRunInParallel(join(projectRoot, 'dist.tmp-1'), projectRoot)).toBe(true);
+    expect(partsMayRunInParallel(join(projectRoot, 'bench-out', 'dist-10.tmp-1'), projectRoot)).toBe(existsSync(join(projectRoot, 'bench-out')));
+    expect(partsMayRunInParallel(join(tmpdir(), 'site.tmp-1'), projectRoot)).toBe(false);
+    // A sibling whose name starts like the project is not inside it.
+    expect(partsMayRunInParallel(`${projectRoot}-other/dist.tmp-1`, projectRoot)).toBe(false);
   });
 });

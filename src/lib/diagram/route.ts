@@ -205,7 +205,9 @@ function portGrid(span: number, step: number, margin: number): number[] {
  */
 export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o: RouteOptions, scoring: 'bitsets' | 'whole' = 'bitsets'): string[] {
   const byId = new Map(boxes.map((b) => [b.id, b]));
-  const grid = (s: Side) => (s === 'left' || s === 'right' ? portGrid(o.nodeHeight, 9, 8) : portGrid(o.nodeWidth, 16, PORT_MARGIN));
+  const sideGrid = portGrid(o.nodeHeight, 9, 8);
+  const topGrid = portGrid(o.nodeWidth, 16, PORT_MARGIN);
+  const grid = (s: Side) => (s === 'left' || s === 'right' ? sideGrid : topGrid);
   /** Ends already taken on each side of each box: a new end keeps its distance. */
   const used = new Map<string, number[]>();
   const free = (box: string, side: Side, at: number) => (used.get(`${box}:${side}`) ?? []).every((u) => Math.abs(u - at) >= 6);
@@ -216,6 +218,15 @@ export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o
     const a = byId.get(e.from)!;
     const b = byId.get(e.to)!;
     let best: { plan: Plan; from: number; to: number; hits: number; len: number } | null = null;
+    // The free ends of a side of a, or of b, in the grid's order: no end is taken while one
+    // edge is routed, so they are found once per edge and side.
+    const freeEnds = new Map<string, number[]>();
+    const ends = (box: string, side: Side): number[] => {
+      const key = `${box}:${side}`;
+      let list = freeEnds.get(key);
+      if (!list) freeEnds.set(key, (list = grid(side).filter((at) => free(box, side, at))));
+      return list;
+    };
     // Every (plan, start, end) is scored by the boxes it crosses, then its length. The boxes
     // crossed are counted as bit sets: segments fixed by the start or by the end are tested
     // once, and a start or end that already crosses more boxes than the best route so far
@@ -225,10 +236,8 @@ export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o
     for (const plan of [...candidates(a, b, o), ...jogs(a, b, boxes, o)]) {
       const { fromOnly, toOnly } = segmentSplit(plan.kind);
       const toMasks = new Map<number, number>();
-      // The free ends of each side, in the grid's order, found once per plan.
-      const toPorts = grid(plan.toSide).filter((to) => free(b.id, plan.toSide, to));
-      for (const from of grid(plan.fromSide)) {
-        if (!free(a.id, plan.fromSide, from)) continue;
+      const toPorts = ends(b.id, plan.toSide);
+      for (const from of ends(a.id, plan.fromSide)) {
         let fromMask = -1;
         for (const to of toPorts) {
           const points = polyline(plan, a, b, o, from, to, 0);

@@ -9,8 +9,8 @@
  * does not partition its paths, and is refused like a difference. Either way the merge
  * fails with the paths, and the build with it (the previous site stays in place).
  */
-import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, existsSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 export interface MergeResult {
   /** Files and folders moved into the target by one rename each. */
@@ -122,4 +122,21 @@ export function sharedOutputs(pagesDir: string, publicDir: string, assetsDir = '
   walk(publicDir, '', (rel) => exact.add(rel));
   const prefix = `${assetsDir}/`;
   return (path) => exact.has(path) || path.startsWith(prefix);
+}
+
+/**
+ * Whether several Astro processes started in `projectRoot` may build into folders beside
+ * `out`. Astro bundles the pages into `<outDir>/.prerender/` only when the output folder is
+ * inside its working folder, and otherwise into the project's shared `.astro/.prerender/`,
+ * which the first process to finish deletes while another still loads modules from it
+ * (node_modules/astro/dist/prerender/utils.js, core/build/common.js). Compared as Astro
+ * does, on real paths.
+ */
+export function partsMayRunInParallel(out: string, projectRoot: string): boolean {
+  try {
+    const parent = realpathSync(dirname(out));
+    return `${join(parent, basename(out))}`.startsWith(realpathSync(projectRoot) + sep);
+  } catch {
+    return false;
+  }
 }
