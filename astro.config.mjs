@@ -15,7 +15,10 @@ export default defineConfig({
   outDir: process.env.DANVAN_OUT_DIR || './dist',
   // Benchmarks build generated corpora next to the real site: their own content-layer cache.
   ...(process.env.DANVAN_CACHE_DIR ? { cacheDir: process.env.DANVAN_CACHE_DIR } : {}),
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: a few pages in flight, so that rendering goes on while earlier pages' folders
+  // and files are written (with one, the thread waited on every mkdir and write: at 1,000
+  // documents a fifth of the step's time). Pages do not depend on each other; same files.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The pages' CSP forbids inline script: Vite must never inline a small script bundle.
   vite: { build: { assetsInlineLimit: 0 } },
   compressHTML: true,

@@ -16,7 +16,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, 
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { listFiles } from '../src/lib/content/corpus.ts';
-import { childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
+import { childCpu, childPeak, runMeasured, type RunResult } from './lib/bench-process.ts';
 import { documentPageTransfer, folderSize } from './lib/bench-size.ts';
 import { findOrInstallHugo, prepareHugoSite } from './lib/bench-hugo.ts';
 import {
@@ -95,7 +95,11 @@ async function benchSize(count: number): Promise<SizeResult> {
   const env = { DANVAN_CONTENT_ROOT: corpus, DANVAN_DIST: dist, DANVAN_CACHE_DIR: astroCache };
   const build = await node(['scripts/build.ts'], env, `build-${count}.log`);
   if (build.code !== 0) throw new Error(`build failed for ${count} documents (see bench-out/logs/build-${count}.log)`);
-  const stepOf = (pattern: RegExp, needle: string): Step => ({ seconds: stepSeconds(build.stdout, pattern), peak: childPeak(build.peaks, needle) });
+  const stepOf = (pattern: RegExp, needle: string): Step => ({
+    seconds: stepSeconds(build.stdout, pattern),
+    peak: childPeak(build.peaks, needle),
+    cpu: childCpu(build.peaks, needle),
+  });
   const graphStats = /Trích dẫn: .+/.exec(build.stdout)?.[0] ?? '';
 
   // The graph build alone, cold (no cache, no previous output), as its own process: the
@@ -199,14 +203,15 @@ async function benchSize(count: number): Promise<SizeResult> {
     graphRebuild: { seconds: rebuild.seconds, peak: rebuild.peaks.total, ...reuse },
     graphAdd: { seconds: addRun.seconds, peak: addRun.peaks.total, ...addReuse },
     devUpdate: dev ? { seconds: dev.seconds, peak: devRun.peaks.total, reextracted: dev.extracted, relinked: dev.relinked, cached: dev.cached } : undefined,
-    astro: stepOf(/Astro/, 'astro.mjs'),
+    // scripts/build-pages.ts runs the Astro processes: its tree's peak is theirs together.
+    astro: { ...stepOf(/Astro/, 'build-pages.ts'), processes: Number(/Astro dựng trang bằng (\d+) tiến trình/.exec(build.stdout)?.[1] ?? 1) },
     searchIndex: stepOf(/Lập chỉ mục tìm kiếm/, 'scripts/index-search.ts'),
-    build: { seconds: build.seconds, peak: build.peaks.total },
+    build: { seconds: build.seconds, peak: build.peaks.total, steal: build.steal, cpu: build.peaks.cpu },
     baseline: baseline
-      ? { seconds: baseline.seconds, peak: baseline.peaks.total, ok: baseline.code === 0 }
+      ? { seconds: baseline.seconds, peak: baseline.peaks.total, steal: baseline.steal, cpu: baseline.peaks.cpu, ok: baseline.code === 0 }
       : { seconds: null, peak: null, ok: false, skipped: true },
     hugo: hugoRun
-      ? { seconds: hugoRun.seconds, peak: hugoRun.peaks.total, ok: hugoRun.code === 0, version: hugo.version }
+      ? { seconds: hugoRun.seconds, peak: hugoRun.peaks.total, steal: hugoRun.steal, ok: hugoRun.code === 0, version: hugo.version }
       : { seconds: null, peak: null, ok: false, skipped: true, note: hugo.note },
     distBytes: size.bytes,
     distFiles: size.files,
@@ -231,7 +236,14 @@ async function refsThroughput(): Promise<string> {
   say('extraction throughput (npm run bench:refs)');
   const r = await node(['scripts/bench-refs.ts'], {}, 'bench-refs.log');
   // The table's columns may change; the throughput is the column headed "MB/s".
-  const lines = r.stdout.split('\n').filter((l) => l.startsWith('|'));
+  // It prints several tables; the throughput table is the one with a column headed "MB/s".
+  const all = r.stdout.split('\n');
+  const header = all.findIndex((l) => l.startsWith('|') && /MB\/s/.test(l));
+  const lines: string[] = [];
+  for (const l of header < 0 ? [] : all.slice(header)) {
+    if (!l.startsWith('|')) break;
+    lines.push(l);
+  }
   const cells = (l: string) => l.split('|').slice(1, -1).map((c) => c.trim());
   const column = lines.length ? cells(lines[0]!).findIndex((c) => /MB\/s/.test(c)) : -1;
   // The largest corpus of many texts (a row like "50.0 MB"; "… in one text" is the linearity check).

@@ -1,6 +1,7 @@
 /**
- * npm run build: check + graph (one step) → Astro and, beside it, the search index (made from
- * the graph, not from the built pages), into a temporary folder that replaces
+ * npm run build [-- --processes N] [-- --timings]: check + graph (one step) → Astro (in one or
+ * two processes, scripts/build-pages.ts) and, beside it, the search index (made from the graph,
+ * not from the built pages), into a temporary folder that replaces
  * dist/ only when every step succeeded (src/lib/files/site-swap.ts): a failed, interrupted or
  * killed build never leaves a half-written site nor loses the previous one, and a second build
  * started meanwhile refuses instead of touching the first one's folders.
@@ -11,6 +12,13 @@ import { fileErrorMessage } from '../src/lib/files/errors.ts';
 import { runStep, stopCurrentStep, type StepResult } from './lib/steps.ts';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { commandLine } from './lib/cli.ts';
+
+const USAGE = 'Cách dùng: npm run build [-- --processes N] [-- --timings]';
+const { values } = commandLine({ usage: USAGE, options: { processes: { type: 'string' }, timings: { type: 'boolean' } } });
+// --processes N: Astro processes rendering the pages (scripts/build-pages.ts checks the value);
+// --timings: each step's phases on stderr.
+const pagesOptions = [...(values.processes !== undefined ? ['--processes', values.processes] : []), ...(values.timings ? ['--timings'] : [])];
 
 const root = resolve(import.meta.dirname, '..');
 // DANVAN_DIST: another output folder (relative to the project, or absolute), for tests and benchmarks.
@@ -36,8 +44,8 @@ function cleanup(): void {
   unlock();
 }
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-  process.on(signal, () => {
-    stopCurrentStep();
+  process.on(signal, async () => {
+    await stopCurrentStep();
     cleanup();
     console.error(`\nDựng trang bị dừng (${signal}); dist/ trước đó được giữ nguyên.`);
     process.exit(code);
@@ -64,13 +72,14 @@ if (!process.env.DANVAN_SITE) {
 const steps = [
   // One process checks and builds the graph on the same loaded corpus (every file is read
   // and validated once); a check error stops it before anything is written.
-  () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check'], { cwd: root }),
+  () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check', ...(values.timings ? ['--timings'] : [])], { cwd: root }),
   // The search index reads the graph and bodies, not the pages: it runs beside Astro, and
   // its files join the site once both are done (moveSearchFiles).
   async (): Promise<StepResult> => {
     rmSync(searchDir, { recursive: true, force: true });
     const running = [
-      runStep('Dựng trang (Astro)', ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { cwd: root, env }),
+      // Astro in one or two processes, each rendering part of the pages (scripts/build-pages.ts).
+      runStep('Dựng trang (Astro)', ['scripts/build-pages.ts', tmpDir, ...pagesOptions], { cwd: root, env }),
       runStep('Lập chỉ mục tìm kiếm', ['scripts/index-search.ts', searchDir], { cwd: root }),
     ];
     // Either failing makes the other pointless: it is stopped rather than waited for.

@@ -34,7 +34,9 @@ results.push(await runStep('Kiểm tra kiểu (astro sync + tsc)', ['scripts/run
 const unit = await vitestStep('unit');
 results.push(unit.result);
 jsonReports.push(unit.report);
-const build = await runStep('Dựng trang để kiểm thử trình duyệt (npm run build)', ['scripts/build.ts'], { cwd: root, env });
+// Two Astro processes whatever the machine's cores, so that build-guarantees.test.ts compares
+// a site rendered in parts with one rendered by a single process.
+const build = await runStep('Dựng trang để kiểm thử trình duyệt (npm run build)', ['scripts/build.ts'], { cwd: root, env: { ...env, DANVAN_BUILD_PROCESSES: '2' } });
 results.push(build);
 if (build.ok) {
   const browser = await vitestStep('browser');

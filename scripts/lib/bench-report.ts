@@ -22,7 +22,8 @@ export interface SizeResult {
   graphAdd?: Rebuild;
   /** One save under `npm run dev`: the update in a process that keeps its cache in memory (older results have none). */
   devUpdate?: Rebuild;
-  astro: Step;
+  /** The Astro step; `processes`: how many Astro processes rendered the pages (older results: one). */
+  astro: Step & { processes?: number };
   /** The search index step (beside Astro since issue 19; Pagefind before, under another key). */
   searchIndex?: Step;
   build: Step;
@@ -50,6 +51,10 @@ export interface SizeResult {
 export interface Step {
   seconds: number | null;
   peak: number | null;
+  /** Host steal during this step, % of the machine's CPU time (older results have none). */
+  steal?: number | null;
+  /** CPU seconds (user + system) of the step's processes (older results have none). */
+  cpu?: number | null;
 }
 
 /** A graph rebuild: bodies extracted again, rendered again from their cached extraction, reused whole. */
@@ -118,13 +123,15 @@ const s = (x: number | null) => (x === null ? '–' : `${x.toFixed(1)} s`);
 const step = (st: Step) => `${s(st.seconds)} / ${gb(st.peak)}`;
 const rebuild = (r: Rebuild) =>
   `${s(r.seconds)}, re-extracted ${r.reextracted ?? '?'}${r.relinked === undefined ? '' : `, re-linked ${r.relinked ?? '?'}`} (reused ${r.cached ?? '?'})`;
+const percent = (x: number | null | undefined) => (x === undefined || x === null ? '–' : `${x.toFixed(1)} %`);
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 
 export function tableRows(results: SizeResult[]): string[][] {
   const rows: [string, (r: SizeResult) => string][] = [
     ['documents (corpus size)', (r) => `${r.count.toLocaleString('en')} (${r.corpusMB.toFixed(0)} MB)`],
     ['measured at (UTC)', (r) => r.measuredAt ?? '–'],
-    ['CPU time taken by the host meanwhile (steal)', (r) => (r.stealPercent === undefined || r.stealPercent === null ? '–' : `${r.stealPercent.toFixed(1)} %`)],
+    ['CPU time taken by the host meanwhile (steal), whole size', (r) => percent(r.stealPercent)],
+    ['steal during full build / baseline / Hugo', (r) => [r.build, r.baseline, r.hugo].map((x) => percent(x?.steal)).join(' / ')],
     ['check + graph (one build step): time / peak', (r) => step(r.checkGraph)],
     [
       'graph build alone (cold, own process): time / peak (median of 3 runs)',
@@ -133,9 +140,14 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['graph rebuild, 1 document changed', (r) => rebuild(r.graphRebuild)],
     ['graph rebuild, 1 document added', (r) => (r.graphAdd ? rebuild(r.graphAdd) : '–')],
     ['npm run dev, 1 save: check + graph update in the running process', (r) => (r.devUpdate ? rebuild(r.devUpdate) : '–')],
-    ['Astro build: time / peak', (r) => step(r.astro)],
+    ['Astro build: time / peak (processes)', (r) => `${step(r.astro)} (${r.astro.processes ?? 1})`],
     ['search index (runs beside Astro): time / peak', (r) => (r.searchIndex ? step(r.searchIndex) : '–')],
     ['**full build** (check+graph, then Astro beside the search index): time / peak', (r) => `**${step(r.build)}**`],
+    [
+      'CPU time (user+sys): full build (check+graph / Astro / search) · baseline',
+      (r) =>
+        `${s(r.build.cpu ?? null)} (${[r.checkGraph, r.astro, r.searchIndex].map((x) => s(x?.cpu ?? null)).join(' / ')}) · ${r.baseline.ok ? s(r.baseline.cpu ?? null) : '–'}`,
+    ],
     ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : r.baseline.skipped ? 'not run (--no-baseline)' : 'failed')],
     ['full build ÷ baseline (time)', (r) => (r.baseline.ok ? ratio(r.build.seconds, r.baseline.seconds) : '–')],
     ['full build ÷ baseline (peak memory)', (r) => (r.baseline.ok ? ratio(r.build.peak, r.baseline.peak) : '–')],

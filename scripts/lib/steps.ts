@@ -10,9 +10,18 @@ export interface StepResult {
 /** Steps running now (two at once when the search index is built beside Astro). */
 const running = new Set<ChildProcess>();
 
-/** Stops the steps running now, so a signal handler can clean up after them. */
-export function stopCurrentStep(): void {
-  for (const child of running) if (child.exitCode === null) child.kill('SIGTERM');
+/**
+ * Stops the steps running now and resolves once they have exited, so that a signal handler
+ * cleans up after them (and after whatever a step cleans up itself), not beside them.
+ */
+export function stopCurrentStep(): Promise<void> {
+  const exits: Promise<void>[] = [];
+  for (const child of running) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    exits.push(new Promise<void>((resolve) => child.once('exit', () => resolve())));
+    child.kill('SIGTERM');
+  }
+  return Promise.all(exits).then(() => undefined);
 }
 
 export function runStep(name: string, args: string[], options: SpawnOptions = {}): Promise<StepResult> {

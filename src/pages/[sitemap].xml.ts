@@ -3,6 +3,7 @@
  * must list absolute URLs, and without an address there is none to write (scripts/build.ts
  * says so once). A dynamic route, so that "no site" can mean "no file".
  */
+import { shardPaths } from '../lib/site/build-shard.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { siteData } from '../lib/site/data.ts';
@@ -11,7 +12,7 @@ import { sitePaths } from '../lib/site/listings.ts';
 import { configuredSite, siteUrls } from '../lib/site/urls.ts';
 
 // import.meta.env.SITE is Astro's `site` setting (astro.config.mjs), empty without DANVAN_SITE.
-export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (() => shardPaths(import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
   const u = siteUrls(import.meta.env.BASE_URL);

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reuseOf } from '../../scripts/lib/bench-report.ts';
+import { childCpu, runMeasured } from '../../scripts/lib/bench-process.ts';
 import { prepareHugoSite } from '../../scripts/lib/bench-hugo.ts';
 import { listFiles } from '../../src/lib/content/corpus.ts';
 import { tempCorpus } from '../graph/helpers.ts';
@@ -63,5 +64,20 @@ describe('bench helpers', () => {
     const html = readFileSync(page, 'utf8');
     expect(html).toContain('<h1>Về tăng cường và đổi mới công tác dân vận');
     expect(html).toContain('Chỉ thị giao cho cơ quan hành chính các cấp');
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))('measures the CPU time of a command and of each child it starts, and the steal meanwhile', async () => {
+    // A parent that starts a child burning about 0.6 s of CPU, then burns 0.3 s itself.
+    // CPU time, not wall time: on a loaded machine the same wall time holds less CPU.
+    const burn = (ms: number) => `const t = process.cpuUsage(); while (process.cpuUsage(t).user < ${ms * 1000}) {}`;
+    const script = `const { spawnSync } = require('node:child_process'); spawnSync(process.execPath, ['-e', ${JSON.stringify(`${burn(600)} // burner`)}]); ${burn(300)}`;
+    const r = await runMeasured(['-e', script], { cwd: work, env: process.env, logFile: join(work, 'cpu.log') });
+    expect(r.code).toBe(0);
+    // Sampled every 150 ms: the last moments of a process may be missed, never added.
+    expect(r.peaks.cpu!).toBeGreaterThan(0.4);
+    expect(r.peaks.cpu!).toBeLessThan(r.seconds + 0.5);
+    expect(childCpu(r.peaks, 'burner')!).toBeGreaterThan(0.3);
+    expect(childCpu(r.peaks, 'burner')!).toBeLessThan(r.peaks.cpu!);
+    expect(r.steal === null || (r.steal >= 0 && r.steal <= 100)).toBe(true);
   });
 });

@@ -59,13 +59,36 @@ function round(v: number): number {
 
 /** True when the axis-parallel segment p–q passes through box b (grown by CLEAR). */
 function segmentHitsBox(p: Point, q: Point, b: Box, o: RouteOptions): boolean {
-  const x1 = b.x - CLEAR;
-  const x2 = b.x + o.nodeWidth + CLEAR;
-  const y1 = b.y - CLEAR;
-  const y2 = b.y + o.nodeHeight + CLEAR;
-  const [minX, maxX] = p[0] < q[0] ? [p[0], q[0]] : [q[0], p[0]];
-  const [minY, maxY] = p[1] < q[1] ? [p[1], q[1]] : [q[1], p[1]];
-  return maxX > x1 && minX < x2 && maxY > y1 && minY < y2;
+  // Plain comparisons, no temporary arrays: called millions of times in a 10,000-document build.
+  const minX = p[0] < q[0] ? p[0] : q[0];
+  const maxX = p[0] < q[0] ? q[0] : p[0];
+  const minY = p[1] < q[1] ? p[1] : q[1];
+  const maxY = p[1] < q[1] ? q[1] : p[1];
+  return maxX > b.x - CLEAR && minX < b.x + o.nodeWidth + CLEAR && maxY > b.y - CLEAR && minY < b.y + o.nodeHeight + CLEAR;
+}
+
+/** The boxes (bit i: boxes[i]) the axis-parallel segment p–q passes through; at most 31 boxes. */
+function hitMask(p: Point, q: Point, boxes: readonly Box[], o: RouteOptions): number {
+  let mask = 0;
+  for (let i = 0; i < boxes.length; i++) if (segmentHitsBox(p, q, boxes[i]!, o)) mask |= 1 << i;
+  return mask;
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m; m &= m - 1) n++;
+  return n;
+}
+
+/**
+ * Segments of a plan's polyline that depend only on its start (the first ones) and only on
+ * its end (the last ones); the rest depend on both. routeEdges tests those once per start
+ * and once per end instead of once per pair.
+ */
+function segmentSplit(kind: Plan['kind']): { fromOnly: number; toOnly: number } {
+  // channel: up/down from a, along the channel, into b; jog: from a, to the gutter, down it
+  // (fixed by the plan), along the second channel, into b.
+  return kind === 'channel' ? { fromOnly: 1, toOnly: 1 } : kind === 'jog' ? { fromOnly: 3, toOnly: 2 } : { fromOnly: 0, toOnly: 0 };
 }
 
 /** How many boxes other than the edge's own two a polyline passes through. */
@@ -176,9 +199,15 @@ function portGrid(span: number, step: number, margin: number): number[] {
   return out;
 }
 
-export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o: RouteOptions): string[] {
+/**
+ * `scoring: 'whole'` tests every candidate polyline against every box (the plain rule, kept
+ * for the test that shows the bit-set scoring picks the same routes).
+ */
+export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o: RouteOptions, scoring: 'bitsets' | 'whole' = 'bitsets'): string[] {
   const byId = new Map(boxes.map((b) => [b.id, b]));
-  const grid = (s: Side) => (s === 'left' || s === 'right' ? portGrid(o.nodeHeight, 9, 8) : portGrid(o.nodeWidth, 16, PORT_MARGIN));
+  const sideGrid = portGrid(o.nodeHeight, 9, 8);
+  const topGrid = portGrid(o.nodeWidth, 16, PORT_MARGIN);
+  const grid = (s: Side) => (s === 'left' || s === 'right' ? sideGrid : topGrid);
   /** Ends already taken on each side of each box: a new end keeps its distance. */
   const used = new Map<string, number[]>();
   const free = (box: string, side: Side, at: number) => (used.get(`${box}:${side}`) ?? []).every((u) => Math.abs(u - at) >= 6);
@@ -189,13 +218,50 @@ export function routeEdges(boxes: readonly Box[], edges: readonly RouteEdge[], o
     const a = byId.get(e.from)!;
     const b = byId.get(e.to)!;
     let best: { plan: Plan; from: number; to: number; hits: number; len: number } | null = null;
+    // The free ends of a side of a, or of b, in the grid's order: no end is taken while one
+    // edge is routed, so they are found once per edge and side.
+    const freeEnds = new Map<string, number[]>();
+    const ends = (box: string, side: Side): number[] => {
+      const key = `${box}:${side}`;
+      let list = freeEnds.get(key);
+      if (!list) freeEnds.set(key, (list = grid(side).filter((at) => free(box, side, at))));
+      return list;
+    };
+    // Every (plan, start, end) is scored by the boxes it crosses, then its length. The boxes
+    // crossed are counted as bit sets: segments fixed by the start or by the end are tested
+    // once, and a start or end that already crosses more boxes than the best route so far
+    // is skipped (it cannot win) — the same choice as testing every polyline whole.
+    const others = boxes.filter((x) => x.id !== a.id && x.id !== b.id);
+    const masks = scoring === 'bitsets' && others.length <= 31;
     for (const plan of [...candidates(a, b, o), ...jogs(a, b, boxes, o)]) {
-      for (const from of grid(plan.fromSide)) {
-        if (!free(a.id, plan.fromSide, from)) continue;
-        for (const to of grid(plan.toSide)) {
-          if (!free(b.id, plan.toSide, to)) continue;
+      const { fromOnly, toOnly } = segmentSplit(plan.kind);
+      const toMasks = new Map<number, number>();
+      const toPorts = ends(b.id, plan.toSide);
+      for (const from of ends(a.id, plan.fromSide)) {
+        let fromMask = -1;
+        for (const to of toPorts) {
           const points = polyline(plan, a, b, o, from, to, 0);
-          const hits = collisions(points, boxes, [a.id, b.id], o);
+          let hits: number;
+          if (masks) {
+            const last = points.length - 1;
+            if (fromMask < 0) {
+              fromMask = 0;
+              for (let i = 0; i < fromOnly; i++) fromMask |= hitMask(points[i]!, points[i + 1]!, others, o);
+              if (best && bitCount(fromMask) > best.hits) break;
+            }
+            let toMask = toMasks.get(to);
+            if (toMask === undefined) {
+              toMask = 0;
+              for (let i = last - toOnly; i < last; i++) toMask |= hitMask(points[i]!, points[i + 1]!, others, o);
+              toMasks.set(to, toMask);
+            }
+            let mask = fromMask | toMask;
+            if (best && bitCount(mask) > best.hits) continue;
+            for (let i = fromOnly; i < last - toOnly; i++) mask |= hitMask(points[i]!, points[i + 1]!, others, o);
+            hits = bitCount(mask);
+          } else {
+            hits = collisions(points, boxes, [a.id, b.id], o);
+          }
           const len = length(points);
           if (!best || hits < best.hits || (hits === best.hits && len < best.len)) best = { plan, from, to, hits, len };
           if (hits === 0) break;

@@ -1,11 +1,12 @@
 /** Atom feed of one topic: its newest documents, so a reader learns when one is added. */
+import { shardPaths } from '../../../lib/site/build-shard.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../../lib/site/data.ts';
 import { atomFeed, topicFeedPath } from '../../../lib/site/feeds.ts';
 import { topicKeys } from '../../../lib/site/listings.ts';
 import { configuredSite, siteUrls } from '../../../lib/site/urls.ts';
 
-export const getStaticPaths = (() => topicKeys(siteData()).map((topic) => ({ params: { topic } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => shardPaths(topicKeys(siteData()).map((topic) => ({ params: { topic } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const data = siteData();

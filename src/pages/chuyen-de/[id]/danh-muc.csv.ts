@@ -1,3 +1,4 @@
+import { shardPaths } from '../../../lib/site/build-shard.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { readingListCsv } from '../../../lib/course/export.ts';
@@ -7,7 +8,7 @@ import { absoluteUrl, siteUrls } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths = (async () => {
   const courses = await getCollection('chuyenDe');
-  return courses.map((c) => ({ params: { id: c.id }, props: { data: c.data, id: c.id } }));
+  return shardPaths(courses.map((c) => ({ params: { id: c.id }, props: { data: c.data, id: c.id } })));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props, site }) => {

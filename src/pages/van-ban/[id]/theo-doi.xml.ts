@@ -3,13 +3,14 @@
  * replace, amend, carry out, guide or cite it, newest first, so a cadre following a
  * directive learns when a replacing or implementing document is added.
  */
+import { shardPaths } from '../../../lib/site/build-shard.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../../lib/site/data.ts';
 import { atomFeed, relatedFeedEntries, relatedFeedPath } from '../../../lib/site/feeds.ts';
 import { shortName } from '../../../lib/site/labels.ts';
 import { configuredSite, siteUrls } from '../../../lib/site/urls.ts';
 
-export const getStaticPaths = (() => siteData().nodes.map((n) => ({ params: { id: n.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => shardPaths(siteData().nodes.map((n) => ({ params: { id: n.id } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const data = siteData();
