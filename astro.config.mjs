@@ -20,7 +20,9 @@ export default defineConfig({
   // documents a fifth of the step's time). Pages do not depend on each other; same files.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The pages' CSP forbids inline script: Vite must never inline a small script bundle.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The dev server watches the project: generated corpora (bench-out/, up to 100,000 files) and
+  // built sites would exhaust the system's file watchers (ENOSPC) and are never served from source.
+  vite: { build: { assetsInlineLimit: 0 }, server: { watch: { ignored: ['**/bench-out/**', '**/dist/**', '**/dist.*/**'] } } },
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
