@@ -83,7 +83,11 @@ const steps = [
       runStep('Lập chỉ mục tìm kiếm', ['scripts/index-search.ts', searchDir], { cwd: root }),
     ];
     // Either failing makes the other pointless: it is stopped rather than waited for.
-    for (const step of running) void step.then((r) => r.ok || stopCurrentStep());
+    for (const step of running) {
+      void step.then(async (r) => {
+        if (!r.ok) await stopCurrentStep();
+      });
+    }
     const [astro, search] = (await Promise.all(running)) as [StepResult, StepResult];
     if (!astro.ok) return astro;
     if (!search.ok) return search;
