@@ -6,6 +6,7 @@
  * peaks are reported as null rather than guessed.
  */
 import { spawn } from 'node:child_process';
+import { withHeapLimit } from './heap.ts';
 import { createWriteStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpuTicks, stealBetween } from './bench-report.ts';
 
@@ -77,7 +78,8 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
   const started = performance.now();
   const ticks = cpuTicks();
   const log = createWriteStream(options.logFile);
-  const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = options.command ? options.env : withHeapLimit(options.env);
+  const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (b: Buffer) => {
     stdout += b.toString();

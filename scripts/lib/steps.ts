@@ -1,5 +1,6 @@
 /** Runs build steps as child processes with the same Node, timing each one. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { withHeapLimit } from './heap.ts';
 
 export interface StepResult {
   name: string;
@@ -28,7 +29,8 @@ export function runStep(name: string, args: string[], options: SpawnOptions = {}
   const started = performance.now();
   process.stdout.write(`\n▶ ${name}\n`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit', ...options });
+    // The step's own children (Astro's processes) inherit the heap limit through NODE_OPTIONS.
+    const child = spawn(process.execPath, args, { stdio: 'inherit', ...options, env: withHeapLimit(options.env ?? process.env) });
     running.add(child);
     const finish = (ok: boolean) => {
       running.delete(child);
