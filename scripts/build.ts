@@ -10,8 +10,8 @@ import { resolve } from 'node:path';
 import { lockSite, recoverSite, siteFolders, swapSite } from '../src/lib/files/site-swap.ts';
 import { fileErrorMessage } from '../src/lib/files/errors.ts';
 import { runStep, stopCurrentStep, type StepResult } from './lib/steps.ts';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { mergeShardOutputs, ShardMergeError } from '../src/lib/site/shard-merge.ts';
 import { commandLine } from './lib/cli.ts';
 
 const USAGE = 'Cách dùng: npm run build [-- --processes N] [-- --timings]';
@@ -74,7 +74,7 @@ const steps = [
   // and validated once); a check error stops it before anything is written.
   () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check', ...(values.timings ? ['--timings'] : [])], { cwd: root }),
   // The search index reads the graph and bodies, not the pages: it runs beside Astro, and
-  // its files join the site once both are done (moveSearchFiles).
+  // its files join the site once both are done.
   async (): Promise<StepResult> => {
     rmSync(searchDir, { recursive: true, force: true });
     const running = [
@@ -91,26 +91,19 @@ const steps = [
     const [astro, search] = (await Promise.all(running)) as [StepResult, StepResult];
     if (!astro.ok) return astro;
     if (!search.ok) return search;
-    const clash = moveSearchFiles(searchDir, tmpDir);
-    if (clash) console.error(`Astro đã ghi ${clash}, trùng tệp của chỉ mục tìm kiếm.`);
-    return { name: 'Dựng trang và chỉ mục tìm kiếm', ok: !clash, seconds: Math.max(astro.seconds, search.seconds) };
+    // The search files join the site by the rule that joins Astro's parts: moved, never
+    // overwritten; a path both wrote stops the build (nothing may be shared with Astro).
+    let ok = true;
+    try {
+      mergeShardOutputs(tmpDir, [searchDir], () => false);
+    } catch (e) {
+      if (!(e instanceof ShardMergeError)) throw e;
+      console.error(`${e.message} (chỉ mục tìm kiếm và Astro cùng ghi một tệp)`);
+      ok = false;
+    }
+    return { name: 'Dựng trang và chỉ mục tìm kiếm', ok, seconds: Math.max(astro.seconds, search.seconds) };
   },
 ];
-
-/**
- * Moves the search step's files (tim-kiem/chi-muc.json, tim-kiem/chi-muc/, tim-kiem/so/) into
- * the built site. Returns the first path Astro wrote too (nothing is overwritten), else null.
- */
-function moveSearchFiles(from: string, to: string): string | null {
-  mkdirSync(join(to, 'tim-kiem'), { recursive: true });
-  for (const name of readdirSync(join(from, 'tim-kiem'))) {
-    const target = join(to, 'tim-kiem', name);
-    if (existsSync(target)) return target;
-    renameSync(join(from, 'tim-kiem', name), target);
-  }
-  rmSync(from, { recursive: true, force: true });
-  return null;
-}
 
 const started = performance.now();
 for (const step of steps) {
