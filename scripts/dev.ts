@@ -7,8 +7,7 @@
  * corpus, then the graph, where only the bodies whose text (or whose links) changed are
  * rendered again — the rest come from the cache, kept parsed in memory. The new graph
  * goes to the pages in memory (src/lib/dev/handoff.ts); graph.json and the cache file are
- * written once the editor pauses, and on exit. Then the content collections are
- * refreshed (refreshContent from the `astro:server:setup` hook) and every open page is
+ * written once the editor pauses, and on exit. Then every open page is
  * told to reload (Vite's full-reload message). Errors are printed with file:line in the
  * terminal and written to .generated/dev-status.json, which every page shows at its top
  * while the dev server runs (src/components/DevStatus.astro); on an error the pages keep
@@ -46,10 +45,8 @@ process.env.DANVAN_DEV = '1';
 const root = contentRoot(projectRoot);
 /** Saves closer together than this are one update (editors write a file in several steps). */
 const DEBOUNCE_MS = 80;
-const LOADERS = ['danvan-courses'];
 
 let vite: ViteDevServer | null = null;
-let refreshContent: ((options: { loaders?: string[] }) => Promise<void>) | undefined;
 let updates = 0;
 /** The body cache, kept parsed between updates. */
 const memory = graphMemory();
@@ -71,10 +68,11 @@ function flushWrites(): Promise<void> {
 }
 
 /**
- * One update of the graph after `files` changed (null: the first update). Course modules
- * and registries are read by Astro's content loader from frontmatter.json: a change to
- * one of them writes it at once and refreshes the collection; any other change leaves it
- * to the deferred writes.
+ * One update of the graph after `files` changed (null: the first update). Course pages
+ * read their modules from frontmatter.json and the courses' bundle (src/lib/site/courses.ts),
+ * so a change to a module or a registry writes the graph files at once, before the pages
+ * reload; any other change leaves them to the deferred writes (the pages get the graph in
+ * memory).
  */
 async function update(files: string[] | null): Promise<void> {
   const changed = files === null ? null : files.length === 1 ? files[0]! : `${files.length} tệp`;
@@ -112,7 +110,6 @@ async function update(files: string[] | null): Promise<void> {
     console.error(`✘ ${what}: ${run.failure} Trang vẫn hiện bản đúng gần nhất.`);
   }
   if (vite) {
-    if (collections) await refreshContent?.({ loaders: LOADERS });
     // Pages list their paths from the graph (getStaticPaths), which Astro's dev server
     // caches until it hears that content changed: a document added or removed would
     // otherwise be missing, or rendered from a stale list. The same message Astro sends
@@ -136,9 +133,8 @@ if (!existsSync(join(root, GRAPH_FILE))) {
 const integration: AstroIntegration = {
   name: 'danvan-dev',
   hooks: {
-    'astro:server:setup': ({ server, refreshContent: refresh }) => {
+    'astro:server:setup': ({ server }) => {
       vite = server;
-      refreshContent = refresh;
     },
   },
 };

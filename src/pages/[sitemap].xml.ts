@@ -5,7 +5,7 @@
  */
 import { shardPaths } from '../lib/site/build-shard.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { courseEntries } from '../lib/site/courses.ts';
 import { siteData } from '../lib/site/data.ts';
 import { sitemapXml } from '../lib/site/feeds.ts';
 import { sitePaths } from '../lib/site/listings.ts';
@@ -17,7 +17,7 @@ export const getStaticPaths = (() => shardPaths(import.meta.env.SITE ? [{ params
 export const GET: APIRoute = async ({ site }) => {
   const u = siteUrls(import.meta.env.BASE_URL);
   // Course modules (/chuyen-de/) are built by their own pages; listed here so hosts see one sitemap.
-  const courses = (await getCollection('chuyenDe')).map((c) => c.id).sort();
+  const courses = (courseEntries()).map((c) => c.id).sort();
   const paths = [...sitePaths(siteData(), u), ...(courses.length ? [u.courses(), ...courses.map((id) => u.path(`chuyen-de/${id}/`))] : [])];
   return new Response(sitemapXml(configuredSite(site)!, paths), { headers: { 'content-type': 'application/xml; charset=utf-8' } });
 };

@@ -126,7 +126,7 @@ describe('npm run dev', () => {
     await until('the removed document gone', async () => (await status()) === 404);
   });
 
-  it('shows a saved course module, read through the content collection', async () => {
+  it('shows a saved course module (read from the graph build files, not an Astro collection)', async () => {
     corpus.appendBody('chuyen-de', 'quy-che-dan-van', 'Câu hỏi thảo luận thêm cho lớp bồi dưỡng khi xem trước.');
     await until('the course text', async () => (await page('/chuyen-de/quy-che-dan-van/')).includes('Câu hỏi thảo luận thêm cho lớp bồi dưỡng khi xem trước.'));
   });

@@ -17,11 +17,3 @@ export function contentSources(root: string): Record<string, [number, number]> {
   }
   return out;
 }
-
-/** True when the files are exactly the ones recorded, unchanged. */
-export function sourcesUnchanged(root: string, recorded: Record<string, [number, number]>): boolean {
-  const now = contentSources(root);
-  const keys = Object.keys(now);
-  if (keys.length !== Object.keys(recorded).length) return false;
-  return keys.every((k) => recorded[k] !== undefined && recorded[k][0] === now[k]![0] && recorded[k][1] === now[k]![1]);
-}

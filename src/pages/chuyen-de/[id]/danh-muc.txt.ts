@@ -1,13 +1,13 @@
 import { shardPaths } from '../../../lib/site/build-shard.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { courseEntries } from '../../../lib/site/courses.ts';
 import { citationListText } from '../../../lib/course/export.ts';
 import { siteData } from '../../../lib/site/data.ts';
 import { readingList } from '../../../lib/course/reading-list.ts';
 import { absoluteUrl, siteUrls } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths = (async () => {
-  const courses = await getCollection('chuyenDe');
+  const courses = courseEntries();
   return shardPaths(courses.map((c) => ({ params: { id: c.id }, props: { data: c.data, id: c.id } })));
 }) satisfies GetStaticPaths;
 
