@@ -202,7 +202,7 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
 
   // The check's modules are loaded only for an update that runs it.
   const checkModules = options.check
-    ? { ...(await import('../check/index.ts')), ...(await import('../check/report.ts')) }
+    ? { ...(await import('../check/index.ts')), ...(await import('../check/report.ts')), ...(await import('../check/source-cache.ts')) }
     : null;
 
   // Render workers load their modules while this thread reads the corpus, when the corpus
@@ -221,8 +221,20 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   /** The same checks and report as `npm run check`, on the corpus loaded above. */
   const runContentCheck = (): boolean => {
     if (!checkModules) return true;
-    const { runCheck, checkErrorCount, checkReportLines } = checkModules;
-    const check = runCheck(root, { corpus, today, sourceMemo: options.memory?.sourceChecks });
+    const { runCheck, checkErrorCount, checkReportLines, readSourceCache, sourceCachePath, sourceCacheText, sameMemo } = checkModules;
+    // A fresh process reads the source findings of the last check from disk (see check/source-cache.ts).
+    const sourcePath = sourceCachePath(root);
+    // A dev server's first update reads it too, and keeps the findings in memory afterwards.
+    const memory = options.memory?.sourceChecks;
+    const fromDisk = !memory?.size;
+    const sourceMemo = memory ?? new Map<string, Diagnostic[]>();
+    if (fromDisk) for (const [k, v] of readSourceCache(sourcePath, say)) sourceMemo.set(k, v);
+    const before = fromDisk ? new Map(sourceMemo) : null;
+    const check = runCheck(root, { corpus, today, sourceMemo });
+    if (before && !(sameMemo(before, sourceMemo) && existsSync(sourcePath))) {
+      mkdirSync(dirname(sourcePath), { recursive: true });
+      writer.write(sourcePath, sourceCacheText(sourceMemo));
+    }
     out.checkReport = checkReportLines(check);
     out.checkDiagnostics = check.diagnostics;
     out.checkErrors = checkErrorCount(check);
