@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { CONTENT_DIRS, fileCachePath, listFiles, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { writeFileAtomic } from '../files/atomic.ts';
 import { startBackgroundWriter, type BackgroundWriter } from '../files/background-writer.ts';
 import { today as todayFromEnv } from '../today.ts';
 import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
@@ -479,15 +480,10 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     for (const old of ['bodies.json', 'bodies.txt']) rmSync(join(cacheDir, old), { force: true });
     const graphPath = join(root, GRAPH_FILE);
     mkdirSync(dirname(graphPath), { recursive: true });
-    const { pieces, size, ranges } = serialiseGraph(assembled);
-    // A buffer of its own (Buffer.concat may slice Node's shared pool, which cannot move to another thread).
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const piece of pieces) {
-      bytes.set(piece, at);
-      at += piece.length;
-    }
-    writer.write(graphPath, bytes, { transfer: true });
+    const { pieces, ranges } = serialiseGraph(assembled);
+    // Written here, piece by piece (70 MB at 10,000 documents): joining the pieces into one
+    // buffer for the writer thread cost more than writing them (see writeFileAtomic).
+    writeFileAtomic(graphPath, pieces, undefined, { durable: false });
     await closeWriter();
     writeGraphParts(root, version, works, parts as WorkPart[], ranges);
   };
