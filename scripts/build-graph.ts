@@ -48,6 +48,9 @@ const showTimings = values.timings ?? false;
 // A malformed DANVAN_TODAY stops the build here, before any work.
 const today = cliToday();
 let lap = started;
+// CPU of this thread per phase beside the wall time: on a shared machine the wall time of a
+// phase also counts other processes' turns.
+let cpuLap = process.threadCpuUsage();
 
 const update = await updateGraph({
   root,
@@ -60,8 +63,10 @@ const update = await updateGraph({
   threadsExplicit: values.threads !== undefined,
   timing: (phase) => {
     const now = performance.now();
-    if (showTimings) console.error(`[timing] ${phase}: ${((now - lap) / 1000).toFixed(2)} s`);
+    const cpu = process.threadCpuUsage(cpuLap);
+    if (showTimings) console.error(`[timing] ${phase}: ${((now - lap) / 1000).toFixed(2)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)`);
     lap = now;
+    cpuLap = process.threadCpuUsage();
   },
   workerCpu: showTimings
     ? (workers, main) => console.error(`[timing] worker CPU: ${workers.map((c) => `${c.toFixed(2)} s`).join(', ')}; this thread meanwhile: ${main.toFixed(2)} s`)

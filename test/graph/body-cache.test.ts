@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,15 +60,38 @@ describe('body cache', () => {
     expect(statSync(join(three, 'bodies-b.txt')).mtimeMs).toBe(before);
   });
 
-  it('is empty when the folder is missing, and leaves out shards of another version and lines cut short', () => {
+  it('is empty when the folder is missing, and leaves out (and names) shards of another version or cut short', () => {
     expect(BodyCache.read(join(dir, 'none')).size).toBe(0);
     const four = join(dir, 'four');
-    writeBodyCache(four, [{ key: 'a1', resolution: 'r', buckets: '', json: bodyDataJson(data('x')) }, { key: 'a2', resolution: 'r', buckets: '', json: bodyDataJson(data('y')) }], new Set(['a']), corpus('c'), '', writeNow);
+    const entries = [{ key: 'a1', resolution: 'r', buckets: '', json: bodyDataJson(data('x')) }, { key: 'a2', resolution: 'r', buckets: '', json: bodyDataJson(data('y')) }, { key: 'b1', resolution: 'r', buckets: '', json: bodyDataJson(data('z')) }];
+    writeBodyCache(four, entries, new Set(['a', 'b']), corpus('c'), '', writeNow);
     const bytes = readFileSync(join(four, 'bodies-a.txt'));
+    // Shards are written whole (temporary file, then renamed): one cut short was damaged since, and all of it goes.
     writeFileSync(join(four, 'bodies-a.txt'), bytes.subarray(0, bytes.length - 20));
-    expect([...BodyCache.read(four).keys()]).toEqual(['a1']);
+    const said: string[] = [];
+    const cut = BodyCache.read(four, (m) => said.push(m));
+    expect([...cut.keys()]).toEqual(['b1']);
+    expect(cut.unusable).toEqual(new Set(['a']));
+    expect(said.join('\n')).toMatch(/bodies-a\.txt/);
+    expect(cut.data('b1')).toEqual(data('z'));
     writeFileSync(join(four, 'bodies-a.txt'), Buffer.concat([Buffer.from('danvan-body-cache 1\n'), bytes.subarray(bytes.indexOf(0x0a) + 1)]));
-    expect(BodyCache.read(four).size).toBe(0);
+    expect([...BodyCache.read(four).keys()]).toEqual(['b1']);
+  });
+
+  it("reads a shard's JSON only when an entry of it is asked for, from the file it read the index of", () => {
+    const five = join(dir, 'five');
+    const x = data('Thực hiện Chỉ thị số 33/CT-TTg.');
+    writeBodyCache(five, [{ key: 'a1', resolution: 'r', buckets: '33', json: bodyDataJson(x) }], new Set(['a']), corpus('c'), '', writeNow);
+    const cache = BodyCache.read(five);
+    // Replaced on disk after the index was read (another build): the open file still gives this entry.
+    writeBodyCache(five, [{ key: 'a1', resolution: 's', buckets: '', json: bodyDataJson(data('khác')) }], new Set(['a']), corpus('c'), 'c', (path, bytes) => {
+      writeFileSync(`${path}.new`, bytes);
+      renameSync(`${path}.new`, path);
+    });
+    expect([cache.resolution('a1'), cache.buckets('a1')]).toEqual(['r', '33']);
+    expect(cache.data('a1')).toEqual(x);
+    cache.close();
+    expect(BodyCache.read(five).resolution('a1')).toBe('s');
   });
 
   it('resolves again only bodies whose mentions share a number with a document that changed', () => {

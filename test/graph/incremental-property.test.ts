@@ -4,7 +4,9 @@
  * Random sequences over a small generated corpus (fast-check): bodies that start or stop
  * citing other documents, titles and dates changed, documents added (a copy under a new
  * number) and removed, through fresh processes' caches (files under .generated/cache) or
- * a dev server's memory. Then: damaged cache files are ignored, said so, and rebuilt.
+ * a dev server's memory. With the check (`npm run build`'s first step), its findings after
+ * every edit are a full check's (`npm run check` on the same tree, no cache), whatever it
+ * took from the caches. Then: damaged cache files are ignored, said so, and rebuilt.
  */
 import fc from 'fast-check';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/lib/check/index.ts';
+import { checkReportLines } from '../../src/lib/check/report.ts';
 import { loadCorpus } from '../../src/lib/content/corpus.ts';
 import { generateCorpusFiles } from '../../src/lib/generate/corpus.ts';
 import { planGraph } from '../../src/lib/graph/build.ts';
@@ -48,7 +52,9 @@ type Op =
   | { kind: 'title'; doc: number }
   | { kind: 'issued'; doc: number; day: number; late: boolean }
   | { kind: 'add'; doc: number; n: number }
-  | { kind: 'remove'; doc: number };
+  | { kind: 'remove'; doc: number }
+  | { kind: 'signer'; doc: number }
+  | { kind: 'unquote'; doc: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('cite' as const), doc: fc.nat(), target: fc.nat() }),
@@ -57,6 +63,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('issued' as const), doc: fc.nat(), day: fc.integer({ min: 1, max: 28 }), late: fc.boolean() }),
   fc.record({ kind: fc.constant('add' as const), doc: fc.nat(), n: fc.integer({ min: 1, max: 9 }) }),
   fc.record({ kind: fc.constant('remove' as const), doc: fc.nat() }),
+  // What the check alone sees: a warning gone (the signer found), an error of the source (an unquoted date).
+  fc.record({ kind: fc.constant('signer' as const), doc: fc.nat() }),
+  fc.record({ kind: fc.constant('unquote' as const), doc: fc.nat() }),
 );
 
 /** Applies one edit to the tree, as an editor would save it. */
@@ -79,6 +88,10 @@ function apply(root: string, o: Op): void {
   } else if (o.kind === 'issued') {
     // Late in its year: documents of the same year that cite it now cite a later document.
     writeFileSync(path(name), text.replace(/^issued: "(\d{4})-(\d{2})-\d{2}"/m, `issued: "$1-${o.late ? '12' : '$2'}-${String(o.day).padStart(2, '0')}"`));
+  } else if (o.kind === 'signer') {
+    if (!/^signer:/m.test(text)) writeFileSync(path(name), text.replace(/^(title: .*)$/m, '$1\nsigner: "Nguyễn Văn An"'));
+  } else if (o.kind === 'unquote') {
+    writeFileSync(path(name), text.replace(/^issued: "([^"\n]*)"$/m, 'issued: $1'));
   } else if (o.kind === 'add') {
     writeFileSync(path(name.replace(/\.mdx$/, `-them${o.n}.mdx`)), text.replace(/^number: "(\d+)/m, `number: "9${o.n}$1`));
   } else if (docs.length > 3) {
@@ -94,10 +107,18 @@ function outputs(root: string): Record<string, string> {
   return { ...generatedSnapshot(root), frontmatter: JSON.stringify(fm), sources: sources.join('\n') };
 }
 
-async function build(root: string, memory?: GraphMemory, say: (m: string) => void = () => {}) {
-  const r = await updateGraph({ root, projectRoot: PROJECT, threads: 1, keepGoing: true, today: TEST_TODAY, memory, say });
-  expect(r.written, r.failure ?? '').toBe(true);
+async function build(root: string, memory?: GraphMemory, say: (m: string) => void = () => {}, check = false) {
+  const r = await updateGraph({ root, projectRoot: PROJECT, threads: 1, keepGoing: true, today: TEST_TODAY, memory, say, check });
+  // With the check, a content error (an unquoted date) stops the update before anything is written.
+  if (!check || !r.checkErrors) expect(r.written, r.failure ?? '').toBe(true);
   return r;
+}
+
+/** The check's findings and report after an update with `check` equal a full check of the same tree. */
+function expectFullCheck(root: string, r: Awaited<ReturnType<typeof build>>): void {
+  const full = runCheck(root, { today: TEST_TODAY });
+  expect(r.checkDiagnostics).toEqual(full.diagnostics);
+  expect(r.checkReport).toEqual(checkReportLines(full));
 }
 
 async function fromScratch(root: string): Promise<Record<string, string>> {
@@ -111,21 +132,49 @@ async function fromScratch(root: string): Promise<Record<string, string>> {
 describe('graph build after any sequence of edits', () => {
   it('writes what a build from scratch writes (random edit sequences, files or memory between builds)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 4 }), fc.boolean(), async (ops, inMemory) => {
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 4 }), fc.boolean(), fc.boolean(), async (ops, inMemory, check) => {
         const root = tree();
         const memory = inMemory ? graphMemory() : undefined;
-        await build(root, memory);
+        const first = await build(root, memory, undefined, check);
+        if (check) expectFullCheck(root, first);
         for (const o of ops) {
           apply(root, o);
-          const r = await build(root, memory);
+          const r = await build(root, memory, undefined, check);
+          if (check) expectFullCheck(root, r);
+          if (!r.written) continue;
           // Nothing is extracted but what changed.
           expect(r.result!.extracted).toBeLessThanOrEqual(1);
           expect(outputs(root)).toEqual(await fromScratch(root));
         }
       }),
-      { numRuns: 6, seed: 20261207, endOnFailure: true },
+      { numRuns: 10, seed: 20261207, endOnFailure: true },
     );
   }, 240_000);
+
+  it('checks after edits as a full check does, the source findings of unchanged files taken from the cache', async () => {
+    for (const inMemory of [false, true]) {
+      const root = tree();
+      const memory = inMemory ? graphMemory() : undefined;
+      expectFullCheck(root, await build(root, memory, undefined, true));
+      const name = documentsOf(root)[2]!;
+      const file = join(root, 'content/van-ban', name);
+      const before = readFileSync(file, 'utf8');
+      // An error only the source rules find: the update stops, and says so as a full check would.
+      apply(root, { kind: 'unquote', doc: 2 });
+      const broken = await build(root, memory, undefined, true);
+      expectFullCheck(root, broken);
+      expect(broken.checkDiagnostics.some((d) => d.code === 'date-unquoted' && d.file === `content/van-ban/${name}`)).toBe(true);
+      expect(broken.written).toBe(false);
+      // Mended, then a warning gone: the findings follow the file's bytes.
+      writeFileSync(file, before);
+      expectFullCheck(root, await build(root, memory, undefined, true));
+      apply(root, { kind: 'signer', doc: 2 });
+      const signed = await build(root, memory, undefined, true);
+      expectFullCheck(root, signed);
+      expect(signed.checkDiagnostics.some((d) => d.code === 'signer-missing' && d.file === `content/van-ban/${name}`)).toBe(false);
+      expect(outputs(root)).toEqual(await fromScratch(root));
+    }
+  }, 60_000);
 
   it("a part's digest covers the issue dates of the documents it names (an edge to a later document is dropped)", () => {
     const corpus = loadCorpus(GOOD_CORPUS);
@@ -145,19 +194,22 @@ describe('graph build after any sequence of edits', () => {
     await build(root);
     const expected = outputs(root);
     const cache = join(root, '.generated/cache');
-    for (const name of ['files.txt', 'graph-parts.txt', 'bodies/bodies-0.txt', 'bodies/corpus.json']) {
+    await build(root, undefined, undefined, true);
+    for (const name of ['files.txt', 'graph-parts.txt', 'bodies/bodies-0.txt', 'bodies/corpus.json', 'check-source.txt']) {
       writeFileSync(join(cache, name), 'rác\t{không phải dữ liệu\n');
     }
     const said: string[] = [];
     apply(root, { kind: 'cite-missing', doc: 3, n: 7 });
-    await build(root, undefined, (m) => said.push(m));
+    expectFullCheck(root, await build(root, undefined, (m) => said.push(m), true));
     expect(said.join('\n')).toMatch(/files\.txt/);
     expect(said.join('\n')).toMatch(/graph-parts\.txt/);
     expect(said.join('\n')).toMatch(/bodies-0\.txt/);
+    expect(said.join('\n')).toMatch(/check-source\.txt/);
     expect(outputs(root)).toEqual(await fromScratch(root));
     // Rebuilt: the next build reads them without a word, and reuses every part.
     said.length = 0;
-    const again = await build(root, undefined, (m) => said.push(m));
+    const again = await build(root, undefined, (m) => said.push(m), true);
+    expectFullCheck(root, again);
     expect(said).toEqual([]);
     expect(again.result!.extracted).toBe(0);
     void expected;

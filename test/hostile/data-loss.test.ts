@@ -45,6 +45,25 @@ describe('atomic writes (temporary file in the same folder, fsync, rename)', () 
     expect(readdirSync(dir)).toEqual(['a.mdx']);
   });
 
+  it('a file given as pieces is their concatenation, small pieces gathered; a full disk half-way leaves the old file', () => {
+    const dir = tempDir();
+    const path = join(dir, 'graph.json');
+    writeFileSync(path, 'cũ');
+    // Small pieces around one larger than the gathering buffer (1 MB), and enough small ones to fill it.
+    const small = Array.from({ length: 3000 }, (_, i) => Buffer.from(`{"mảnh":${i}},`));
+    const large = Buffer.alloc((1 << 20) + 17, 'ă');
+    const pieces = [...small.slice(0, 1500), large, ...small.slice(1500), Buffer.from('[]')];
+    const fs = atomicFs(1000, enospc);
+    writeFileAtomic(path, pieces, fs);
+    expect(readFileSync(path).equals(Buffer.concat(pieces))).toBe(true);
+    // Gathered: far fewer writes than pieces.
+    expect(fs.calls.filter((c) => c === 'writeSync').length).toBeLessThan(10);
+    const failing = atomicFs(3, enospc);
+    expect(() => writeFileAtomic(path, pieces.slice().reverse(), failing)).toThrow(/ENOSPC/);
+    expect(readFileSync(path).equals(Buffer.concat(pieces))).toBe(true);
+    expect(readdirSync(dir)).toEqual(['graph.json']);
+  });
+
   it('the new file replaces the old one with its permissions', () => {
     const path = join(tempDir(), 'b.mdx');
     writeFileSync(path, 'cũ', { mode: 0o600 });

@@ -29,9 +29,13 @@ export function resolveRoot(dir: string): string {
 
 
 export function contentFiles(root: string): ContentFiles {
-  const rel = (p: string) => toPosix(relative(root, p));
+  // Listed paths start with the root: cutting it off is what relative() does, 10,000 times cheaper.
+  const prefix = `${join(root, '.')}${sep}`;
+  const rel = (p: string) => toPosix(p.startsWith(prefix) ? p.slice(prefix.length) : relative(root, p));
   const collections = [CONTENT_DIRS.documents, CONTENT_DIRS.implementations, CONTENT_DIRS.courses];
-  const mdx = collections.flatMap((d) => listFiles(join(root, d), '.mdx')).map(rel);
+  // One listing of every file; the MDX files are those of it that end in .mdx.
+  const all = collections.flatMap((d) => listFiles(join(root, d), '')).map(rel);
+  const mdx = all.filter((f) => f.endsWith('.mdx'));
   const registries = ['issuers', 'provinces', 'topics']
     .map((n) => `${CONTENT_DIRS.registries}/${n}.yaml`)
     // Only regular files: a link is reported by loadCorpus and never read (corpus.ts, listFiles).
@@ -42,9 +46,6 @@ export function contentFiles(root: string): ContentFiles {
         return false;
       }
     });
-  const ignored = collections
-    .flatMap((d) => listFiles(join(root, d), ''))
-    .map(rel)
-    .filter((f) => !f.endsWith('.mdx') && !/(^|\/)\.[^/]*$/.test(f));
+  const ignored = all.filter((f) => !f.endsWith('.mdx') && !/(^|\/)\.[^/]*$/.test(f));
   return { checked: [...mdx, ...registries], mdx, registries, ignored };
 }

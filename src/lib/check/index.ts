@@ -24,6 +24,7 @@ import { checkNumberForms } from './number-form.ts';
 import { checkLooseReferences, checkReferences } from './references.ts';
 import { checkRegistries, registryHealth } from './registries.ts';
 import { checkRelations } from './relations.ts';
+import { sourceMemoKey } from './source-cache.ts';
 import { explainLoadDiagnostics } from './schema-messages.ts';
 import { checkText } from './text.ts';
 import { frontmatterSource, yamlSource } from './yaml-source.ts';
@@ -148,7 +149,7 @@ export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): Diagnos
   const seen = new Map<string, Diagnostic[]>();
   for (const f of [...corpus.documents, ...corpus.implementations, ...corpus.courses] as AnyFile[]) {
     // A file's source rules read its bytes only: the same bytes, the same findings.
-    const key = memo && f.sourceHash ? `${f.file}\u0000${f.sourceHash}` : null;
+    const key = memo && f.sourceHash ? sourceMemoKey(f.file, f.sourceHash) : null;
     const found =
       (key && memo!.get(key)) ||
       // loadCorpus decodes with TextDecoder, which drops a leading BOM; look at the bytes.

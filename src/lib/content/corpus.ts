@@ -26,7 +26,7 @@ import {
   type Topic,
 } from '../schema/registries.ts';
 import { namedDocumentRegistrySchema, type NamedDocument } from '../schema/named-documents.ts';
-import { FileCache, bodyHashOf, bytesHash, loaderCodeVersion, stampOf, type FileFacts } from './file-cache.ts';
+import { FileCache, bodyHashOf, bytesHash, loaderCodeVersion, stampOf, type FieldLines, type FileFacts } from './file-cache.ts';
 
 export const CONTENT_DIRS = {
   documents: 'content/van-ban',
@@ -236,9 +236,40 @@ function loadCached<T>(path: string, file: string, schema: z.ZodType<T>, diagnos
     bodyLine: loaded?.bodyLine ?? 0,
     diagnostics: diagnostics.slice(before),
     data: loaded ? loaded.data : null,
+    lines: loaded ? fieldLines(loaded.parsed) : undefined,
   });
   if (loaded) loaded.dataJson = dataJson;
   return loaded;
+}
+
+/** The line of each top-level field and of the frontmatter itself (see FileFacts.lines). */
+function fieldLines(parsed: ParsedContentFile): FieldLines {
+  const data = parsed.data;
+  const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
+  return [['', parsed.lineOf([])], ...keys.map((k): [string, number] => [k, parsed.lineOf([k])])];
+}
+
+/**
+ * A parse that answers lineOf for a top-level field from the cached line table and reads
+ * and parses the file (`full`) only when asked anything else.
+ */
+function lightParse(lines: FieldLines, full: () => ParsedContentFile): ParsedContentFile {
+  const table = new Map(lines);
+  return {
+    get data() { return full().data; },
+    get body() { return full().body; },
+    get bodyLine() { return full().bodyLine; },
+    get yamlErrors() { return full().yamlErrors; },
+    get missingFrontmatter() { return full().missingFrontmatter; },
+    get yaml() { return full().yaml; },
+    get mayHaveUnquotedDates() { return full().mayHaveUnquotedDates; },
+    lineOf: (path) => {
+      if (path.length === 0) return table.get('')!;
+      // An absent field is located at the frontmatter, as the parse would.
+      if (path.length === 1 && typeof path[0] === 'string') return table.get(path[0]) ?? table.get('')!;
+      return full().lineOf(path);
+    },
+  };
 }
 
 /** A loaded file from its cache entry: the text and its parse are read when first asked for. */
@@ -252,6 +283,7 @@ function lazyFile<T>(path: string, file: string, facts: FileFacts): LoadedFile<T
     raw = (decoded.ok ? decoded.text : '').replace(/^\uFEFF/, '');
     parsed = parseContentFile(raw);
   };
+  const light = facts.lines?.length ? lightParse(facts.lines, () => (source(), parsed!)) : null;
   return {
     id: basename(path, '.mdx'),
     file,
@@ -269,6 +301,7 @@ function lazyFile<T>(path: string, file: string, facts: FileFacts): LoadedFile<T
       return raw!;
     },
     get parsed() {
+      if (light && !parsed) return light;
       source();
       return parsed!;
     },
@@ -317,7 +350,7 @@ function lstatOrNull(path: string) {
   }
 }
 
-function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[], optional = false): T[] {
+function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[], optional = false, cache: FileCache | null = null): T[] {
   const path = join(root, CONTENT_DIRS.registries, `${name}.yaml`);
   const file = `${CONTENT_DIRS.registries}/${name}.yaml`;
   const kind = lstatOrNull(path);
@@ -330,7 +363,23 @@ function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, dia
     diagnostics.push(notRegularDiagnostic({ path, kind: kind.isSymbolicLink() ? 'symlink' : 'special' }, file));
     return [];
   }
-  const raw = readUtf8(path, file, diagnostics);
+  if (!cache) return readRegistry(path, file, schema, diagnostics);
+  // Through the file cache like the content files (a registry is validated data of one file).
+  const hit = cache.get(file, path, kind);
+  if (hit) {
+    diagnostics.push(...hit.diagnostics);
+    return hit.data as T[];
+  }
+  const bytes = readFileSync(path);
+  const before = diagnostics.length;
+  const entries = readRegistry(path, file, schema, diagnostics, bytes);
+  cache.set(file, { stamp: stampOf(kind), hash: bytesHash(bytes), bodyHash: '', bodyLine: 0, diagnostics: diagnostics.slice(before), data: entries });
+  return entries;
+}
+
+/** A registry file's valid entries, its problems pushed to `diagnostics`. */
+function readRegistry<T>(path: string, file: string, schema: z.ZodType<T[]>, diagnostics: Diagnostic[], bytes?: Buffer): T[] {
+  const raw = readUtf8(path, file, diagnostics, bytes);
   if (raw === null) return [];
   const deep = yamlTooDeep(raw);
   if (deep) {
@@ -387,12 +436,12 @@ function loadRegistry<T>(root: string, name: string, schema: z.ZodType<T[]>, dia
   return result.data;
 }
 
-export function loadRegistries(root: string, diagnostics: Diagnostic[] = []): Registries {
+export function loadRegistries(root: string, diagnostics: Diagnostic[] = [], cache: FileCache | null = null): Registries {
   return {
-    issuers: loadRegistry(root, 'issuers', issuerRegistrySchema, diagnostics),
-    provinces: loadRegistry(root, 'provinces', provinceRegistrySchema, diagnostics),
-    topics: loadRegistry(root, 'topics', topicRegistrySchema, diagnostics),
-    namedDocuments: loadRegistry(root, 'named-documents', namedDocumentRegistrySchema, diagnostics, true),
+    issuers: loadRegistry(root, 'issuers', issuerRegistrySchema, diagnostics, false, cache),
+    provinces: loadRegistry(root, 'provinces', provinceRegistrySchema, diagnostics, false, cache),
+    topics: loadRegistry(root, 'topics', topicRegistrySchema, diagnostics, false, cache),
+    namedDocuments: loadRegistry(root, 'named-documents', namedDocumentRegistrySchema, diagnostics, true, cache),
   };
 }
 
@@ -418,7 +467,7 @@ export function fileCachePath(root: string): string {
 export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   const diagnostics: Diagnostic[] = [];
   const cache = options.cacheFile ? FileCache.read(options.cacheFile, loaderCodeVersion(), options.say) : null;
-  const registries = loadRegistries(root, diagnostics);
+  const registries = loadRegistries(root, diagnostics, cache);
   const corpus: Corpus = {
     root,
     documents: loadCollection(root, CONTENT_DIRS.documents, documentFrontmatterSchema, diagnostics, cache),

@@ -11,7 +11,7 @@
  * The entries also depend on the loader's code (schemas, YAML reader, text rules): the
  * header records a hash of it, and a cache of other code is not used.
  *
- * Layout: a header line "danvan-file-cache 1\t<code version>", then one line per file,
+ * Layout: a header line "danvan-file-cache 2\t<code version>", then one line per file,
  * "<file>\t<meta JSON>\t<data JSON>", so an unchanged entry is written back as the bytes
  * it was read as. A file that cannot be parsed as such is ignored, with a message, and
  * rebuilt; it is written to a temporary file and renamed.
@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { writeFileAtomic } from '../files/atomic.ts';
 
-const HEADER = 'danvan-file-cache 1';
+const HEADER = 'danvan-file-cache 2';
 /** Files modified this close to the cache's own write are verified by their bytes. */
 const RACY_MS = 2000;
 
@@ -44,7 +44,17 @@ export interface FileFacts {
   data: unknown;
   /** JSON.stringify(data), as stored. */
   dataJson?: string;
+  /**
+   * The frontmatter line of each top-level field (ParsedContentFile.lineOf([key])), and under
+   * '' the line of the frontmatter itself (what lineOf gives for a field that is absent): the
+   * check's findings name these lines, and reading and parsing every file again only for
+   * them cost ≈ 2 s at 10,000 documents.
+   */
+  lines?: FieldLines;
 }
+
+/** [field, line] pairs (pairs, not an object: a field may be called "__proto__"). */
+export type FieldLines = [field: string, line: number][];
 
 interface Stored {
   facts?: FileFacts;
@@ -157,8 +167,8 @@ export class FileCache {
     let facts: FileFacts;
     try {
       if (!stored.facts) {
-        const [stamp, hash, bodyHash, bodyLine, diagnostics] = JSON.parse(stored.meta) as [FileStamp, string, string, number, Diagnostic[]];
-        stored.facts = { stamp, hash, bodyHash, bodyLine, diagnostics, data: JSON.parse(stored.dataJson), dataJson: stored.dataJson };
+        const [stamp, hash, bodyHash, bodyLine, diagnostics, lines] = JSON.parse(stored.meta) as [FileStamp, string, string, number, Diagnostic[], FieldLines | undefined];
+        stored.facts = { stamp, hash, bodyHash, bodyLine, diagnostics, data: JSON.parse(stored.dataJson), dataJson: stored.dataJson, lines };
       }
       facts = stored.facts;
     } catch {
@@ -183,7 +193,7 @@ export class FileCache {
   set(file: string, facts: FileFacts): string {
     this.counts.read++;
     this.changed = true;
-    const meta = JSON.stringify([facts.stamp, facts.hash, facts.bodyHash, facts.bodyLine, facts.diagnostics]);
+    const meta = JSON.stringify([facts.stamp, facts.hash, facts.bodyHash, facts.bodyLine, facts.diagnostics, ...(facts.lines ? [facts.lines] : [])]);
     const dataJson = JSON.stringify(facts.data ?? null);
     this.next.set(file, { facts, meta, dataJson });
     return dataJson;

@@ -28,18 +28,47 @@ export interface AtomicOptions {
   durable?: boolean;
 }
 
-/** Writes `content` to `path` atomically (see the module comment). Throws the file system's error, with the temporary file removed. */
-export function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicFs = nodeFs, options: AtomicOptions = {}): void {
+/** Pieces smaller than this are gathered before a write (one system call per piece would cost more than the copy). */
+const GATHER_BYTES = 1 << 20;
+
+/**
+ * Writes `content` to `path` atomically (see the module comment). Throws the file system's
+ * error, with the temporary file removed. Content given as pieces is written one after the
+ * other, small ones gathered: a file assembled from many parts (graph.json, 70 MB in
+ * ≈ 100,000 pieces at 10,000 documents) never needs one buffer of its whole size.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array | readonly Uint8Array[], fs: AtomicFs = nodeFs, options: AtomicOptions = {}): void {
   const durable = options.durable ?? true;
   const tmp = join(dirname(path), `${TEMP_PREFIX}${process.pid}-${++counter}-${basename(path)}`);
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const pieces = typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
   let fd: number | null = null;
   try {
     // 'wx': never follows or reuses anything already at the temporary name. The file keeps
     // the permissions of the one it replaces.
     fd = fs.openSync(tmp, 'wx', modeOf(path));
-    let done = 0;
-    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    const out = fd;
+    const writeAll = (bytes: Uint8Array) => {
+      let done = 0;
+      while (done < bytes.length) done += fs.writeSync(out, bytes, done, bytes.length - done);
+    };
+    let gather: Buffer | null = null;
+    let gathered = 0;
+    const flush = () => {
+      if (gathered) writeAll(gather!.subarray(0, gathered));
+      gathered = 0;
+    };
+    for (const piece of pieces) {
+      if (pieces.length === 1 || piece.length >= GATHER_BYTES) {
+        flush();
+        writeAll(piece);
+        continue;
+      }
+      gather ??= Buffer.allocUnsafe(GATHER_BYTES);
+      if (gathered + piece.length > GATHER_BYTES) flush();
+      gather.set(piece, gathered);
+      gathered += piece.length;
+    }
+    flush();
     if (durable) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;

@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { CONTENT_DIRS, fileCachePath, listFiles, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { writeFileAtomic } from '../files/atomic.ts';
 import { startBackgroundWriter, type BackgroundWriter } from '../files/background-writer.ts';
 import { today as todayFromEnv } from '../today.ts';
 import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
@@ -202,7 +203,7 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
 
   // The check's modules are loaded only for an update that runs it.
   const checkModules = options.check
-    ? { ...(await import('../check/index.ts')), ...(await import('../check/report.ts')) }
+    ? { ...(await import('../check/index.ts')), ...(await import('../check/report.ts')), ...(await import('../check/source-cache.ts')) }
     : null;
 
   // Render workers load their modules while this thread reads the corpus, when the corpus
@@ -221,8 +222,20 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   /** The same checks and report as `npm run check`, on the corpus loaded above. */
   const runContentCheck = (): boolean => {
     if (!checkModules) return true;
-    const { runCheck, checkErrorCount, checkReportLines } = checkModules;
-    const check = runCheck(root, { corpus, today, sourceMemo: options.memory?.sourceChecks });
+    const { runCheck, checkErrorCount, checkReportLines, readSourceCache, sourceCachePath, sourceCacheText, sameMemo } = checkModules;
+    // A fresh process reads the source findings of the last check from disk (see check/source-cache.ts).
+    const sourcePath = sourceCachePath(root);
+    // A dev server's first update reads it too, and keeps the findings in memory afterwards.
+    const memory = options.memory?.sourceChecks;
+    const fromDisk = !memory?.size;
+    const sourceMemo = memory ?? new Map<string, Diagnostic[]>();
+    if (fromDisk) for (const [k, v] of readSourceCache(sourcePath, say)) sourceMemo.set(k, v);
+    const before = fromDisk ? new Map(sourceMemo) : null;
+    const check = runCheck(root, { corpus, today, sourceMemo });
+    if (before && !(sameMemo(before, sourceMemo) && existsSync(sourcePath))) {
+      mkdirSync(dirname(sourcePath), { recursive: true });
+      writer.write(sourcePath, sourceCacheText(sourceMemo));
+    }
     out.checkReport = checkReportLines(check);
     out.checkDiagnostics = check.diagnostics;
     out.checkErrors = checkErrorCount(check);
@@ -253,6 +266,11 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   // ---------- per-body stage: cache, then render what is missing ----------
   timing('plan');
   const cache: CacheView = options.memory?.entries.size ? memoryView(options.memory) : BodyCache.read(cachePath, say);
+  /** On a return before the writes: the bundles and the cache's shard files are closed. */
+  const closeInputs = () => {
+    closeBundles();
+    if (cache instanceof BodyCache) cache.close();
+  };
   const sameCorpus = cache.corpus === plan.corpusFingerprint;
   const corpusInfo: CacheCorpus = {
     fingerprint: plan.corpusFingerprint,
@@ -281,8 +299,9 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   const parts: (WorkPart | undefined)[] = new Array(plan.jobs.length);
   /** HTML rendered in this update (from workers as UTF-8 bytes); the rest is in the bundles. */
   const rendered: (string | Uint8Array | undefined)[] = new Array(plan.jobs.length);
-  /** Each body's cache entry (JSON, as UTF-8 bytes or text). */
-  const cacheJson: (Uint8Array | string)[] = new Array(plan.jobs.length);
+  /** Each body's cache entry (JSON, as UTF-8 bytes or text) when made here; a reused one is read when needed (jsonOf). */
+  const cacheJson: (Uint8Array | string | undefined)[] = new Array(plan.jobs.length);
+  const jsonOf = (i: number): Uint8Array | string => cacheJson[i] ?? cache.json(plan.jobs[i]!.key)!;
   /** The digest of each body's resolution, part of its key in the bundle. */
   const resolutions: string[] = new Array(plan.jobs.length);
   /** The index buckets each body's mentions consult (see mentionBuckets). */
@@ -303,7 +322,6 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     if (resolution !== undefined && resolution === stored && bundles[job.collection].index().get(job.id)?.key === bodyVersion(job.key, resolution)) {
       const version = bodyVersion(job.key, resolution);
       const before = previous.get(works[i]!);
-      cacheJson[i] = cache.json(job.key)!;
       resolutions[i] = resolution;
       buckets[i] = cache.buckets(job.key)!;
       if (before && before.hash === plan.partHash(i, version, before.deps)) {
@@ -353,7 +371,7 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     });
     if (!runContentCheck()) {
       pool.stop();
-      closeBundles();
+      closeInputs();
       return out;
     }
     // While the workers render: this thread would otherwise wait.
@@ -373,7 +391,7 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   } else {
     stopWorkers();
     if (!runContentCheck()) {
-      closeBundles();
+      closeInputs();
       return out;
     }
     misses.forEach((i, k) => {
@@ -398,7 +416,7 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   out.graphErrors = assembled.diagnostics.filter((d) => d.severity === 'error').length;
   if (out.graphErrors && !options.keepGoing) {
     out.failure = `Đồ thị có ${out.graphErrors} lỗi; chưa ghi ${GRAPH_FILE}. Sửa các lỗi trên (hoặc chạy với --keep-going khi đang soạn).`;
-    closeBundles();
+    closeInputs();
     return out;
   }
 
@@ -433,8 +451,8 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     memory.entries = new Map(plan.jobs.map((job, i) => {
       const o = outputs[i];
       const entry: MemoryEntry = o
-        ? { json: cacheJson[i]!, resolution: resolutions[i]!, buckets: buckets[i]!, data: withoutHtml(o) }
-        : (before.get(job.key) ?? { json: cacheJson[i]!, resolution: resolutions[i]!, buckets: buckets[i]! });
+        ? { json: jsonOf(i), resolution: resolutions[i]!, buckets: buckets[i]!, data: withoutHtml(o) }
+        : (before.get(job.key) ?? { json: jsonOf(i), resolution: resolutions[i]!, buckets: buckets[i]! });
       return [job.key, entry] as const;
     }));
     memory.parts = new Map(works.map((w, i) => [w, parts[i]!]));
@@ -455,9 +473,12 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     for (const key of cache.keys()) if (!keys.has(key)) shards.add(shardOf(key));
     if (cache instanceof BodyCache) for (const shard of cache.unusable) shards.add(shard);
     if (!existsSync(cachePath)) for (const job of plan.jobs) shards.add(shardOf(job.key));
+    // Only the entries of the shards rewritten: the others' JSON is not even read.
+    const rewritten = plan.jobs.flatMap((job, i) => (shards.has(shardOf(job.key)) ? [{ key: job.key, resolution: resolutions[i]!, buckets: buckets[i]!, json: jsonOf(i) }] : []));
+    if (cache instanceof BodyCache) cache.close();
     writeBodyCache(
       cachePath,
-      plan.jobs.map((job, i) => ({ key: job.key, resolution: resolutions[i]!, buckets: buckets[i]!, json: cacheJson[i]! })),
+      rewritten,
       shards,
       corpusInfo,
       cache.corpus,
@@ -467,15 +488,10 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     for (const old of ['bodies.json', 'bodies.txt']) rmSync(join(cacheDir, old), { force: true });
     const graphPath = join(root, GRAPH_FILE);
     mkdirSync(dirname(graphPath), { recursive: true });
-    const { pieces, size, ranges } = serialiseGraph(assembled);
-    // A buffer of its own (Buffer.concat may slice Node's shared pool, which cannot move to another thread).
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const piece of pieces) {
-      bytes.set(piece, at);
-      at += piece.length;
-    }
-    writer.write(graphPath, bytes, { transfer: true });
+    const { pieces, ranges } = serialiseGraph(assembled);
+    // Written here, piece by piece (70 MB at 10,000 documents): joining the pieces into one
+    // buffer for the writer thread cost more than writing them (see writeFileAtomic).
+    writeFileAtomic(graphPath, pieces, undefined, { durable: false });
     await closeWriter();
     writeGraphParts(root, version, works, parts as WorkPart[], ranges);
   };
