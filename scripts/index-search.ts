@@ -64,7 +64,7 @@ bodies.close();
 const builtAt = performance.now();
 
 /** Writes `files` into a fresh folder beside `target`, then puts it in place of `target`. */
-function writeFolder(target: string, files: Iterable<[string, string]>): void {
+function writeFolder(target: string, files: Iterable<[string, string | Uint8Array]>): void {
   const staging = `${target}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const made = new Set<string>();

@@ -22,8 +22,12 @@ import { NO_SPELLING, WordScanner } from './word-scan.ts';
 
 export interface BuiltIndex {
   manifest: IndexManifest;
-  /** Path inside the version folder → content. */
-  files: Map<string, string>;
+  /**
+   * Path inside the version folder → content, as the UTF-8 bytes written: encoded once, for
+   * the version hash and the file alike, and held outside the JavaScript heap (10,000
+   * fragments of a few KB each no longer pass through every young-generation collection).
+   */
+  files: Map<string, Buffer>;
   /** Distinct folded words, exact spellings and pairs indexed. */
   counts: { words: number; exact: number; pairs: number };
 }
@@ -89,7 +93,8 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   const pairIds = new Map<string, number>();
   // Topic, place and alias texts recur across records: their pairs are made once each.
   const pairsOfText = new Map<string, number[]>();
-  const files = new Map<string, string>();
+  const files = new Map<string, Buffer>();
+  const put = (path: string, text: string) => files.set(path, Buffer.from(text, 'utf8'));
   const filterValues = new Map<string, Map<string, number[]>>(FILTERS.map(([key]) => [key, new Map()]));
   const ordinalOf = new Map<string, number>();
   let documents = 0;
@@ -142,7 +147,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
     words.end();
     exact.end();
     pairs.end();
-    files.set(indexPath.fragment(ordinal), JSON.stringify(record.fragment));
+    put(indexPath.fragment(ordinal), JSON.stringify(record.fragment));
   }
 
   const shards = new Map<string, Shard>();
@@ -153,7 +158,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
       const list = postings.lists[id];
       if (!list) continue;
       const key = keys[id]!;
-      files.set(path(key), encodePacked(list));
+      put(path(key), encodePacked(list));
       const k = shardKey(shardWord(id));
       let shard = shards.get(k);
       if (!shard) shards.set(k, (shard = { w: {} }));
@@ -165,16 +170,16 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   table(scanner.spellings, exact, indexPath.exact, 'x', (id) => scanner.words[scanner.spellingWord[id]!]!);
   table(pairKeys, pairs, indexPath.pair, 'p', (id) => pairKeys[id]!);
   const shardKeys = [...shards.keys()].sort(byKey);
-  for (const key of shardKeys) files.set(indexPath.shard(key), JSON.stringify(shards.get(key)));
+  for (const key of shardKeys) put(indexPath.shard(key), JSON.stringify(shards.get(key)));
 
   for (const [key, values] of filterValues) {
     const names = [...values.keys()].sort(byKey);
     const file: FilterFile = { values: names, lists: names.map((v) => encodePostings(values.get(v)!)) };
-    files.set(indexPath.filter(key), JSON.stringify(file));
+    put(indexPath.filter(key), JSON.stringify(file));
   }
 
   const weights = new Map([...foundation.entries()].flatMap(([id, w]) => (ordinalOf.has(id) ? [[ordinalOf.get(id)!, w] as const] : [])));
-  files.set(indexPath.foundation(), JSON.stringify(foundationFile(weights)));
+  put(indexPath.foundation(), JSON.stringify(foundationFile(weights)));
 
   const hash = createHash('sha256');
   for (const path of [...files.keys()].sort(byKey)) hash.update(path).update('\0').update(files.get(path)!).update('\0');
