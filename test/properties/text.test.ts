@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   foldDiacritics,
+  normalizeOneLine,
   normalizeText,
   normalizeTonePlacement,
   normalizeWithOffsets,
@@ -67,6 +68,17 @@ describe('folding properties', () => {
         return /^[a-z ]+$/.test(key);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('normalizeOneLine makes every whitespace run one space and trims, as /\\s+/ would', () => {
+    const spaced = fc.array(fc.oneof(anyText, fc.constantFrom(' ', '  ', '\n', '\t \r\n', '\u00a0', '\u2028', '\u3000 ', '\ufeff')), { maxLength: 12 });
+    fc.assert(
+      fc.property(spaced, (parts) => {
+        const s = parts.join('');
+        expect(normalizeOneLine(s)).toBe(normalizeText(s).replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -80,7 +80,9 @@ export function documentRecord(node: GraphNode, names: RegistryNames, bodyHtml: 
     texts: [
       { text: [name, node.title, ...node.aliases, fields.numberLine].join(' '), fields: FIELD_NAME },
       { text: [...fields.topics, ...fields.places, ...issuers].join(' '), fields: FIELD_SUBJECT },
-      { text: [node.summary ?? '', body, typeName, node.signer ?? '', formatDate(node.issued), LEVEL_NAMES[node.level], status].join(' '), fields: 0 },
+      // The body apart from the short texts: joining it to them would copy it once more (words never span the space between).
+      { text: body, fields: 0 },
+      { text: [node.summary ?? '', typeName, node.signer ?? '', formatDate(node.issued), LEVEL_NAMES[node.level], status].join(' '), fields: 0 },
     ],
     pairTexts: [
       ...[ownName(typeName, node.title), ...node.aliases].map((text) => ({ text, fields: FIELD_NAME })),

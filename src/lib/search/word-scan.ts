@@ -9,7 +9,8 @@
  * code units are word characters (built from WORD_CHAR itself, so the two cannot disagree),
  * each token is looked up in a hash table of the tokens seen so far by its code units (no
  * string is made for a token seen before), and the result is the ids of its folded word
- * and exact spelling, which the builder counts in typed arrays instead of maps of strings.
+ * and exact spelling, once per distinct token of the text (a record carries a word or not:
+ * repeats add nothing), which the builder counts in typed arrays instead of maps of strings.
  * A token seen for the first time is keyed by wordKeys, as textWords keys it.
  */
 import { normalizeText } from '../text/vietnamese.ts';
@@ -46,8 +47,8 @@ export class WordScanner {
   /** The folded word id of each spelling. */
   readonly spellingWord: number[] = [];
   /**
-   * Output of scan: word id and spelling id (or NO_SPELLING) of each word of the text, in
-   * order, two numbers per word. Reused by every scan.
+   * Output of scan: word id and spelling id (or NO_SPELLING) of each distinct token of the
+   * text, in order of first appearance, two numbers per token. Reused by every scan.
    */
   out = new Int32Array(4096);
 
@@ -59,10 +60,14 @@ export class WordScanner {
   private readonly tokenHash: number[] = [];
   private readonly tokenWord: number[] = [];
   private readonly tokenSpelling: number[] = [];
+  /** The scan that last gave each token: a token is given once per text. */
+  private tokenSeenBy = new Int32Array(1 << 13);
+  private scans = 0;
   private readonly isWordChar = wordChars();
 
   /** Reads the words of `text` into `out`; returns how many there are. */
   scan(text: string): number {
+    const scan = ++this.scans;
     const t = normalizeText(text).toLowerCase();
     const table = this.isWordChar;
     const n = t.length;
@@ -105,6 +110,13 @@ export class WordScanner {
         i++;
       }
       const token = this.tokenIndex(t, start, i, hash | 0);
+      if (token >= this.tokenSeenBy.length) {
+        const grown = new Int32Array(this.tokenSeenBy.length * 2);
+        grown.set(this.tokenSeenBy);
+        this.tokenSeenBy = grown;
+      }
+      if (this.tokenSeenBy[token] === scan) continue;
+      this.tokenSeenBy[token] = scan;
       const word = this.tokenWord[token]!;
       if (word === NOT_A_WORD) continue;
       if (count * 2 + 2 > this.out.length) {
