@@ -81,4 +81,16 @@ describe('folding properties', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('searchKey is the key of the text with its tone placement made canonical (it skips that step)', () => {
+    const syllables = fc.array(fc.oneof(fc.constantFrom('hoà', 'hòa', 'HOÀ', 'thuỷ', 'khoẻ', 'quý', 'Uỷ', 'oÀ', ' ', '\n', '\u00a0'), fc.constantFrom(...VIETNAMESE_LETTERS), anyText), { maxLength: 12 });
+    const reference = (s: string) => foldDiacritics(normalizeTonePlacement(normalizeText(s))).toLowerCase().replace(/\s+/g, ' ').trim();
+    fc.assert(
+      fc.property(syllables, (parts) => {
+        const s = parts.join('');
+        expect(searchKey(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
