@@ -58,8 +58,9 @@ const courses = (JSON.parse(readFileSync(frontmatterPath, 'utf8')) as Frontmatte
 const registries = loadRegistries(root);
 const names = registryNames(registries);
 const bodies = new BodyBundle(join(root, bodyBundleFile('documents')));
+const bodyOf = bodies.reader();
 // Records are made while the index is built (one body in memory at a time).
-const index = buildSearchIndex(siteRecords(graph, registries, names, courses, (id) => bodies.html(id) ?? ''), foundationWeights(graph));
+const index = buildSearchIndex(siteRecords(graph, registries, names, courses, (id) => bodyOf(id) ?? ''), foundationWeights(graph));
 bodies.close();
 const builtAt = performance.now();
 
