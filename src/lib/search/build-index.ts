@@ -79,6 +79,8 @@ class Postings {
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Texts whose pair tokens are remembered at most (pairsOfText). */
+const PAIR_MEMO_MAX = 4096;
 
 /**
  * `foundation`: weight of the documents others build on, by document id (foundation.ts);
@@ -91,7 +93,8 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   const pairs = new Postings();
   const pairKeys: string[] = [];
   const pairIds = new Map<string, number>();
-  // Topic, place and alias texts recur across records: their pairs are made once each.
+  // Topic and place names recur across records: their pairs are made once each. Titles do
+  // not recur, so the memo is emptied when it grows past what the registries could fill.
   const pairsOfText = new Map<string, number[]>();
   const files = new Map<string, Buffer>();
   const put = (path: string, text: string) => files.set(path, Buffer.from(text, 'utf8'));
@@ -140,6 +143,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
           }
           ids.push(id);
         }
+        if (pairsOfText.size >= PAIR_MEMO_MAX) pairsOfText.clear();
         pairsOfText.set(text, ids);
       }
       for (const id of ids) pairs.note(id, fields);
