@@ -133,7 +133,7 @@ describe('escaping once: titles with "<" and "&"', () => {
     // The body HTML as the graph build renders it (escaped once); the record reads its text back.
     const record = documentRecord(doc, names, `<p>${escapeHtml('Nội dung <b> & "trích"')}</p>`);
     const built = buildSearchIndex([record]);
-    const fragment = JSON.parse(built.files.get(indexPath.fragment(0))!) as Fragment;
+    const fragment = JSON.parse(built.files.get(indexPath.fragment(0))!.toString()) as Fragment;
     // What the browser's result list shows (src/scripts/search-render.ts puts it in text nodes).
     expect(fragment.s).toBe(title);
     expect(fragment.x).toContain('Nội dung <b> & "trích"');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   foldDiacritics,
+  normalizeOneLine,
   normalizeText,
   normalizeTonePlacement,
   normalizeWithOffsets,
@@ -67,6 +68,29 @@ describe('folding properties', () => {
         return /^[a-z ]+$/.test(key);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('normalizeOneLine makes every whitespace run one space and trims, as /\\s+/ would', () => {
+    const spaced = fc.array(fc.oneof(anyText, fc.constantFrom(' ', '  ', '\n', '\t \r\n', '\u00a0', '\u2028', '\u3000 ', '\ufeff')), { maxLength: 12 });
+    fc.assert(
+      fc.property(spaced, (parts) => {
+        const s = parts.join('');
+        expect(normalizeOneLine(s)).toBe(normalizeText(s).replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('searchKey is the key of the text with its tone placement made canonical (it skips that step)', () => {
+    const syllables = fc.array(fc.oneof(fc.constantFrom('hoà', 'hòa', 'HOÀ', 'thuỷ', 'khoẻ', 'quý', 'Uỷ', 'oÀ', ' ', '\n', '\u00a0'), fc.constantFrom(...VIETNAMESE_LETTERS), anyText), { maxLength: 12 });
+    const reference = (s: string) => foldDiacritics(normalizeTonePlacement(normalizeText(s))).toLowerCase().replace(/\s+/g, ' ').trim();
+    fc.assert(
+      fc.property(syllables, (parts) => {
+        const s = parts.join('');
+        expect(searchKey(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

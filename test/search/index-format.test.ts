@@ -87,7 +87,7 @@ const records = (): SearchRecord[] => [
 
 describe('the built index', () => {
   const built = buildSearchIndex(records(), new Map([[law.id, 2]]));
-  const file = (path: string) => built.files.get(path);
+  const file = (path: string) => built.files.get(path)?.toString();
   const postings = (word: string) => decodePostings(file(indexPath.word(word)) ?? '');
 
   it('routes each word to its own posting file, listing the records that carry it with the field', () => {

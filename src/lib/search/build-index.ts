@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { FILTERS } from './constants.ts';
 import {
+  encodePacked,
   encodePostings,
   indexPath,
   MAX_WORD,
-  textWords,
   shardKey,
   type FilterFile,
   type IndexManifest,
@@ -18,40 +18,88 @@ import {
 import { foundationFile } from './foundation.ts';
 import { pairTokens } from './ranking.ts';
 import type { SearchRecord } from './record.ts';
+import { NO_SPELLING, WordScanner } from './word-scan.ts';
 
 export interface BuiltIndex {
   manifest: IndexManifest;
-  /** Path inside the version folder → content. */
-  files: Map<string, string>;
+  /**
+   * Path inside the version folder → content, as the UTF-8 bytes written: encoded once, for
+   * the version hash and the file alike, and held outside the JavaScript heap (10,000
+   * fragments of a few KB each no longer pass through every young-generation collection).
+   */
+  files: Map<string, Buffer>;
   /** Distinct folded words, exact spellings and pairs indexed. */
   counts: { words: number; exact: number; pairs: number };
 }
 
-class PostingTable {
-  readonly lists = new Map<string, { ordinals: number[]; fields: number[] }>();
-  add(key: string, ordinal: number, fields: number): void {
-    let list = this.lists.get(key);
-    if (!list) this.lists.set(key, (list = { ordinals: [], fields: [] }));
-    list.ordinals.push(ordinal);
-    list.fields.push(fields);
+/**
+ * The postings of one kind of key (folded words, spellings, pairs), keys by number: for
+ * each key, its records as ordinal × 4 + field bits (encodePacked). A record's keys are
+ * gathered in typed arrays (which record last saw a key, with which bits) and appended when
+ * the record ends: no map of strings and no object per record.
+ */
+class Postings {
+  readonly lists: number[][] = [];
+  private seenBy = new Int32Array(1024).fill(-1);
+  private bits = new Uint8Array(1024);
+  private readonly touched: number[] = [];
+  private ordinal = -1;
+
+  begin(ordinal: number): void {
+    this.ordinal = ordinal;
+  }
+
+  note(id: number, fields: number): void {
+    if (id >= this.seenBy.length) this.grow(id);
+    if (this.seenBy[id] === this.ordinal) {
+      this.bits[id]! |= fields;
+      return;
+    }
+    this.seenBy[id] = this.ordinal;
+    this.bits[id] = fields;
+    this.touched.push(id);
+  }
+
+  end(): void {
+    const base = this.ordinal * 4;
+    for (const id of this.touched) (this.lists[id] ??= []).push(base + this.bits[id]!);
+    this.touched.length = 0;
+  }
+
+  private grow(id: number): void {
+    let size = this.seenBy.length * 2;
+    while (size <= id) size *= 2;
+    const seenBy = new Int32Array(size).fill(-1);
+    seenBy.set(this.seenBy);
+    const bits = new Uint8Array(size);
+    bits.set(this.bits);
+    this.seenBy = seenBy;
+    this.bits = bits;
   }
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Texts whose pair tokens are remembered at most (pairsOfText). */
+const PAIR_MEMO_MAX = 4096;
 
 /**
  * `foundation`: weight of the documents others build on, by document id (foundation.ts);
  * the FOUNDATION_MAX heaviest are written, by ordinal.
  */
 export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: ReadonlyMap<string, number> = new Map()): BuiltIndex {
-  const words = new PostingTable();
-  const exact = new PostingTable();
-  const pairs = new PostingTable();
-  const files = new Map<string, string>();
+  const scanner = new WordScanner();
+  const words = new Postings();
+  const exact = new Postings();
+  const pairs = new Postings();
+  const pairKeys: string[] = [];
+  const pairIds = new Map<string, number>();
+  // Topic and place names recur across records: their pairs are made once each. Titles do
+  // not recur, so the memo is emptied when it grows past what the registries could fill.
+  const pairsOfText = new Map<string, number[]>();
+  const files = new Map<string, Buffer>();
+  const put = (path: string, text: string) => files.set(path, Buffer.from(text, 'utf8'));
   const filterValues = new Map<string, Map<string, number[]>>(FILTERS.map(([key]) => [key, new Map()]));
   const ordinalOf = new Map<string, number>();
-  /** Exact-spelling code → its folded word, whose shard lists it (the browser has that shard already). */
-  const exactWord = new Map<string, string>();
   let documents = 0;
   let ordinal = -1;
 
@@ -70,62 +118,78 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
         }
       }
     }
-    const wordFields = new Map<string, number>();
-    const exactFields = new Map<string, number>();
+    words.begin(ordinal);
+    exact.begin(ordinal);
+    pairs.begin(ordinal);
     for (const { text, fields } of record.texts) {
-      for (const [word, code] of textWords(text)) {
-        wordFields.set(word, (wordFields.get(word) ?? 0) | fields);
-        if (code) {
-          exactFields.set(code, (exactFields.get(code) ?? 0) | fields);
-          exactWord.set(code, word);
-        }
+      const count = scanner.scan(text);
+      const out = scanner.out;
+      for (let i = 0; i < count; i++) {
+        words.note(out[i * 2]!, fields);
+        const spelling = out[i * 2 + 1]!;
+        if (spelling !== NO_SPELLING) exact.note(spelling, fields);
       }
     }
-    const pairFields = new Map<string, number>();
     for (const { text, fields } of record.pairTexts) {
-      for (const pair of pairTokens(text)) if (pair.length <= MAX_WORD) pairFields.set(pair, (pairFields.get(pair) ?? 0) | fields);
+      let ids = pairsOfText.get(text);
+      if (!ids) {
+        ids = [];
+        for (const pair of pairTokens(text)) {
+          if (pair.length > MAX_WORD) continue;
+          let id = pairIds.get(pair);
+          if (id === undefined) {
+            pairIds.set(pair, (id = pairKeys.length));
+            pairKeys.push(pair);
+          }
+          ids.push(id);
+        }
+        if (pairsOfText.size >= PAIR_MEMO_MAX) pairsOfText.clear();
+        pairsOfText.set(text, ids);
+      }
+      for (const id of ids) pairs.note(id, fields);
     }
-    for (const [word, fields] of wordFields) words.add(word, ordinal, fields);
-    for (const [code, fields] of exactFields) exact.add(code, ordinal, fields);
-    for (const [pair, fields] of pairFields) pairs.add(pair, ordinal, fields);
-    files.set(indexPath.fragment(ordinal), JSON.stringify(record.fragment));
+    words.end();
+    exact.end();
+    pairs.end();
+    put(indexPath.fragment(ordinal), JSON.stringify(record.fragment));
   }
 
   const shards = new Map<string, Shard>();
-  const shardOf = (key: string, slot: 'w' | 'x' | 'p'): Shard => {
-    const k = shardKey(slot === 'x' ? exactWord.get(key)! : key);
-    let shard = shards.get(k);
-    if (!shard) shards.set(k, (shard = { w: {} }));
-    return shard;
-  };
-  const table = (postings: PostingTable, path: (key: string) => string, slot: 'w' | 'x' | 'p') => {
-    for (const key of [...postings.lists.keys()].sort(byKey)) {
-      const list = postings.lists.get(key)!;
-      files.set(path(key), encodePostings(list.ordinals, list.fields));
-      const shard = shardOf(key, slot);
-      (shard[slot] ??= {})[key] = list.ordinals.length;
+  /** Writes each key's postings and lists the key in its shard: keys in byte order, slot after slot. */
+  const table = (keys: readonly string[], postings: Postings, path: (key: string) => string, slot: 'w' | 'x' | 'p', shardWord: (id: number) => string) => {
+    const ids = keys.map((_, id) => id).sort((a, b) => byKey(keys[a]!, keys[b]!));
+    for (const id of ids) {
+      const list = postings.lists[id];
+      if (!list) continue;
+      const key = keys[id]!;
+      put(path(key), encodePacked(list));
+      const k = shardKey(shardWord(id));
+      let shard = shards.get(k);
+      if (!shard) shards.set(k, (shard = { w: {} }));
+      (shard[slot] ??= {})[key] = list.length;
     }
   };
-  table(words, indexPath.word, 'w');
-  table(exact, indexPath.exact, 'x');
-  table(pairs, indexPath.pair, 'p');
+  table(scanner.words, words, indexPath.word, 'w', (id) => scanner.words[id]!);
+  // An exact spelling goes in its folded word's shard (the browser has that shard already).
+  table(scanner.spellings, exact, indexPath.exact, 'x', (id) => scanner.words[scanner.spellingWord[id]!]!);
+  table(pairKeys, pairs, indexPath.pair, 'p', (id) => pairKeys[id]!);
   const shardKeys = [...shards.keys()].sort(byKey);
-  for (const key of shardKeys) files.set(indexPath.shard(key), JSON.stringify(shards.get(key)));
+  for (const key of shardKeys) put(indexPath.shard(key), JSON.stringify(shards.get(key)));
 
   for (const [key, values] of filterValues) {
     const names = [...values.keys()].sort(byKey);
     const file: FilterFile = { values: names, lists: names.map((v) => encodePostings(values.get(v)!)) };
-    files.set(indexPath.filter(key), JSON.stringify(file));
+    put(indexPath.filter(key), JSON.stringify(file));
   }
 
   const weights = new Map([...foundation.entries()].flatMap(([id, w]) => (ordinalOf.has(id) ? [[ordinalOf.get(id)!, w] as const] : [])));
-  files.set(indexPath.foundation(), JSON.stringify(foundationFile(weights)));
+  put(indexPath.foundation(), JSON.stringify(foundationFile(weights)));
 
   const hash = createHash('sha256');
   for (const path of [...files.keys()].sort(byKey)) hash.update(path).update('\0').update(files.get(path)!).update('\0');
   return {
     manifest: { format: 1, version: hash.digest('hex').slice(0, 12), documents, records: ordinal + 1, shards: shardKeys },
     files,
-    counts: { words: words.lists.size, exact: exact.lists.size, pairs: pairs.lists.size },
+    counts: { words: scanner.words.length, exact: scanner.spellings.length, pairs: pairKeys.length },
   };
 }

@@ -87,16 +87,32 @@ export interface Shard {
  * Text rather than binary because a static host compresses text.
  */
 export function encodePostings(ordinals: readonly number[], fields: readonly number[] = []): string {
-  for (let i = 1; i < ordinals.length; i++) {
-    if (ordinals[i]! <= ordinals[i - 1]!) throw new Error(`postings not ascending at ${i}: ${ordinals[i]} after ${ordinals[i - 1]}`);
+  return encodePacked(ordinals.map((o, i) => o * 4 + ((fields[i] ?? 0) & 3)));
+}
+
+/**
+ * encodePostings of postings packed one number per record, ordinal × 4 + field bits: the
+ * form the index builder keeps them in (one array per key, no pair of arrays per key).
+ */
+export function encodePacked(packed: readonly number[]): string {
+  const n = packed.length;
+  for (let i = 1; i < n; i++) {
+    if (packed[i]! >> 2 <= packed[i - 1]! >> 2) throw new Error(`postings not ascending at ${i}: ${packed[i]! >> 2} after ${packed[i - 1]! >> 2}`);
   }
-  const span = ordinals.length ? ordinals[ordinals.length - 1]! + 1 : 0;
-  if (ordinals.length && ordinals.length * 2 >= span) {
-    const chars = new Array<string>(span).fill('.');
-    ordinals.forEach((o, i) => (chars[o] = String((fields[i] ?? 0) & 3)));
-    return `=${chars.join('')}`;
+  if (!n) return '';
+  const span = (packed[n - 1]! >> 2) + 1;
+  if (n * 2 >= span) {
+    // One character code per record, turned into text a chunk at a time (no string per record).
+    const codes = new Uint16Array(span + 1).fill(46); // "."
+    codes[0] = 61; // "="
+    for (let i = 0; i < n; i++) codes[(packed[i]! >> 2) + 1] = 48 + (packed[i]! & 3);
+    let text = '';
+    for (let at = 0; at < codes.length; at += 8192) text += String.fromCharCode.apply(null, codes.subarray(at, at + 8192) as unknown as number[]);
+    return text;
   }
-  return ordinals.map((o, i) => String((o - (i === 0 ? 0 : ordinals[i - 1]!)) * 4 + ((fields[i] ?? 0) & 3))).join(',');
+  let text = String(packed[0]);
+  for (let i = 1; i < n; i++) text += `,${packed[i]! - (packed[i - 1]! & ~3)}`;
+  return text;
 }
 
 export function decodePostings(text: string): Postings {
@@ -175,12 +191,19 @@ export function exactCode(word: string): string | null {
   return out;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+/** A character of a word: letters, marks and digits of any script. */
+export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const TOKEN = new RegExp(`${WORD_CHAR.source}+`, 'gu');
 const FOLDED_WORD = /^[a-z0-9]+$/;
 
-/** Words of a text as [folded word, exact-spelling code or null], each distinct token keyed once per process. */
+/**
+ * The keys of a token (a run of WORD_CHAR in normalised, lower-case text): its folded word
+ * and its exact-spelling code or null; null for a token that is no word of the index
+ * (folded, not plain ASCII letters and digits, or longer than MAX_WORD). Each distinct
+ * token is keyed once per process.
+ */
 const tokenCache = new Map<string, readonly [string, string | null] | null>();
-function tokenKeys(token: string): readonly [string, string | null] | null {
+export function wordKeys(token: string): readonly [string, string | null] | null {
   let keys = tokenCache.get(token);
   if (keys === undefined) {
     const folded = searchKey(token);
@@ -190,11 +213,11 @@ function tokenKeys(token: string): readonly [string, string | null] | null {
   return keys;
 }
 
-/** The folded words of a text with their exact-spelling codes (index builder, and the browser for a query). */
+/** The folded words of a text with their exact-spelling codes (the browser for a query; the index builder reads texts with WordScanner, word-scan.ts, which gives the same words). */
 export function textWords(text: string): Array<readonly [string, string | null]> {
   const out: Array<readonly [string, string | null]> = [];
   for (const [token] of normalizeText(text).toLowerCase().matchAll(TOKEN)) {
-    const keys = tokenKeys(token);
+    const keys = wordKeys(token);
     if (keys) out.push(keys);
   }
   return out;
