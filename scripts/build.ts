@@ -104,8 +104,10 @@ const steps = [
     // Their files join the site by the rule that joins Astro's parts: moved, never
     // overwritten; a path two of them wrote stops the build (nothing may be shared).
     let ok = true;
+    const mergeStarted = performance.now();
     try {
       mergeShardOutputs(tmpDir, besideDirs, () => false);
+      if (values.timings) console.error(`[timing] gộp chỉ mục tìm kiếm và tệp dữ liệu vào trang: ${((performance.now() - mergeStarted) / 1000).toFixed(1)} s`);
     } catch (e) {
       if (!(e instanceof ShardMergeError)) throw e;
       console.error(`${e.message} (Astro, chỉ mục tìm kiếm và tệp dữ liệu cùng ghi một tệp)`);
