@@ -13,6 +13,7 @@ import { fileErrorMessage } from '../src/lib/files/errors.ts';
 import { runStep, stopCurrentStep, type StepResult } from './lib/steps.ts';
 import { rmSync } from 'node:fs';
 import { mergeShardOutputs, ShardMergeError } from '../src/lib/site/shard-merge.ts';
+import { FlatPlaceError, placeFlatOutputs } from '../src/lib/site/flat-outputs.ts';
 import { commandLine } from './lib/cli.ts';
 
 const USAGE = 'Cách dùng: npm run build [-- --processes N] [-- --timings]';
@@ -102,14 +103,17 @@ const steps = [
     const results = await Promise.all(running);
     if (failed) return failed;
     // Their files join the site by the rule that joins Astro's parts: moved, never
-    // overwritten; a path two of them wrote stops the build (nothing may be shared).
+    // overwritten; a path two of them wrote stops the build (nothing may be shared). The
+    // data files go into Astro's folders (each document's feed beside its page): they come
+    // flat and are moved one by one (src/lib/site/flat-outputs.ts says why).
     let ok = true;
     const mergeStarted = performance.now();
     try {
-      mergeShardOutputs(tmpDir, besideDirs, () => false);
-      if (values.timings) console.error(`[timing] gộp chỉ mục tìm kiếm và tệp dữ liệu vào trang: ${((performance.now() - mergeStarted) / 1000).toFixed(1)} s`);
+      mergeShardOutputs(tmpDir, [searchDir], () => false);
+      placeFlatOutputs(tmpDir, dataDir);
+      if (values.timings) console.error(`[timing] đưa chỉ mục tìm kiếm và tệp dữ liệu vào trang: ${((performance.now() - mergeStarted) / 1000).toFixed(1)} s`);
     } catch (e) {
-      if (!(e instanceof ShardMergeError)) throw e;
+      if (!(e instanceof ShardMergeError || e instanceof FlatPlaceError)) throw e;
       console.error(`${e.message} (Astro, chỉ mục tìm kiếm và tệp dữ liệu cùng ghi một tệp)`);
       ok = false;
     }

@@ -1,24 +1,26 @@
 /**
- * Writes the site files made from data alone (src/lib/site/data-files.ts) into a new
- * folder laid out like the site (argument):
+ * Writes the site files made from data alone (src/lib/site/data-files.ts) into a new flat
+ * output folder (argument; src/lib/site/flat-outputs.ts: files 0, 1, 2 … and the list of
+ * their site paths):
  *  - every document's feed, van-ban/<id>/theo-doi.xml;
  *  - the open-data files api/documents.json and api/graph.json, written piece by piece
  *    (src/lib/site/json-stream.ts): no string is larger than one document or edge.
  * It reads the graph (siteData, as the pages do) and no built page, so scripts/build.ts
- * runs it beside Astro into a folder of its own, whose files join the site once every
- * step has succeeded: the folder is the temporary one, so files are not written one by
- * one atomically, and a file already there is never overwritten (the build starts it empty).
+ * runs it beside Astro; once every step has succeeded the files are moved into the site
+ * (placeFlatOutputs), never over a file already there. The folder is part of the build's
+ * temporary folders, so files are not written one by one atomically; the list of paths is
+ * written last, and a folder without it is never placed.
  * Base path and site address come from DANVAN_BASE and DANVAN_SITE, as Astro reads them
  * (src/lib/site/settings.ts).
  *
  *   node scripts/write-data-files.ts <folder>
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { contentRoot } from '../src/lib/content/root.ts';
 import { errnoCode, fileErrorMessage } from '../src/lib/files/errors.ts';
 import { siteData, type SiteData } from '../src/lib/site/data.ts';
 import { dataFiles } from '../src/lib/site/data-files.ts';
+import { FlatOutputWriter } from '../src/lib/site/flat-outputs.ts';
 import { batchPieces } from '../src/lib/site/json-stream.ts';
 import { astroBaseUrl, astroSite, siteSettings } from '../src/lib/site/settings.ts';
 import { siteUrls } from '../src/lib/site/urls.ts';
@@ -53,37 +55,15 @@ try {
 }
 const loadedAt = performance.now();
 
-/** Writes pieces to a new file in batches of about a megabyte (one string per batch, never the whole file). */
-function writePieces(path: string, pieces: Iterable<string>): number {
-  const fd = openSync(path, 'wx');
-  let bytes = 0;
-  try {
-    for (const chunk of batchPieces(pieces)) {
-      const buffer = Buffer.from(chunk, 'utf8');
-      for (let done = 0; done < buffer.length; ) done += writeSync(fd, buffer, done, buffer.length - done);
-      bytes += buffer.length;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
-}
-
-mkdirSync(out, { recursive: true });
-const made = new Set<string>([out]);
+const writer = new FlatOutputWriter(out);
 const count = { feed: 0, 'open-data': 0 };
 let openDataBytes = 0;
 for (const file of dataFiles(data, urls, site)) {
-  const path = join(out, file.path);
-  const dir = dirname(path);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  }
-  if (typeof file.content === 'string') writeFileSync(path, file.content, { flag: 'wx' });
-  else openDataBytes += writePieces(path, file.content);
+  if (typeof file.content === 'string') writer.write(file.path, file.content);
+  else openDataBytes += writer.writePieces(file.path, batchPieces(file.content));
   count[file.kind]++;
 }
+writer.finish();
 
 const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
 console.log(

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { tempCorpus } from '../graph/helpers.ts';
+import { placeFlatOutputs } from '../../src/lib/site/flat-outputs.ts';
 
 const PROJECT = join(import.meta.dirname, '../..');
 const DOC = 'chi-thi-16-ct-ttg-2016';
@@ -91,12 +92,13 @@ describe('npm run dev', () => {
     // must write what the server's routes answer, byte for byte.
     const out = mkdtempSync(join(tmpdir(), 'danvan-dev-data-'));
     try {
-      const r = spawnSync(process.execPath, ['scripts/write-data-files.ts', join(out, 'site')], {
+      const r = spawnSync(process.execPath, ['scripts/write-data-files.ts', join(out, 'flat')], {
         cwd: PROJECT,
         env: { ...editorEnv(), DANVAN_CONTENT_ROOT: corpus.root },
         encoding: 'utf8',
       });
       expect(r.status, r.stderr).toBe(0);
+      placeFlatOutputs(join(out, 'site'), join(out, 'flat'));
       const files = readdirSync(join(out, 'site'), { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
         .map((e) => join(e.parentPath, e.name).slice(join(out, 'site').length));

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { dataFiles, sitePathFile } from '../../src/lib/site/data-files.ts';
+import { placeFlatOutputs } from '../../src/lib/site/flat-outputs.ts';
 import { relatedFeedXml } from '../../src/lib/site/feeds.ts';
 import { openDataPieces } from '../../src/lib/site/open-data.ts';
 import { astroBaseUrl, astroSite, siteSettings } from '../../src/lib/site/settings.ts';
@@ -78,25 +79,28 @@ describe('scripts/write-data-files.ts', () => {
 
   it('writes every data file under the base and address from the environment, byte for byte', () => {
     const contentRoot = fixtureRoot();
-    const out = join(contentRoot, 'site');
-    const r = run(out, { DANVAN_CONTENT_ROOT: contentRoot, DANVAN_BASE: '/danvan', DANVAN_SITE: 'https://danvan.test' });
+    const flat = join(contentRoot, 'flat');
+    const r = run(flat, { DANVAN_CONTENT_ROOT: contentRoot, DANVAN_BASE: '/danvan', DANVAN_SITE: 'https://danvan.test' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^${data.nodes.length} nguồn tin theo dõi văn bản và 2 tệp dữ liệu mở`));
+    const out = join(contentRoot, 'site');
+    expect(placeFlatOutputs(out, flat)).toBe(data.nodes.length + 2);
     const urls = siteUrls('/danvan/');
     const expected = [...dataFiles(data, urls, 'https://danvan.test/')];
     expect(filesUnder(out)).toEqual(expected.map((f) => f.path).sort());
     for (const f of expected) expect(readFileSync(join(out, f.path), 'utf8'), f.path).toBe(text(f.content));
   });
 
-  it('never overwrites a file already in its folder, and says why it stopped', () => {
+  it('never writes into a folder that exists already, and says why it stopped', () => {
     const contentRoot = fixtureRoot();
-    const out = join(contentRoot, 'site');
-    mkdirSync(join(out, 'api'), { recursive: true });
-    writeFileSync(join(out, 'api/documents.json'), 'kept');
+    const out = join(contentRoot, 'flat');
+    mkdirSync(out);
+    writeFileSync(join(out, '0'), 'kept');
     const r = run(out, { DANVAN_CONTENT_ROOT: contentRoot });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/Ghi nguồn tin theo dõi và dữ liệu mở thất bại: .*đã có/);
-    expect(readFileSync(join(out, 'api/documents.json'), 'utf8')).toBe('kept');
+    expect(filesUnder(out)).toEqual(['0']);
+    expect(readFileSync(join(out, '0'), 'utf8')).toBe('kept');
   });
 
   it('refuses a site address that is not one, and a missing graph, in words', () => {

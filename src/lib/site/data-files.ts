@@ -7,6 +7,7 @@
  * from the same functions.
  */
 import type { SiteData } from './data.ts';
+import { safeSitePath } from './flat-outputs.ts';
 import { relatedFeedPath, relatedFeedXml } from './feeds.ts';
 import { OPEN_DATA_FILES, openDataPath, openDataPieces, type OpenDataFile } from './open-data.ts';
 import type { SiteUrls } from './urls.ts';
@@ -21,14 +22,13 @@ export interface DataFile {
 
 /**
  * A site path ("van-ban/x/theo-doi.xml", URL-encoded) as the file a static server serves
- * for it. Ids are slugs (ID_PATTERN), so this never leaves the site folder; a segment that
- * would (empty, ".", "..", or holding a separator once decoded) throws instead.
+ * for it. Ids are slugs (ID_PATTERN), so this never leaves the site folder; a path that
+ * would (see safeSitePath, or a segment holding "/" once decoded) throws instead.
  */
 export function sitePathFile(sitePath: string): string {
   const segments = sitePath.split('/').map(decodeURIComponent);
-  const bad = segments.find((s) => s === '' || s === '.' || s === '..' || /[/\\\0]/.test(s));
-  if (bad !== undefined) throw new Error(`Đường dẫn tệp không hợp lệ: "${sitePath}"`);
-  return segments.join('/');
+  if (segments.some((s) => s.includes('/'))) throw new Error(`Đường dẫn tệp không hợp lệ: "${sitePath}"`);
+  return safeSitePath(segments.join('/'));
 }
 
 /** Every data file of the site, the open-data files first; each is made when it is reached. */
