@@ -1,11 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { siteSettings } from './src/lib/site/settings.ts';
 
-// One setting builds the site for a subpath: DANVAN_BASE=/danvan/ npm run build
-const base = process.env.DANVAN_BASE || '/';
+// One setting builds the site for a subpath: DANVAN_BASE=/danvan/ npm run build.
 // The site's public address (DANVAN_SITE=https://…): without it the build has no absolute URL to
 // write, so pages use site-relative links and leave out what needs one (sitemap, canonical, og:url).
-const site = process.env.DANVAN_SITE || undefined;
+// Read in src/lib/site/settings.ts, which the files written beside Astro read too.
+const { base, site } = siteSettings();
 
 export default defineConfig({
   ...(site ? { site } : {}),

@@ -1,7 +1,8 @@
 /**
  * npm run build [-- --processes N] [-- --timings]: check + graph (one step) → Astro (in one or
- * two processes, scripts/build-pages.ts) and, beside it, the search index (made from the graph,
- * not from the built pages), into a temporary folder that replaces
+ * two processes, scripts/build-pages.ts) and, beside it, the search index and the data files
+ * (each document's feed, the open data: scripts/write-data-files.ts), made from the graph,
+ * not from the built pages, into a temporary folder that replaces
  * dist/ only when every step succeeded (src/lib/files/site-swap.ts): a failed, interrupted or
  * killed build never leaves a half-written site nor loses the previous one, and a second build
  * started meanwhile refuses instead of touching the first one's folders.
@@ -12,6 +13,7 @@ import { fileErrorMessage } from '../src/lib/files/errors.ts';
 import { runStep, stopCurrentStep, type StepResult } from './lib/steps.ts';
 import { rmSync } from 'node:fs';
 import { mergeShardOutputs, ShardMergeError } from '../src/lib/site/shard-merge.ts';
+import { FlatPlaceError, placeFlatOutputs } from '../src/lib/site/flat-outputs.ts';
 import { commandLine } from './lib/cli.ts';
 
 const USAGE = 'Cách dùng: npm run build [-- --processes N] [-- --timings]';
@@ -24,9 +26,13 @@ const root = resolve(import.meta.dirname, '..');
 // DANVAN_DIST: another output folder (relative to the project, or absolute), for tests and benchmarks.
 const outDir = resolve(root, process.env.DANVAN_DIST ?? 'dist');
 const { tmp: tmpDir } = siteFolders(outDir);
-// The search step writes here while Astro writes tmpDir (which Astro empties first); its
-// name starts like tmpDir's, so recoverSite removes it after a build killed outright.
+// The search step and the data step (feeds, open data) write here while Astro writes tmpDir
+// (which Astro empties first); their names start like tmpDir's, so recoverSite removes
+// them after a build killed outright.
 const searchDir = `${tmpDir}-tim-kiem`;
+const dataDir = `${tmpDir}-du-lieu`;
+/** Folders written beside Astro, joined into the site once every step has succeeded. */
+const besideDirs = [searchDir, dataDir];
 
 const lock = lockSite(outDir);
 if (!lock.ok) {
@@ -40,7 +46,7 @@ const unlock = lock.release;
 
 function cleanup(): void {
   rmSync(tmpDir, { recursive: true, force: true });
-  rmSync(searchDir, { recursive: true, force: true });
+  for (const dir of besideDirs) rmSync(dir, { recursive: true, force: true });
   unlock();
 }
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
@@ -73,35 +79,45 @@ const steps = [
   // One process checks and builds the graph on the same loaded corpus (every file is read
   // and validated once); a check error stops it before anything is written.
   () => runStep('Kiểm tra nội dung (npm run check) và dựng đồ thị trích dẫn', ['scripts/build-graph.ts', '--check', ...(values.timings ? ['--timings'] : [])], { cwd: root }),
-  // The search index reads the graph and bodies, not the pages: it runs beside Astro, and
-  // its files join the site once both are done.
+  // The search index, the feeds of each document and the open-data files are made from the
+  // graph (and bodies), not from the pages: they run beside Astro, and their files join the
+  // site once all are done.
   async (): Promise<StepResult> => {
-    rmSync(searchDir, { recursive: true, force: true });
+    for (const dir of besideDirs) rmSync(dir, { recursive: true, force: true });
     const running = [
       // Astro in one or two processes, each rendering part of the pages (scripts/build-pages.ts).
       runStep('Dựng trang (Astro)', ['scripts/build-pages.ts', tmpDir, ...pagesOptions], { cwd: root, env }),
       runStep('Lập chỉ mục tìm kiếm', ['scripts/index-search.ts', searchDir], { cwd: root }),
+      runStep('Ghi nguồn tin theo dõi và dữ liệu mở', ['scripts/write-data-files.ts', dataDir], { cwd: root }),
     ];
-    // Either failing makes the other pointless: it is stopped rather than waited for.
+    // One failing makes the others pointless: they are stopped rather than waited for, and
+    // the build names the one that failed first (the others fail because they were stopped).
+    let failed: StepResult | undefined;
     for (const step of running) {
       void step.then(async (r) => {
-        if (!r.ok) await stopCurrentStep();
+        if (r.ok || failed) return;
+        failed = r;
+        await stopCurrentStep();
       });
     }
-    const [astro, search] = (await Promise.all(running)) as [StepResult, StepResult];
-    if (!astro.ok) return astro;
-    if (!search.ok) return search;
-    // The search files join the site by the rule that joins Astro's parts: moved, never
-    // overwritten; a path both wrote stops the build (nothing may be shared with Astro).
+    const results = await Promise.all(running);
+    if (failed) return failed;
+    // Their files join the site by the rule that joins Astro's parts: moved, never
+    // overwritten; a path two of them wrote stops the build (nothing may be shared). The
+    // data files go into Astro's folders (each document's feed beside its page): they come
+    // flat and are moved one by one (src/lib/site/flat-outputs.ts says why).
     let ok = true;
+    const mergeStarted = performance.now();
     try {
       mergeShardOutputs(tmpDir, [searchDir], () => false);
+      placeFlatOutputs(tmpDir, dataDir);
+      if (values.timings) console.error(`[timing] đưa chỉ mục tìm kiếm và tệp dữ liệu vào trang: ${((performance.now() - mergeStarted) / 1000).toFixed(1)} s`);
     } catch (e) {
-      if (!(e instanceof ShardMergeError)) throw e;
-      console.error(`${e.message} (chỉ mục tìm kiếm và Astro cùng ghi một tệp)`);
+      if (!(e instanceof ShardMergeError || e instanceof FlatPlaceError)) throw e;
+      console.error(`${e.message} (Astro, chỉ mục tìm kiếm và tệp dữ liệu cùng ghi một tệp)`);
       ok = false;
     }
-    return { name: 'Dựng trang và chỉ mục tìm kiếm', ok, seconds: Math.max(astro.seconds, search.seconds) };
+    return { name: 'Dựng trang, chỉ mục tìm kiếm và tệp dữ liệu', ok, seconds: Math.max(...results.map((r) => r.seconds)) };
   },
 ];
 

@@ -2,17 +2,19 @@
  * `npm run dev` (scripts/dev.ts) on a temporary copy of the content: saving a body makes
  * the open page show the new text by itself (the graph is rebuilt and the page reloaded),
  * a content error appears on the page and in the terminal with its file:line, and fixing
- * it brings the page back. Every wait is bounded.
+ * it brings the page back; the data files a build writes beside Astro (each document's
+ * feed, the open data) are served with the current graph. Every wait is bounded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { tempCorpus } from '../graph/helpers.ts';
+import { placeFlatOutputs } from '../../src/lib/site/flat-outputs.ts';
 
 const PROJECT = join(import.meta.dirname, '../..');
 const DOC = 'chi-thi-16-ct-ttg-2016';
@@ -55,6 +57,8 @@ function editorEnv(): NodeJS.ProcessEnv {
 }
 
 const page = async (path: string) => (await fetch(`${base}${path}`)).text();
+/** The feed of QĐ 290, which the document added by a test carries out. */
+const ACTED_ON_FEED = '/van-ban/quyet-dinh-290-qd-tw-2010/theo-doi.xml';
 
 beforeAll(async () => {
   const port = await freePort();
@@ -83,6 +87,35 @@ afterAll(async () => {
 });
 
 describe('npm run dev', () => {
+  it('serves every document feed and the open-data files as the build writes them (scripts/write-data-files.ts)', async () => {
+    // Before any edit the graph on disk is the one the server holds: the build step run on it
+    // must write what the server's routes answer, byte for byte.
+    const out = mkdtempSync(join(tmpdir(), 'danvan-dev-data-'));
+    try {
+      const r = spawnSync(process.execPath, ['scripts/write-data-files.ts', join(out, 'flat')], {
+        cwd: PROJECT,
+        env: { ...editorEnv(), DANVAN_CONTENT_ROOT: corpus.root },
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      placeFlatOutputs(join(out, 'site'), join(out, 'flat'));
+      const files = readdirSync(join(out, 'site'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(join(out, 'site').length));
+      const documents = readdirSync(join(corpus.root, 'content/van-ban')).filter((f) => f.endsWith('.mdx'));
+      expect(files.filter((f) => f.endsWith('/theo-doi.xml')).sort()).toEqual(documents.map((f) => `/van-ban/${f.slice(0, -4)}/theo-doi.xml`).sort());
+      expect(files.filter((f) => f.startsWith('/api/')).sort()).toEqual(['/api/documents.json', '/api/graph.json']);
+      const differing: string[] = [];
+      for (const f of files) {
+        const res = await fetch(`${base}${f}`);
+        if (res.status !== 200 || (await res.text()) !== readFileSync(join(out, 'site', f), 'utf8')) differing.push(f);
+      }
+      expect(differing).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('shows a saved body in the open page, without the reader reloading it', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${base}/van-ban/${DOC}/`);
@@ -119,11 +152,25 @@ describe('npm run dev', () => {
     const kl = readFileSync(join(corpus.root, 'content/van-ban/ket-luan-114-kl-tw-2015.mdx'), 'utf8');
     const status = async () => (await fetch(`${base}/van-ban/${added}/`)).status;
     expect(await status()).toBe(404);
-    corpus.write('van-ban', added, kl.replace('number: "114-KL/TW"', 'number: "120-KL/TW"'));
+    const implementing = 'relations:\n  implements: [{ id: quyet-dinh-290-qd-tw-2010, where: "Trích yếu", source: "https://example.org/van-ban/ket-luan-120" }]\n';
+    expect(await page(ACTED_ON_FEED)).not.toContain(`/van-ban/${added}/`);
+    corpus.write('van-ban', added, kl.replace('number: "114-KL/TW"', 'number: "120-KL/TW"').replace(/^issued: .*\n/m, (line) => line + implementing));
     await until('the new document page', async () => (await status()) === 200);
     expect(await page(`/van-ban/${added}/`)).toContain('120-KL/TW');
+    // Its feed and the open data follow the graph.
+    const listed = async () => JSON.parse(await page('/api/documents.json')).documents.some((d: { id: string }) => d.id === added);
+    expect(await listed()).toBe(true);
+    expect(JSON.parse(await page('/api/graph.json')).nodes.some((n: { id: string }) => n.id === added)).toBe(true);
+    expect(await page(`/van-ban/${added}/theo-doi.xml`)).toContain(`<title>Văn bản mới liên quan đến Kết luận số 120-KL/TW</title>`);
+    // The document it carries out has it in its feed, saying what it does.
+    const feed = await page(ACTED_ON_FEED);
+    expect(feed).toContain(`<link href="/van-ban/${added}/"/>`);
+    expect(feed).toMatch(/<summary>Triển khai, thực hiện Quyết định số 290-QĐ\/TW\. /);
     rmSync(join(corpus.root, 'content/van-ban', `${added}.mdx`));
     await until('the removed document gone', async () => (await status()) === 404);
+    expect(await listed()).toBe(false);
+    expect((await fetch(`${base}/van-ban/${added}/theo-doi.xml`)).status).toBe(404);
+    expect(await page(ACTED_ON_FEED)).not.toContain(`/van-ban/${added}/`);
   });
 
   it('shows a saved course module (read from the graph build files, not an Astro collection)', async () => {

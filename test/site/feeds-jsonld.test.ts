@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureSite } from './helpers.ts';
 import { atomFeed, sitemapXml, atomDate } from '../../src/lib/site/feeds.ts';
 import { legislationJsonLd, jsonForScript } from '../../src/lib/site/jsonld.ts';
-import { documentsJson, graphJson } from '../../src/lib/site/open-data.ts';
+import { documentsJson, graphJson, openDataPieces } from '../../src/lib/site/open-data.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
 
 const data = fixtureSite();
@@ -43,16 +43,25 @@ describe('JSON-LD', () => {
 });
 
 describe('open data', () => {
+  // What the files hold: the text written piece by piece, read back.
+  const read = (file: 'documents' | 'graph') => JSON.parse([...openDataPieces(file, data, urls, site)].join(''));
+
   it('documents.json has every document with its effective status label', () => {
-    const j = documentsJson(data, urls, site);
+    const j = read('documents');
     expect(j.count).toBe(data.nodes.length);
-    const d290 = j.documents.find((d) => d.id === 'quyet-dinh-290-qd-tw-2010')!;
+    expect(j.documents).toHaveLength(data.nodes.length);
+    const d290 = j.documents.find((d: { id: string }) => d.id === 'quyet-dinh-290-qd-tw-2010')!;
     expect(d290.effectiveStatus.label).toBe('Đã bị thay thế');
     expect(d290.url).toBe('https://example.vn/danvan/van-ban/quyet-dinh-290-qd-tw-2010/');
   });
   it('graph.json keeps edges with evidence and unresolved references', () => {
-    const g = graphJson(data, urls, site);
+    const g = read('graph');
     expect(g.edges).toHaveLength(data.graph.edges.length);
     expect(g.unresolved[0]).toMatchObject({ key: '35-CT/TW@2014', citedBy: ['chi-thi-33-ct-ttg-2021'] });
+  });
+  it('is written as JSON.stringify would write it: documents.json indented by one space, graph.json compact', () => {
+    expect([...openDataPieces('documents', data, urls, site)].join('')).toBe(JSON.stringify(documentsJson(data, urls, site), null, 1));
+    expect([...openDataPieces('graph', data, urls, site)].join('')).toBe(JSON.stringify(graphJson(data, urls, site)));
+    expect([...openDataPieces('documents', data, urls, site)].join('')).toMatch(/^\{\n "version": 1,\n "count": \d+,\n "documents": \[\n  \{\n   "id": /);
   });
 });

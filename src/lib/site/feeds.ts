@@ -5,7 +5,7 @@
 import type { GraphNode } from '../graph/types.ts';
 import { escapeHtml } from '../text/html.ts';
 import { compareByDateDesc } from './data.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl, type SiteUrls } from './urls.ts';
 import { RELATION_LABELS, shortName } from './labels.ts';
 import type { SiteData } from './data.ts';
 
@@ -106,4 +106,23 @@ export function relatedFeedEntries(data: SiteData, id: string): { nodes: GraphNo
     nodes: [...nodes.values()],
     relationOf: (n) => `${(labels.get(n.id) ?? []).join('; ')} ${selfName}. ${n.summary ?? n.citation}`,
   };
+}
+
+/**
+ * One document's "văn bản mới liên quan" feed, /van-ban/<id>/theo-doi.xml: written for
+ * every document by scripts/write-data-files.ts beside Astro, and served by the dev server
+ * from src/pages/van-ban/[id]/theo-doi.xml.ts.
+ */
+export function relatedFeedXml(data: SiteData, node: GraphNode, urls: SiteUrls, site: string | null): string {
+  const { nodes, relationOf } = relatedFeedEntries(data, node.id);
+  return atomFeed(nodes, {
+    site,
+    feedPath: urls.path(relatedFeedPath(node.id)),
+    homePath: urls.document(node.id),
+    documentPath: urls.document,
+    title: `Văn bản mới liên quan đến ${shortName(node)}`,
+    limit: 30,
+    summaryOf: relationOf,
+    emptyUpdated: node.issued,
+  });
 }
