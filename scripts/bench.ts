@@ -238,6 +238,7 @@ async function benchSize(count: number): Promise<SizeResult> {
     // scripts/build-pages.ts runs the Astro processes: its tree's peak is theirs together.
     astro: { ...stepOf(/Astro/, 'build-pages.ts'), processes: Number(/Astro dựng trang bằng (\d+) tiến trình/.exec(build.stdout)?.[1] ?? 1) },
     searchIndex: stepOf(/Lập chỉ mục tìm kiếm/, 'scripts/index-search.ts'),
+    dataFiles: stepOf(/Ghi nguồn tin theo dõi/, 'scripts/write-data-files.ts'),
     build: { seconds: build.seconds, peak: build.peaks.total, steal: build.steal, cpu: build.peaks.cpu },
     buildAfterChange: afterChange ? { seconds: afterChange.seconds, peak: afterChange.peaks.total, steal: afterChange.steal, cpu: afterChange.peaks.cpu } : undefined,
     baseline: baseline

@@ -29,6 +29,8 @@ export interface SizeResult {
   astro: Step & { processes?: number };
   /** The search index step (beside Astro since issue 19; Pagefind before, under another key). */
   searchIndex?: Step;
+  /** Feeds and open-data files written beside Astro (older results have none). */
+  dataFiles?: Step;
   build: Step;
   /** `npm run build` again after one document was edited, with the caches the full build left (older results have none). */
   buildAfterChange?: Step;
@@ -148,12 +150,13 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['npm run dev, 1 save → the open page shows it (Chromium) · server start to first page', (r) => (r.devPage ? `${s(r.devPage.seconds)} · ${s(r.devPage.startSeconds)}` : '–')],
     ['Astro build: time / peak (processes)', (r) => `${step(r.astro)} (${r.astro.processes ?? 1})`],
     ['search index (runs beside Astro): time / peak', (r) => (r.searchIndex ? step(r.searchIndex) : '–')],
-    ['**full build** (check+graph, then Astro beside the search index): time / peak', (r) => `**${step(r.build)}**`],
+    ['feeds and open-data files (beside Astro): time / peak', (r) => (r.dataFiles ? step(r.dataFiles) : '–')],
+    ['**full build** (check+graph, then Astro beside the search index and the feeds): time / peak', (r) => `**${step(r.build)}**`],
     ['`npm run build` after editing one document (caches of the full build): time / peak', (r) => (r.buildAfterChange ? step(r.buildAfterChange) : '–')],
     [
-      'CPU time (user+sys): full build (check+graph / Astro / search) · baseline',
+      'CPU time (user+sys): full build (check+graph / Astro / search / feeds+data) · baseline',
       (r) =>
-        `${s(r.build.cpu ?? null)} (${[r.checkGraph, r.astro, r.searchIndex].map((x) => s(x?.cpu ?? null)).join(' / ')}) · ${r.baseline.ok ? s(r.baseline.cpu ?? null) : '–'}`,
+        `${s(r.build.cpu ?? null)} (${[r.checkGraph, r.astro, r.searchIndex, r.dataFiles].map((x) => s(x?.cpu ?? null)).join(' / ')}) · ${r.baseline.ok ? s(r.baseline.cpu ?? null) : '–'}`,
     ],
     ['baseline (plain Astro + MDX): time / peak', (r) => (r.baseline.ok ? step(r.baseline) : r.baseline.skipped ? 'not run (--no-baseline)' : 'failed')],
     ['full build ÷ baseline (time)', (r) => (r.baseline.ok ? ratio(r.build.seconds, r.baseline.seconds) : '–')],
