@@ -12,7 +12,7 @@
  * Astro's data store would only cost time; the other collection keys stay for a page that
  * may one day need them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { loadCorpus } from '../lib/content/corpus.ts';
@@ -20,6 +20,7 @@ import { sourcesUnchanged } from '../lib/content/sources.ts';
 import { FRONTMATTER_FILE, bodyBundleFile, type FrontmatterEntry, type FrontmatterFile } from '../lib/graph/types.ts';
 import { BodyBundle } from '../lib/graph/body-bundle.ts';
 import { contentRoot } from '../lib/content/root.ts';
+import { readJsonFile } from '../lib/files/large-json.ts';
 
 type CollectionKey = 'documents' | 'implementations' | 'courses';
 type Entries = Record<CollectionKey, FrontmatterEntry[]>;
@@ -37,7 +38,7 @@ function entries(): Entries {
   cachedStamp = stamp;
   if (st) {
     try {
-      const file = JSON.parse(readFileSync(path, 'utf8')) as FrontmatterFile;
+      const file = readJsonFile(path) as FrontmatterFile;
       if (file.version === 1 && sourcesUnchanged(root, file.sources)) {
         cached = { documents: file.documents, implementations: file.implementations, courses: file.courses };
         return cached;
