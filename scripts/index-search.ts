@@ -12,10 +12,11 @@
  *
  *   node scripts/index-search.ts <folder>
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BodyBundle } from '../src/lib/graph/body-bundle.ts';
 import { readGraphFile } from '../src/lib/graph/read.ts';
+import { readJsonFile } from '../src/lib/files/large-json.ts';
 import { bodyBundleFile, FRONTMATTER_FILE, GRAPH_FILE, type FrontmatterFile } from '../src/lib/graph/types.ts';
 import { loadRegistries } from '../src/lib/content/corpus.ts';
 import { contentRoot } from '../src/lib/content/root.ts';
@@ -51,7 +52,7 @@ if (!existsSync(frontmatterPath)) {
   console.error(`Chưa có ${FRONTMATTER_FILE}; chạy lại npm run build:graph.`);
   process.exit(1);
 }
-const courses = (JSON.parse(readFileSync(frontmatterPath, 'utf8')) as FrontmatterFile).courses.map((c) => ({
+const courses = (readJsonFile(frontmatterPath) as FrontmatterFile).courses.map((c) => ({
   id: c.id,
   title: String((c.data as { title?: unknown }).title ?? c.id),
 }));

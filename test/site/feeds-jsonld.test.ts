@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureSite } from './helpers.ts';
-import { atomFeed, sitemapXml, atomDate } from '../../src/lib/site/feeds.ts';
+import { atomFeed, sitemapFiles, sitemapXml, atomDate, SITEMAP_MAX_URLS } from '../../src/lib/site/feeds.ts';
 import { legislationJsonLd, jsonForScript } from '../../src/lib/site/jsonld.ts';
 import { documentsJson, graphJson, openDataPieces } from '../../src/lib/site/open-data.ts';
 import { siteUrls } from '../../src/lib/site/urls.ts';
@@ -13,6 +13,22 @@ describe('feeds', () => {
   it('sitemap has absolute URLs under the base', () => {
     const xml = sitemapXml(site, ['/danvan/', '/danvan/van-ban/a/']);
     expect(xml).toContain('<loc>https://example.vn/danvan/van-ban/a/</loc>');
+  });
+  it('past the limit per file, sitemap.xml is an index of files that list every path once, in order', () => {
+    const paths = Array.from({ length: 7 }, (_, i) => `/danvan/van-ban/d${i}/`);
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const one = sitemapFiles(site, paths, (n) => `/danvan/${n}.xml`, 7);
+    expect([...one.keys()]).toEqual(['sitemap']);
+    expect(one.get('sitemap')!()).toBe(sitemapXml(site, paths));
+    const split = sitemapFiles(site, paths, (n) => `/danvan/${n}.xml`, 3);
+    expect([...split.keys()]).toEqual(['sitemap', 'sitemap-1', 'sitemap-2', 'sitemap-3']);
+    const index = split.get('sitemap')!();
+    expect(index).toMatch(/^<\?xml[^>]*>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(locs(index)).toEqual(['https://example.vn/danvan/sitemap-1.xml', 'https://example.vn/danvan/sitemap-2.xml', 'https://example.vn/danvan/sitemap-3.xml']);
+    const parts = ['sitemap-1', 'sitemap-2', 'sitemap-3'].map((n) => locs(split.get(n)!()));
+    expect(parts.map((p) => p.length)).toEqual([3, 3, 1]);
+    expect(parts.flat()).toEqual(paths.map((p) => `https://example.vn${p}`));
+    expect(SITEMAP_MAX_URLS).toBe(50_000);
   });
   it('atom feed lists newest documents first and is dated by content, not by the build', () => {
     const feed = atomFeed(data.nodes, { site, feedPath: urls.path('feed.xml'), homePath: urls.home(), documentPath: urls.document, title: 'T', limit: 2 });

@@ -9,10 +9,11 @@
  * before it reloads the pages) instead of waiting on Astro's content refresh, which could
  * leave the reloaded page with the old text on a busy machine.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentRoot } from '../content/root.ts';
 import type { CourseEntry } from '../course/page.ts';
+import { readJsonFile } from '../files/large-json.ts';
 import { BodyBundle } from '../graph/body-bundle.ts';
 import { FRONTMATTER_FILE, bodyBundleFile, type FrontmatterFile } from '../graph/types.ts';
 import { courseFrontmatterSchema } from '../schema/course.ts';
@@ -30,7 +31,7 @@ export function courseEntries(root = contentRoot()): CourseEntry[] {
   if (cached?.stamp === stamp) return cached.courses;
   let file: FrontmatterFile;
   try {
-    file = JSON.parse(readFileSync(path, 'utf8')) as FrontmatterFile;
+    file = readJsonFile(path) as FrontmatterFile;
   } catch (e) {
     throw new Error(`Không đọc được ${path} (${e instanceof Error ? e.message : String(e)}): chạy lại "npm run build:graph".`);
   }

@@ -3,11 +3,12 @@
  * pages need built once (by type, issuer, year, province, level, topic, status), so a
  * page costs a map lookup, not a scan — the site has to scale to 10,000 documents.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Graph, GraphEdge, GraphNode, ImplementationRecord } from '../graph/types.ts';
 import { GRAPH_FILE, bodyBundleFile } from '../graph/types.ts';
 import { BodyBundle } from '../graph/body-bundle.ts';
+import { readGraphFile } from '../graph/read.ts';
 import type { RelationType } from '../schema/document.ts';
 import type { Issuer, Province, Topic, Level } from '../schema/registries.ts';
 import { loadRegistries, type Registries } from '../content/corpus.ts';
@@ -206,7 +207,8 @@ export function siteData(root = contentRoot()): SiteData {
   }
   const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
   if (cached && stamp === cachedStamp) return cached;
-  const graph = JSON.parse(readFileSync(file, 'utf8')) as Graph;
+  const graph = readGraphFile(file);
+  if (typeof graph === 'string') throw new Error(`Đồ thị văn bản ${file} không đọc được (${graph}): chạy lại "npm run build:graph".`);
   cached = indexSite(graph, loadRegistries(root));
   cachedStamp = stamp;
   return cached;

@@ -14,6 +14,29 @@ export function sitemapXml(site: string, paths: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }
 
+/**
+ * sitemaps.org allows at most 50,000 URLs in one sitemap (and 50 MB, far off at our URL
+ * lengths); from about 45,000 documents the site has more pages than that.
+ */
+export const SITEMAP_MAX_URLS = 50_000;
+
+/**
+ * The sitemap files, by name (without ".xml"): "sitemap" alone when every path fits in one;
+ * else "sitemap" is a sitemap index of "sitemap-1" … "sitemap-N", each of at most `max`
+ * paths, in order. `fileUrl` gives a file's site path (the index lists them absolute).
+ */
+export function sitemapFiles(site: string, paths: string[], fileUrl: (name: string) => string, max = SITEMAP_MAX_URLS): Map<string, () => string> {
+  if (paths.length <= max) return new Map([['sitemap', () => sitemapXml(site, paths)]]);
+  const parts = Array.from({ length: Math.ceil(paths.length / max) }, (_, i) => paths.slice(i * max, (i + 1) * max));
+  const names = parts.map((_, i) => `sitemap-${i + 1}`);
+  const index = names.map((n) => `<sitemap><loc>${escapeHtml(absoluteUrl(site, fileUrl(n)))}</loc></sitemap>`).join('\n');
+  const files = new Map<string, () => string>([
+    ['sitemap', () => `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index}\n</sitemapindex>\n`],
+  ]);
+  names.forEach((n, i) => files.set(n, () => sitemapXml(site, parts[i]!)));
+  return files;
+}
+
 /** "2021-07" → "2021-07-01T00:00:00Z": Atom needs full timestamps. */
 export function atomDate(iso: string): string {
   const [y, m = '01', d = '01'] = iso.split('-');
