@@ -9,10 +9,10 @@
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { basename, join } from 'node:path';
 import { writeFileAtomic } from '../../src/lib/files/atomic.ts';
 import { launchBrowser } from '../../test/browser/support/browser.ts';
+import { editorEnv, freePort } from '../../test/browser/support/dev-server.ts';
 
 const [root, file, astroCache] = process.argv.slice(2);
 if (!root || !file || !astroCache) {
@@ -23,17 +23,6 @@ const projectRoot = join(import.meta.dirname, '../..');
 /** Nothing here waits longer: a figure beyond it is a failure, not a measurement. */
 const BOUND_MS = 120_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function until(what: string, test: () => Promise<boolean> | boolean, log: () => string): Promise<void> {
   const started = performance.now();
   while (performance.now() - started < BOUND_MS) {
@@ -43,13 +32,11 @@ async function until(what: string, test: () => Promise<boolean> | boolean, log: 
   throw new Error(`not within ${BOUND_MS} ms: ${what}\n${log().slice(-3000)}`);
 }
 
-// The editor's shell: Astro must run in development mode.
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
 const port = await freePort();
 const serverStarted = performance.now();
 const server = spawn(process.execPath, [join(projectRoot, 'scripts/dev.ts'), '--port', String(port)], {
   cwd: projectRoot,
-  env: { ...env, DANVAN_CONTENT_ROOT: root, DANVAN_CACHE_DIR: astroCache },
+  env: { ...editorEnv(), DANVAN_CONTENT_ROOT: root, DANVAN_CACHE_DIR: astroCache },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let output = '';

@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
+import { editorEnv, freePort } from './support/dev-server.ts';
 import { tempCorpus } from '../graph/helpers.ts';
 import { placeFlatOutputs } from '../../src/lib/site/flat-outputs.ts';
 
@@ -29,17 +29,6 @@ let output = '';
 let base = '';
 let browser: Browser;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** Polls until `test` holds, at most BOUND_MS; returns the milliseconds it took. */
 async function until(what: string, test: () => Promise<boolean> | boolean): Promise<number> {
   const started = performance.now();
@@ -49,11 +38,6 @@ async function until(what: string, test: () => Promise<boolean> | boolean): Prom
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`not within ${BOUND_MS} ms: ${what}\n--- dev server output ---\n${output}`);
-}
-
-/** The environment an editor's shell has: without the test runner's NODE_ENV=test and VITEST* (Astro would not run in development mode). */
-function editorEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
 }
 
 const page = async (path: string) => (await fetch(`${base}${path}`)).text();
