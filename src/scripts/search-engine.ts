@@ -9,7 +9,9 @@ import { findDirectHits, type DirectHit } from '../lib/search/direct-hits.ts';
 import { buildExcerpt, queryTerms, type ExcerptPart } from '../lib/search/excerpt.ts';
 import { FILTERS } from '../lib/search/constants.ts';
 import {
+  decodeOrdinals,
   decodePostings,
+  fieldsApart,
   INDEX_DIR,
   indexPath,
   MANIFEST_FILE,
@@ -123,14 +125,22 @@ export function createEngine(base: string): SearchEngine {
 
   const shard = async (index: Index, key: string): Promise<Shard | null> =>
     index.shards.has(key) ? load(index.dir + indexPath.shard(key), json<Shard>) : null;
-  const postings = (index: Index, path: string): Promise<Postings> => load(index.dir + path, text).then(decodePostings);
+  /** A pair's postings (field bits inline). */
+  const postings = (index: Index, path: string): Promise<Postings> => load(index.dir + path, text).then((t) => decodePostings(t));
+  /** The records of a posting file, field bits unread. */
+  const ordinals = (index: Index, path: string): Promise<number[]> => load(index.dir + path, text).then(decodeOrdinals);
+  /** A word's postings: its field bits are in a file of their own when its list is in a set form. */
+  const wordPostings = async (index: Index, word: string): Promise<Postings> => {
+    const list = await load(index.dir + indexPath.word(word), text);
+    return decodePostings(list, fieldsApart(list) ? await load(index.dir + indexPath.wordFields(word), text) : undefined);
+  };
   const fragment = (index: Index, ordinal: number): Promise<Fragment> => load(index.dir + indexPath.fragment(ordinal), json<Fragment>);
   const foundation = (index: Index): Promise<Map<number, number>> =>
     load(index.dir + indexPath.foundation(), json<Array<[number, number]>>).then((pairs) => new Map(pairs));
   const filterLists = (index: Index, key: string): Promise<FilterLists> =>
     load(index.dir + indexPath.filter(key), async (r) => {
       const file = await json<FilterFile>(r);
-      const lists = file.lists.map((l) => decodePostings(l).ordinals);
+      const lists = file.lists.map(decodeOrdinals);
       return { values: file.values, lists, byValue: new Map(file.values.map((v, i) => [v, lists[i]!])) };
     });
   /** Filter keys whose lists were asked for: their counts are shown. */
@@ -178,11 +188,11 @@ export function createEngine(base: string): SearchEngine {
     if (!words.length || forms.some((f) => !f.length)) return { found: [], shards };
     const knownCodes = codes.filter((c) => c in (shards.get(shardKey(spelled.get(c)!))?.x ?? {}));
     const [lists, exactLists] = await Promise.all([
-      Promise.all(forms.map((f) => Promise.all(f.map((w) => postings(index, indexPath.word(w)))))),
-      Promise.all(knownCodes.map((c) => postings(index, indexPath.exact(c)))),
+      Promise.all(forms.map((f) => Promise.all(f.map((w) => wordPostings(index, w))))),
+      Promise.all(knownCodes.map((c) => ordinals(index, indexPath.exact(c)))),
     ]);
     // Only a query whose every spelled word is known as typed puts those records first.
-    const exact = codes.length && knownCodes.length === codes.length ? new Set(intersectAll(exactLists.map((l) => l.ordinals))) : null;
+    const exact = codes.length && knownCodes.length === codes.length ? new Set(intersectAll(exactLists)) : null;
     return { found: scoreRecords(lists.map((l) => ({ lists: l })), index.manifest.records, exact), shards };
   };
 

@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { FILTERS } from './constants.ts';
 import {
-  encodePacked,
+  encodePackedFiles,
   encodePostings,
+  type FieldsPlace,
   indexPath,
   MAX_WORD,
   shardKey,
@@ -34,7 +35,7 @@ export interface BuiltIndex {
 
 /**
  * The postings of one kind of key (folded words, spellings, pairs), keys by number: for
- * each key, its records as ordinal × 4 + field bits (encodePacked). A record's keys are
+ * each key, its records as ordinal × 4 + field bits (encodePackedFiles). A record's keys are
  * gathered in typed arrays (which record last saw a key, with which bits) and appended when
  * the record ends: no map of strings and no object per record.
  */
@@ -156,29 +157,41 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
 
   const shards = new Map<string, Shard>();
   /** Writes each key's postings and lists the key in its shard: keys in byte order, slot after slot. */
-  const table = (keys: readonly string[], postings: Postings, path: (key: string) => string, slot: 'w' | 'x' | 'p', shardWord: (id: number) => string) => {
+  const table = (
+    keys: readonly string[],
+    postings: Postings,
+    path: (key: string) => string,
+    slot: 'w' | 'x' | 'p',
+    shardWord: (id: number) => string,
+    place: FieldsPlace,
+  ) => {
     const ids = keys.map((_, id) => id).sort((a, b) => byKey(keys[a]!, keys[b]!));
     for (const id of ids) {
       const list = postings.lists[id];
       if (!list) continue;
       const key = keys[id]!;
-      put(path(key), encodePacked(list));
+      const { text, fields } = encodePackedFiles(list, place);
+      put(path(key), text);
+      if (fields !== null) put(indexPath.wordFields(key), fields);
       const k = shardKey(shardWord(id));
       let shard = shards.get(k);
       if (!shard) shards.set(k, (shard = { w: {} }));
       (shard[slot] ??= {})[key] = list.length;
     }
   };
-  table(scanner.words, words, indexPath.word, 'w', (id) => scanner.words[id]!);
+  // A common word's field bits go in a file of their own, read only when the order of the
+  // results shown depends on them; a spelling's bits are never read (it only puts records
+  // first); a pair's are always read with it.
+  table(scanner.words, words, indexPath.word, 'w', (id) => scanner.words[id]!, 'apart');
   // An exact spelling goes in its folded word's shard (the browser has that shard already).
-  table(scanner.spellings, exact, indexPath.exact, 'x', (id) => scanner.words[scanner.spellingWord[id]!]!);
-  table(pairKeys, pairs, indexPath.pair, 'p', (id) => pairKeys[id]!);
+  table(scanner.spellings, exact, indexPath.exact, 'x', (id) => scanner.words[scanner.spellingWord[id]!]!, 'none');
+  table(pairKeys, pairs, indexPath.pair, 'p', (id) => pairKeys[id]!, 'inline');
   const shardKeys = [...shards.keys()].sort(byKey);
   for (const key of shardKeys) put(indexPath.shard(key), JSON.stringify(shards.get(key)));
 
   for (const [key, values] of filterValues) {
     const names = [...values.keys()].sort(byKey);
-    const file: FilterFile = { values: names, lists: names.map((v) => encodePostings(values.get(v)!)) };
+    const file: FilterFile = { values: names, lists: names.map((v) => encodePostings(values.get(v)!, [], 'none')) };
     put(indexPath.filter(key), JSON.stringify(file));
   }
 
