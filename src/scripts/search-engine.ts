@@ -11,6 +11,10 @@ import { FILTERS } from '../lib/search/constants.ts';
 import {
   decodeOrdinals,
   decodePostings,
+  decodePresence,
+  FIELD_NAME,
+  FIELD_SUBJECT,
+  FIELD_UNKNOWN,
   fieldsApart,
   INDEX_DIR,
   indexPath,
@@ -25,8 +29,18 @@ import {
 } from '../lib/search/index-format.ts';
 import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/number-index.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
-import { COMMON_PAIR_SHARE, correctQuery, queryPairs, queryProblem, rankByPairs, type PairHit, type QueryProblem } from '../lib/search/ranking.ts';
-import { intersectAll, scoreRecords, type Scored } from '../lib/search/score.ts';
+import {
+  COMMON_PAIR_SHARE,
+  correctQuery,
+  pairSplits,
+  pairTiers,
+  queryPairs,
+  queryProblem,
+  rankByPairs,
+  type PairHit,
+  type QueryProblem,
+} from '../lib/search/ranking.ts';
+import { intersectAll, orderKnown, scoreRecords, UNKNOWN_SCORE, type Scored } from '../lib/search/score.ts';
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -91,6 +105,18 @@ interface Index {
   shards: ReadonlySet<string>;
 }
 
+/** A query's matching records and what they were found with. */
+interface Matched {
+  found: Scored[];
+  shards: Map<string, Shard>;
+  /** The query's words (queryTerms), the indexed words each stands for, and their postings. */
+  words: string[];
+  forms: string[][];
+  lists: Postings[][];
+  /** Records with every exact spelling, when the query's diacritics count. */
+  exact: ReadonlySet<number> | null;
+}
+
 interface FilterLists {
   values: string[];
   lists: number[][];
@@ -129,10 +155,20 @@ export function createEngine(base: string): SearchEngine {
   const postings = (index: Index, path: string): Promise<Postings> => load(index.dir + path, text).then((t) => decodePostings(t));
   /** The records of a posting file, field bits unread. */
   const ordinals = (index: Index, path: string): Promise<number[]> => load(index.dir + path, text).then(decodeOrdinals);
-  /** A word's postings: its field bits are in a file of their own when its list is in a set form. */
-  const wordPostings = async (index: Index, word: string): Promise<Postings> => {
+  /**
+   * A word's postings, a fresh copy (rank fills in fields it can tell). Its documents' field
+   * bits are in a file of their own when its list is in a set form: loaded when `full` (or
+   * once loaded before), else those records carry FIELD_UNKNOWN.
+   */
+  const fieldFiles = new Set<string>();
+  const wordPostings = async (index: Index, word: string, full: boolean): Promise<Postings> => {
     const list = await load(index.dir + indexPath.word(word), text);
-    return decodePostings(list, fieldsApart(list) ? await load(index.dir + indexPath.wordFields(word), text) : undefined);
+    if (!fieldsApart(list)) return decodePostings(list);
+    const path = index.dir + indexPath.wordFields(word);
+    if (!full && !fieldFiles.has(path)) return decodePresence(list);
+    const bits = await load(path, text);
+    fieldFiles.add(path);
+    return decodePostings(list, bits);
   };
   const fragment = (index: Index, ordinal: number): Promise<Fragment> => load(index.dir + indexPath.fragment(ordinal), json<Fragment>);
   const foundation = (index: Index): Promise<Map<number, number>> =>
@@ -177,40 +213,86 @@ export function createEngine(base: string): SearchEngine {
       .slice(0, COMPLETIONS);
   };
 
-  /** Records matching a folded query, scored, with the exact-spelling records first when the query has diacritics. */
-  const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean): Promise<{ found: Scored[]; shards: Map<string, Shard> }> => {
+  /**
+   * Records matching a folded query, scored, with the exact-spelling records first when the
+   * query has diacritics. Without `full`, a common word's field bits stay in their own file
+   * (FIELD_UNKNOWN, score UNKNOWN_SCORE) unless loaded already: which records match, and so
+   * counts and filters, never need them, and the order of the results shown often does not.
+   */
+  const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean, full = false): Promise<Matched> => {
     const words = queryTerms(q.folded);
     // Exact spellings are listed in the shard of their folded word, which the query loads anyway.
     const spelled = exactFirst ? new Map(textWords(q.exact).flatMap(([word, code]) => (code ? [[code, word] as const] : []))) : new Map<string, string>();
     const codes = [...spelled.keys()];
     const shards = await shardsFor(index, words.map(shardKey));
     const forms = words.map((w, i) => wordsFor(w, i === words.length - 1, shards));
-    if (!words.length || forms.some((f) => !f.length)) return { found: [], shards };
+    if (!words.length || forms.some((f) => !f.length)) return { found: [], shards, words, forms, lists: [], exact: null };
     const knownCodes = codes.filter((c) => c in (shards.get(shardKey(spelled.get(c)!))?.x ?? {}));
     const [lists, exactLists] = await Promise.all([
-      Promise.all(forms.map((f) => Promise.all(f.map((w) => wordPostings(index, w))))),
+      Promise.all(forms.map((f) => Promise.all(f.map((w) => wordPostings(index, w, full))))),
       Promise.all(knownCodes.map((c) => ordinals(index, indexPath.exact(c)))),
     ]);
     // Only a query whose every spelled word is known as typed puts those records first.
     const exact = codes.length && knownCodes.length === codes.length ? new Set(intersectAll(exactLists)) : null;
-    return { found: scoreRecords(lists.map((l) => ({ lists: l })), index.manifest.records, exact), shards };
+    return { found: score(index, lists, exact), shards, words, forms, lists, exact };
   };
+  const score = (index: Index, lists: Postings[][], exact: ReadonlySet<number> | null) =>
+    scoreRecords(
+      lists.map((l) => ({ lists: l })),
+      index.manifest.records,
+      exact,
+    );
 
-  /** Re-orders results by the query's uncommon word pairs in names, topics and places, the foundation first among equals (ranking.ts). */
-  const rank = async (index: Index, results: Scored[], folded: string, shards: Map<string, Shard>): Promise<Scored[]> => {
-    if (results.length < 2) return results;
+  /**
+   * Orders results by the query's uncommon word pairs in names, topics and places, the
+   * foundation first among equals (ranking.ts), and says by what the order is grouped before
+   * scores count (orderKnown). A pair made of two query words always the same way (Shard.s)
+   * carrying both fields in a record tells those words' fields there too, so a record found
+   * with the query's pairs in its name and subject is scored without the words' field-bits files.
+   */
+  const rank = async (index: Index, m: Matched, folded: string): Promise<{ found: Scored[]; group: (id: number) => string }> => {
+    const exactKey = (id: number) => (m.exact?.has(id) ? '1' : '0');
+    if (m.found.length < 2) return { found: m.found, group: exactKey };
     const all = queryPairs(folded);
-    const more = await shardsFor(index, all.map(shardKey).filter((k) => !shards.has(k)));
-    const carried = (p: string) => (shards.get(shardKey(p)) ?? more.get(shardKey(p)))?.p?.[p];
+    const more = await shardsFor(index, all.map(shardKey).filter((k) => !m.shards.has(k)));
+    const shardOfPair = (p: string) => m.shards.get(shardKey(p)) ?? more.get(shardKey(p));
+    const carried = (p: string) => shardOfPair(p)?.p?.[p];
     const common = new Set(all.filter((p) => (carried(p) ?? 0) > index.manifest.records * COMMON_PAIR_SHARE));
     const pairs = queryPairs(folded, common).filter((p) => carried(p) !== undefined);
-    if (!pairs.length) return results;
+    if (!pairs.length) return { found: m.found, group: exactKey };
     const [lists, weights] = await Promise.all([
       Promise.all(pairs.map((p) => postings(index, indexPath.pair(p)))),
       foundation(index).catch(() => new Map<number, number>()),
     ]);
     const hits: PairHit[][] = lists.map((l) => l.ordinals.map((id, i) => ({ id, fields: l.fields[i]! })));
-    return rankByPairs(results, hits, weights);
+    let found = m.found;
+    if (found.some((r) => r.score === UNKNOWN_SCORE)) {
+      // The query's own split of each pair (a query making one pair two ways tells nothing).
+      const split = new Map<string, number>();
+      for (const [p, first] of pairSplits(folded)) split.set(p, split.has(p) && split.get(p) !== first ? -1 : first);
+      let implied = false;
+      pairs.forEach((p, i) => {
+        const first = split.get(p);
+        if (first === undefined || first < 0 || shardOfPair(p)?.s?.[p] !== first) return;
+        const full = new Set(hits[i]!.filter((h) => h.fields === (FIELD_NAME | FIELD_SUBJECT)).map((h) => h.id));
+        for (const word of [p.slice(0, first), p.slice(first)]) {
+          const at = m.words.indexOf(word);
+          // Only a word searched as itself, not as the completions of a word being typed.
+          if (at < 0 || m.forms[at]!.length !== 1 || m.forms[at]![0] !== word) continue;
+          const list = m.lists[at]![0]!;
+          list.ordinals.forEach((o, k) => {
+            if (list.fields[k] === FIELD_UNKNOWN && full.has(o)) {
+              list.fields[k] = FIELD_NAME | FIELD_SUBJECT;
+              implied = true;
+            }
+          });
+        }
+      });
+      if (implied) found = score(index, m.lists, m.exact);
+    }
+    const tier = pairTiers(found.length, hits);
+    const group = tier ? (id: number) => `${tier(id)} ${weights.get(id) ?? 0} ${exactKey(id)}` : exactKey;
+    return { found: rankByPairs(found, hits, weights), group };
   };
 
   const toPage = (f: Fragment, terms: string[]): ResultPage => {
@@ -244,10 +326,10 @@ export function createEngine(base: string): SearchEngine {
 
     let searched = query;
     let corrected: string | null = null;
-    let found: Scored[];
+    const exactFirst = query.hasDiacritics && request.sort === 'relevance';
+    let matched: Matched | null = null;
     if (query.folded) {
-      const exactFirst = query.hasDiacritics && request.sort === 'relevance';
-      let matched = await match(index, query, exactFirst);
+      matched = await match(index, query, exactFirst);
       if (matched.found.filter((r) => isDocument(r.id)).length < FEW_RESULTS && !filters.length) {
         const fixed = await correction(index, query.folded, matched.shards);
         if (fixed) {
@@ -260,38 +342,66 @@ export function createEngine(base: string): SearchEngine {
           }
         }
       }
-      found = matched.found;
-      if (request.sort === 'relevance') found = await rank(index, found, searched.folded, matched.shards);
-    } else {
-      // Filters alone: every document carrying them, newest first.
-      found = [];
-      for (let id = documents - 1; id >= 0; id--) found.push({ id, score: 0 });
     }
-    if (filters.length) {
-      const allowed = new Set(intersectAll(await filterPromise));
-      found = found.filter((r) => allowed.has(r.id));
-    }
-    let results = found.filter((r) => isDocument(r.id));
-    // Ordinals follow the date of issue: sorting by date needs no table.
-    if (request.sort !== 'relevance') results = [...results].sort((a, b) => (request.sort === 'newest' ? b.id - a.id : a.id - b.id));
+    const allowed = filters.length ? new Set(intersectAll(await filterPromise)) : null;
+
+    /** The results in order, browsing pages included, and the documents of them. */
+    const order = async (m: Matched | null) => {
+      let found: Scored[];
+      let group = (_id: number) => '';
+      if (m) {
+        found = m.found;
+        if (request.sort === 'relevance') ({ found, group } = await rank(index, m, searched.folded));
+      } else {
+        // Filters alone: every document carrying them, newest first.
+        found = [];
+        for (let id = documents - 1; id >= 0; id--) found.push({ id, score: 0 });
+      }
+      if (allowed) found = found.filter((r) => allowed.has(r.id));
+      let results = found.filter((r) => isDocument(r.id));
+      // Ordinals follow the date of issue: sorting by date needs no table, nor any score.
+      if (request.sort !== 'relevance') {
+        results = [...results].sort((a, b) => (request.sort === 'newest' ? b.id - a.id : a.id - b.id));
+        group = (id) => String(id);
+      }
+      return { found, results, group };
+    };
+    let ordered = await order(matched);
+    /** The first `end` results in their final order: with every word's field bits when the order depends on them. */
+    const ensure = async (end: number) => {
+      if (!matched || orderKnown(ordered.results, end, ordered.group)) return;
+      matched = await match(index, searched, exactFirst, true);
+      ordered = await order(matched);
+    };
 
     const terms = queryTerms(searched.folded);
     const toPages = async (list: Scored[]) => (await Promise.all(list.map((r) => fragment(index, r.id)))).map((f) => toPage(f, terms));
-    const pagesPromise = toPages(found.filter((r) => !isDocument(r.id)).slice(0, PAGE_HITS));
-    const counts = countsFor(index, results);
+    // Browsing pages' field bits are always loaded (index-format.ts), so their order is known.
+    const pagesPromise = toPages(ordered.found.filter((r) => !isDocument(r.id)).slice(0, PAGE_HITS));
+    const counts = countsFor(index, ordered.results);
 
     // A document reached directly by its number is not listed again among the full-text results.
     const direct = await directPromise;
-    const total = results.length;
-    if (direct.length && request.sort === 'relevance') {
-      const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => h.path));
+    const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => h.path));
+    const dedup = direct.length > 0 && request.sort === 'relevance';
+    const total = ordered.results.length;
+    const listOf = async (results: Scored[]) => {
+      if (!dedup) return results;
       // The first page's fragments are fetched for display anyway.
       const head = results.slice(0, DIRECT_DEDUP_WINDOW);
       const heads = await Promise.all(head.map((r) => fragment(index, r.id)));
-      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.u)), ...results.slice(DIRECT_DEDUP_WINDOW)];
-    }
-    const page = (from: number, count: number) => toPages(results.slice(from, from + count));
-    return { query, problem, corrected, direct, pages: await pagesPromise, counts: await counts, total, listed: results.length, page };
+      return [...head.filter((_, i) => !directUrls.has(heads[i]!.u)), ...results.slice(DIRECT_DEDUP_WINDOW)];
+    };
+    if (dedup) await ensure(DIRECT_DEDUP_WINDOW);
+    let listed = await listOf(ordered.results);
+    const page = async (from: number, count: number) => {
+      // The list may have lost up to one result per direct hit from its head.
+      const before = ordered;
+      await ensure(Math.max(from + count + (dedup ? directUrls.size : 0), dedup ? DIRECT_DEDUP_WINDOW : 0));
+      if (ordered !== before) listed = await listOf(ordered.results);
+      return toPages(listed.slice(from, from + count));
+    };
+    return { query, problem, corrected, direct, pages: await pagesPromise, counts: await counts, total, listed: listed.length, page };
   };
 
   /** Results per value of each counted filter key. */

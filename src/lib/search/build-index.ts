@@ -17,7 +17,7 @@ import {
   type Shard,
 } from './index-format.ts';
 import { foundationFile } from './foundation.ts';
-import { pairTokens } from './ranking.ts';
+import { pairSplits } from './ranking.ts';
 import type { SearchRecord } from './record.ts';
 import { NO_SPELLING, WordScanner } from './word-scan.ts';
 
@@ -61,6 +61,11 @@ class Postings {
     this.touched.push(id);
   }
 
+  /** The field bits noted for a key in the current record, or -1 when it has none there. */
+  current(id: number): number {
+    return id < this.seenBy.length && this.seenBy[id] === this.ordinal ? this.bits[id]! : -1;
+  }
+
   end(): void {
     const base = this.ordinal * 4;
     for (const id of this.touched) (this.lists[id] ??= []).push(base + this.bits[id]!);
@@ -96,7 +101,15 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   const pairIds = new Map<string, number>();
   // Topic and place names recur across records: their pairs are made once each. Titles do
   // not recur, so the memo is emptied when it grows past what the registries could fill.
-  const pairsOfText = new Map<string, number[]>();
+  const pairsOfText = new Map<string, Array<readonly [number, number]>>();
+  // For each pair, the length of its first word while every occurrence splits the same way
+  // and its words carry its bits in the record (Shard.s), else -1.
+  const splitOf: number[] = [];
+  const wordIds = new Map<string, number>();
+  const wordId = (word: string) => {
+    for (let id = wordIds.size; id < scanner.words.length; id++) wordIds.set(scanner.words[id]!, id);
+    return wordIds.get(word);
+  };
   const files = new Map<string, Buffer>();
   const put = (path: string, text: string) => files.set(path, Buffer.from(text, 'utf8'));
   const filterValues = new Map<string, Map<string, number[]>>(FILTERS.map(([key]) => [key, new Map()]));
@@ -135,19 +148,27 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
       let ids = pairsOfText.get(text);
       if (!ids) {
         ids = [];
-        for (const pair of pairTokens(text)) {
+        for (const [pair, first] of pairSplits(text)) {
           if (pair.length > MAX_WORD) continue;
           let id = pairIds.get(pair);
           if (id === undefined) {
             pairIds.set(pair, (id = pairKeys.length));
             pairKeys.push(pair);
           }
-          ids.push(id);
+          ids.push([id, first]);
         }
         if (pairsOfText.size >= PAIR_MEMO_MAX) pairsOfText.clear();
         pairsOfText.set(text, ids);
       }
-      for (const id of ids) pairs.note(id, fields);
+      for (const [id, first] of ids) {
+        pairs.note(id, fields);
+        if (splitOf[id] === -1) continue;
+        const pair = pairKeys[id]!;
+        const a = wordId(pair.slice(0, first));
+        const b = wordId(pair.slice(first));
+        const carried = (w: number | undefined) => w !== undefined && (words.current(w) & fields) === fields;
+        splitOf[id] = (splitOf[id] ?? first) === first && carried(a) && carried(b) ? first : -1;
+      }
     }
     words.end();
     exact.end();
@@ -170,7 +191,7 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
       const list = postings.lists[id];
       if (!list) continue;
       const key = keys[id]!;
-      const { text, fields } = encodePackedFiles(list, place);
+      const { text, fields } = encodePackedFiles(list, place, undefined, documents);
       put(path(key), text);
       if (fields !== null) put(indexPath.wordFields(key), fields);
       const k = shardKey(shardWord(id));
@@ -186,6 +207,10 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   // An exact spelling goes in its folded word's shard (the browser has that shard already).
   table(scanner.spellings, exact, indexPath.exact, 'x', (id) => scanner.words[scanner.spellingWord[id]!]!, 'none');
   table(pairKeys, pairs, indexPath.pair, 'p', (id) => pairKeys[id]!, 'inline');
+  for (const id of pairKeys.map((_, id) => id).sort((a, b) => byKey(pairKeys[a]!, pairKeys[b]!))) {
+    const pair = pairKeys[id]!;
+    if (splitOf[id]! > 0 && pairs.lists[id]) (shards.get(shardKey(pair))!.s ??= {})[pair] = splitOf[id]!;
+  }
   const shardKeys = [...shards.keys()].sort(byKey);
   for (const key of shardKeys) put(indexPath.shard(key), JSON.stringify(shards.get(key)));
 

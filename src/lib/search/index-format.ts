@@ -74,6 +74,13 @@ export interface Shard {
   x?: Record<string, number>;
   /** Word pair (ranking.ts pairTokens) → records carrying it in their name or subject. */
   p?: Record<string, number>;
+  /**
+   * Word pair → length of its first word, for a pair made of the same two words wherever it
+   * occurs ("tiepcong" is always "tiep" + "cong") and whose field bits are, in every record,
+   * also the bits of those two words there: the browser then knows a word's fields in a record
+   * from the pair without the word's field-bits file (search-engine.ts).
+   */
+  s?: Record<string, number>;
 }
 
 /**
@@ -89,9 +96,12 @@ export interface Shard {
  *    ("!10:4,3" = every ordinal of 0–9 but 4 and 7).
  * In both set forms the field bits are a stream of their own: three records per BASE64 digit
  * (record 3i in bits 0–1, 3i + 1 in bits 2–3, 3i + 2 in bits 4–5), in ordinal order, written
- * after ";" in the same file (pairs, filters), in a file of their own (`b/<word>.txt`, a
- * common word: a query needs them only to order results, see search-engine.ts) or not at all
- * (exact spellings and filter lists, whose bits nobody reads).
+ *  - after ";" in the same file (pairs);
+ *  - or in a file of their own (`b/<word>.txt`, a common word's documents: a query needs them
+ *    only to order the results it shows, and often not even then, see search-engine.ts),
+ *    those of the browsing pages (ordinals from `documents` on, few) staying in the posting
+ *    file after "|<first page ordinal>:";
+ *  - or nowhere (exact spellings and filter lists, whose bits nobody reads).
  *
  * Why: the field bits of a common word are most of its information (≈ 1.9 bits per record
  * for "cong" at 100,000 documents, where its presence is ≈ 0.15 bits), and one character
@@ -118,7 +128,7 @@ export function postingsForm(count: number, span: number): PostingsForm {
   return (span - count) * COMPLEMENT_SHARE <= span ? 'complement' : 'bitmap';
 }
 
-/** Where a set form's field bits go: after ";" in the same file, in a file of their own, or nowhere. */
+/** Where a set form's field bits go: after ";" in the same file, in a file of their own (but the pages' bits, see above), or nowhere. */
 export type FieldsPlace = 'inline' | 'apart' | 'none';
 
 export interface PostingsText {
@@ -128,8 +138,8 @@ export interface PostingsText {
   fields: string | null;
 }
 
-export function encodePostings(ordinals: readonly number[], fields: readonly number[] = [], place: FieldsPlace = 'inline'): string {
-  return encodePackedFiles(ordinals.map((o, i) => o * 4 + ((fields[i] ?? 0) & 3)), place).text;
+export function encodePostings(ordinals: readonly number[], fields: readonly number[] = [], place: FieldsPlace = 'inline', pagesFrom = Infinity): string {
+  return encodePackedFiles(ordinals.map((o, i) => o * 4 + ((fields[i] ?? 0) & 3)), place, undefined, pagesFrom).text;
 }
 
 /** Text from character codes, a chunk at a time (no string per record). */
@@ -153,7 +163,7 @@ function fieldsText(packed: readonly number[]): string {
  * Postings packed one number per record, ordinal × 4 + field bits (the form the index
  * builder keeps them in: one array per key, no pair of arrays per key), as posting files.
  */
-export function encodePackedFiles(packed: readonly number[], place: FieldsPlace, chosen?: PostingsForm): PostingsText {
+export function encodePackedFiles(packed: readonly number[], place: FieldsPlace, chosen?: PostingsForm, pagesFrom = Infinity): PostingsText {
   const n = packed.length;
   for (let i = 1; i < n; i++) {
     if (packed[i]! >> 2 <= packed[i - 1]! >> 2) throw new Error(`postings not ascending at ${i}: ${packed[i]! >> 2} after ${packed[i - 1]! >> 2}`);
@@ -187,14 +197,24 @@ export function encodePackedFiles(packed: readonly number[], place: FieldsPlace,
     presence = `!${span}:${absent.map((a, i) => (i ? a - absent[i - 1]! : a)).join(',')}`;
   }
   if (place === 'none') return { text: presence, fields: null };
-  const fields = fieldsText(packed);
-  return place === 'inline' ? { text: `${presence};${fields}`, fields: null } : { text: presence, fields };
+  // Records from `pagesFrom` on (browsing pages) keep their bits in the posting file.
+  let pages = n;
+  while (pages > 0 && packed[pages - 1]! >> 2 >= pagesFrom) pages--;
+  if (place === 'inline' || pages === 0) return { text: `${presence};${fieldsText(packed)}`, fields: null };
+  const tail = pages < n ? `|${pagesFrom}:${fieldsText(packed.slice(pages))}` : '';
+  return { text: presence + tail, fields: fieldsText(pages < n ? packed.slice(0, pages) : packed) };
 }
 
-/** True when a posting file is in a set form without its field bits (they are in `b/<word>.txt`, or nowhere). */
+/** True when a posting file is in a set form without its documents' field bits (they are in `b/<word>.txt`, or nowhere). */
 export function fieldsApart(text: string): boolean {
   return (text.startsWith('*') || text.startsWith('!')) && !text.includes(';');
 }
+
+/**
+ * Marks a record whose field bits are in a file not loaded yet (decodePresence): not a field,
+ * so that merging it with others keeps it marked (score.ts scores such a record as unknown).
+ */
+export const FIELD_UNKNOWN = 4;
 
 /** The record ordinals of a posting file, ascending (its field bits, wherever they are, unread). */
 export function decodeOrdinals(text: string): number[] {
@@ -212,7 +232,26 @@ export function decodePostings(text: string, apart?: string): Postings {
   return { ordinals, fields };
 }
 
-function decodeBoth(text: string, apart: string | null): { ordinals: number[]; fields: number[] | null } {
+/**
+ * The postings of a posting file without its field-bits file: records whose bits are there
+ * carry FIELD_UNKNOWN (the pages' bits, in the posting file, are known).
+ */
+export function decodePresence(text: string): Postings {
+  const { ordinals, fields } = decodeBoth(text, null, true);
+  return { ordinals, fields: fields ?? ordinals.map(() => FIELD_UNKNOWN) };
+}
+
+/** Field bits from a BASE64 stream, three records per digit, into fields[from, from + count). */
+function readFields(bits: string, fields: number[], from: number, count: number): void {
+  if (bits.length !== Math.ceil(count / 3)) throw new Error(`field bits for ${bits.length * 3} records, ${count} expected`);
+  for (let i = 0; i < count; i++) {
+    const v = BASE64_VALUE[bits.charCodeAt((i / 3) | 0)] ?? -1;
+    if (v < 0) throw new Error(`bad field bits "${bits[(i / 3) | 0]}"`);
+    fields[from + i] = (v >> ((i % 3) * 2)) & 3;
+  }
+}
+
+function decodeBoth(text: string, apart: string | null, unknown = false): { ordinals: number[]; fields: number[] | null } {
   const ordinals: number[] = [];
   if (!text) return { ordinals, fields: [] };
   const set = text[0] === '*' || text[0] === '!';
@@ -231,7 +270,8 @@ function decodeBoth(text: string, apart: string | null): { ordinals: number[]; f
     return { ordinals, fields };
   }
   const semi = text.indexOf(';');
-  const presence = semi < 0 ? text : text.slice(0, semi);
+  const bar = semi < 0 ? text.indexOf('|') : -1;
+  const presence = semi >= 0 ? text.slice(0, semi) : bar >= 0 ? text.slice(0, bar) : text;
   if (presence[0] === '*') {
     for (let i = 1; i < presence.length; i++) {
       const v = BASE64_VALUE[presence.charCodeAt(i)] ?? -1;
@@ -255,15 +295,24 @@ function decodeBoth(text: string, apart: string | null): { ordinals: number[]; f
     }
     for (; next < span; next++) ordinals.push(next);
   }
-  const bits = semi >= 0 ? text.slice(semi + 1) : apart;
-  if (bits === null) return { ordinals, fields: null };
-  if (bits.length !== Math.ceil(ordinals.length / 3)) throw new Error(`field bits for ${bits.length * 3} records, ${ordinals.length} in the list`);
   const fields = new Array<number>(ordinals.length);
-  for (let i = 0; i < ordinals.length; i++) {
-    const v = BASE64_VALUE[bits.charCodeAt((i / 3) | 0)] ?? -1;
-    if (v < 0) throw new Error(`bad field bits "${bits[(i / 3) | 0]}"`);
-    fields[i] = (v >> ((i % 3) * 2)) & 3;
+  if (semi >= 0) {
+    readFields(text.slice(semi + 1), fields, 0, ordinals.length);
+    return { ordinals, fields };
   }
+  // Records before the pages' ordinal have their bits apart.
+  let pages = ordinals.length;
+  if (bar >= 0) {
+    const colon = text.indexOf(':', bar);
+    const from = Number(text.slice(bar + 1, colon));
+    if (colon < 0 || !Number.isInteger(from) || from < 0) throw new Error(`bad pages' field bits "${text.slice(bar, bar + 20)}"`);
+    while (pages > 0 && ordinals[pages - 1]! >= from) pages--;
+    if (pages === ordinals.length) throw new Error('pages\' field bits without pages');
+    readFields(text.slice(colon + 1), fields, pages, ordinals.length - pages);
+  }
+  if (apart !== null) readFields(apart, fields, 0, pages);
+  else if (unknown) fields.fill(FIELD_UNKNOWN, 0, pages);
+  else return { ordinals, fields: null };
   return { ordinals, fields };
 }
 
