@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import {
   decodeOrdinals,
   decodePostings,
+  decodePresence,
   encodePackedFiles,
   encodePostings,
   fieldsApart,
@@ -21,6 +22,7 @@ import {
   exactCode,
   FIELD_NAME,
   FIELD_SUBJECT,
+  FIELD_UNKNOWN,
   indexPath,
   textWords,
   type FilterFile,
@@ -33,12 +35,20 @@ import { node } from '../course/graph-fixture.ts';
 
 describe('postings', () => {
   /** Encodes as the builder does for `place` and decodes as the browser does. */
-  const roundTrip = (ordinals: number[], fields: number[], place: FieldsPlace) => {
+  const roundTrip = (ordinals: number[], fields: number[], place: FieldsPlace, pagesFrom = Infinity) => {
     const { text, fields: apart } = encodePackedFiles(
       ordinals.map((o, i) => o * 4 + fields[i]!),
       place,
+      undefined,
+      pagesFrom,
     );
     expect(decodeOrdinals(text)).toEqual(ordinals);
+    // Without the bits file, the pages' bits are known and the others unknown.
+    if (place === 'apart' && fieldsApart(text)) {
+      const presence = decodePresence(text);
+      expect(presence.ordinals).toEqual(ordinals);
+      expect(presence.fields).toEqual(ordinals.map((o, i) => (o >= pagesFrom ? fields[i] : FIELD_UNKNOWN)));
+    }
     if (place === 'none' && fieldsApart(text)) return null;
     if (place === 'apart') expect(fieldsApart(text)).toBe(apart !== null);
     return decodePostings(text, apart ?? undefined);
@@ -51,10 +61,10 @@ describe('postings', () => {
 
   it('decode to what was encoded, in every form and wherever the field bits go', () => {
     fc.assert(
-      fc.property(lists, fc.array(fc.integer({ min: 0, max: 3 })), fc.constantFrom<FieldsPlace>('inline', 'apart', 'none'), (raw, bits, place) => {
+      fc.property(lists, fc.array(fc.integer({ min: 0, max: 3 })), fc.constantFrom<FieldsPlace>('inline', 'apart', 'none'), fc.nat(300), (raw, bits, place, pagesFrom) => {
         const ordinals = [...raw].sort((a, b) => a - b);
         const fields = ordinals.map((_, i) => bits[i % Math.max(1, bits.length)] ?? 0);
-        const decoded = roundTrip(ordinals, fields, place);
+        const decoded = roundTrip(ordinals, fields, place, pagesFrom);
         if (decoded) expect(decoded).toEqual({ ordinals, fields });
       }),
     );

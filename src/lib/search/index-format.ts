@@ -138,8 +138,9 @@ export interface PostingsText {
   fields: string | null;
 }
 
-export function encodePostings(ordinals: readonly number[], fields: readonly number[] = [], place: FieldsPlace = 'inline', pagesFrom = Infinity): string {
-  return encodePackedFiles(ordinals.map((o, i) => o * 4 + ((fields[i] ?? 0) & 3)), place, undefined, pagesFrom).text;
+/** Postings as a posting file (field bits inline by default; `fields[i]` belongs to `ordinals[i]`). */
+export function encodePostings(ordinals: readonly number[], fields: readonly number[] = [], place: FieldsPlace = 'inline'): string {
+  return encodePackedFiles(ordinals.map((o, i) => o * 4 + ((fields[i] ?? 0) & 3)), place).text;
 }
 
 /** Text from character codes, a chunk at a time (no string per record). */
@@ -162,6 +163,8 @@ function fieldsText(packed: readonly number[]): string {
 /**
  * Postings packed one number per record, ordinal × 4 + field bits (the form the index
  * builder keeps them in: one array per key, no pair of arrays per key), as posting files.
+ * `pagesFrom`: the first browsing page's ordinal, whose records keep their bits inline when
+ * the others' go apart.
  */
 export function encodePackedFiles(packed: readonly number[], place: FieldsPlace, chosen?: PostingsForm, pagesFrom = Infinity): PostingsText {
   const n = packed.length;
