@@ -40,7 +40,7 @@ import {
   type PairHit,
   type QueryProblem,
 } from '../lib/search/ranking.ts';
-import { intersectAll, orderKnown, scoreRecords, UNKNOWN_SCORE, type Scored } from '../lib/search/score.ts';
+import { intersectAll, scoreRecords, undecided, UNKNOWN_SCORE, type Scored } from '../lib/search/score.ts';
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -215,11 +215,11 @@ export function createEngine(base: string): SearchEngine {
 
   /**
    * Records matching a folded query, scored, with the exact-spelling records first when the
-   * query has diacritics. Without `full`, a common word's field bits stay in their own file
-   * (FIELD_UNKNOWN, score UNKNOWN_SCORE) unless loaded already: which records match, and so
-   * counts and filters, never need them, and the order of the results shown often does not.
+   * query has diacritics. A common word's field bits stay in their own file (FIELD_UNKNOWN,
+   * score UNKNOWN_SCORE) unless the word is in `full` or they were loaded before: which records
+   * match, and so counts and filters, never need them, and the order shown often does not.
    */
-  const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean, full = false): Promise<Matched> => {
+  const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean, full: ReadonlySet<string> = new Set()): Promise<Matched> => {
     const words = queryTerms(q.folded);
     // Exact spellings are listed in the shard of their folded word, which the query loads anyway.
     const spelled = exactFirst ? new Map(textWords(q.exact).flatMap(([word, code]) => (code ? [[code, word] as const] : []))) : new Map<string, string>();
@@ -229,7 +229,7 @@ export function createEngine(base: string): SearchEngine {
     if (!words.length || forms.some((f) => !f.length)) return { found: [], shards, words, forms, lists: [], exact: null };
     const knownCodes = codes.filter((c) => c in (shards.get(shardKey(spelled.get(c)!))?.x ?? {}));
     const [lists, exactLists] = await Promise.all([
-      Promise.all(forms.map((f) => Promise.all(f.map((w) => wordPostings(index, w, full))))),
+      Promise.all(forms.map((f) => Promise.all(f.map((w) => wordPostings(index, w, full.has(w)))))),
       Promise.all(knownCodes.map((c) => ordinals(index, indexPath.exact(c)))),
     ]);
     // Only a query whose every spelled word is known as typed puts those records first.
@@ -246,7 +246,7 @@ export function createEngine(base: string): SearchEngine {
   /**
    * Orders results by the query's uncommon word pairs in names, topics and places, the
    * foundation first among equals (ranking.ts), and says by what the order is grouped before
-   * scores count (orderKnown). A pair made of two query words always the same way (Shard.s)
+   * scores count (score.ts undecided). A pair made of two query words always the same way (Shard.s)
    * carrying both fields in a record tells those words' fields there too, so a record found
    * with the query's pairs in its name and subject is scored without the words' field-bits files.
    */
@@ -367,11 +367,27 @@ export function createEngine(base: string): SearchEngine {
       return { found, results, group };
     };
     let ordered = await order(matched);
-    /** The first `end` results in their final order: with every word's field bits when the order depends on them. */
+    /**
+     * The first `end` results in their final order: while unknown scores decide it, the field
+     * bits of the words unknown in those records are loaded and the order computed again (each
+     * round loads at least one word's, so it ends).
+     */
     const ensure = async (end: number) => {
-      if (!matched || orderKnown(ordered.results, end, ordered.group)) return;
-      matched = await match(index, searched, exactFirst, true);
-      ordered = await order(matched);
+      for (;;) {
+        const m = matched;
+        const ids = m ? new Set(undecided(ordered.results, end, ordered.group)) : new Set<number>();
+        if (!m || !ids.size) return;
+        const words = new Set<string>();
+        m.lists.forEach((lists, i) =>
+          lists.forEach((list, j) => {
+            if (list.ordinals.some((o, k) => list.fields[k]! & FIELD_UNKNOWN && ids.has(o))) words.add(m.forms[i]![j]!);
+          }),
+        );
+        // Unknown scores with every field known cannot be; load everything rather than loop.
+        matched = await match(index, searched, exactFirst, words.size ? words : new Set(m.forms.flat()));
+        ordered = await order(matched);
+        if (!words.size) return;
+      }
     };
 
     const terms = queryTerms(searched.folded);

@@ -21,7 +21,7 @@ import {
   type Shard,
 } from '../../src/lib/search/index-format.ts';
 import type { SearchRecord } from '../../src/lib/search/record.ts';
-import { orderKnown, UNKNOWN_SCORE } from '../../src/lib/search/score.ts';
+import { undecided, UNKNOWN_SCORE } from '../../src/lib/search/score.ts';
 import { createEngine, type SortOrder } from '../../src/scripts/search-engine.ts';
 
 /** mulberry32: the same corpus on every run. */
@@ -162,15 +162,15 @@ describe('field bits loaded only when the order needs them', () => {
   });
 });
 
-describe('orderKnown', () => {
+describe('undecided', () => {
   const group = (id: number) => String(Math.floor(id / 10));
-  it('holds while every group reaching into the window has one member or only known scores', () => {
+  it('lists the unknown scores of the groups with more than one member reaching into the window', () => {
     const scored = (ids: number[], unknown: number[]) => ids.map((id) => ({ id, score: unknown.includes(id) ? UNKNOWN_SCORE : 1 }));
     // Groups {1, 2}, {11}, {21, 22}: an unknown score in the third group matters only once the window reaches it.
     const list = scored([1, 2, 11, 21, 22], [11, 22]);
-    expect(orderKnown(list, 3, group)).toBe(true);
-    expect(orderKnown(list, 4, group)).toBe(false);
-    expect(orderKnown(scored([1, 2], [2]), 1, group)).toBe(false);
-    expect(orderKnown([], 10, group)).toBe(true);
+    expect(undecided(list, 3, group)).toEqual([]);
+    expect(undecided(list, 4, group)).toEqual([22]);
+    expect(undecided(scored([1, 2], [2]), 1, group)).toEqual([2]);
+    expect(undecided([], 10, group)).toEqual([]);
   });
 });

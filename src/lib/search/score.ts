@@ -83,23 +83,20 @@ export function intersectAll(lists: ReadonlyArray<readonly number[]>): number[] 
 }
 
 /**
- * Whether the first `end` results are in their final order although some scores are unknown:
+ * The records whose unknown scores keep the first `end` results from their final order:
  * results are sorted by a group key first (pair tier, foundation, exact spelling: `group`) and
  * by score only inside a group, so the order holds where every group reaching into the first
- * `end` results has one member or only known scores.
+ * `end` results has one member or only known scores. Empty: the order shown is final.
  */
-export function orderKnown(results: readonly Scored[], end: number, group: (id: number) => string): boolean {
+export function undecided(results: readonly Scored[], end: number, group: (id: number) => string): number[] {
+  const out: number[] = [];
   let start = 0;
   while (start < results.length && start < end) {
     const key = group(results[start]!.id);
     let stop = start + 1;
-    let unknown = results[start]!.score === UNKNOWN_SCORE;
-    while (stop < results.length && group(results[stop]!.id) === key) {
-      if (results[stop]!.score === UNKNOWN_SCORE) unknown = true;
-      stop++;
-    }
-    if (unknown && stop - start > 1) return false;
+    while (stop < results.length && group(results[stop]!.id) === key) stop++;
+    if (stop - start > 1) for (let i = start; i < stop; i++) if (results[i]!.score === UNKNOWN_SCORE) out.push(results[i]!.id);
     start = stop;
   }
-  return true;
+  return out;
 }
