@@ -9,7 +9,13 @@ import { findDirectHits, type DirectHit } from '../lib/search/direct-hits.ts';
 import { buildExcerpt, queryTerms, type ExcerptPart } from '../lib/search/excerpt.ts';
 import { FILTERS } from '../lib/search/constants.ts';
 import {
+  decodeOrdinals,
   decodePostings,
+  decodePresence,
+  FIELD_NAME,
+  FIELD_SUBJECT,
+  FIELD_UNKNOWN,
+  fieldsApart,
   INDEX_DIR,
   indexPath,
   MANIFEST_FILE,
@@ -23,8 +29,18 @@ import {
 } from '../lib/search/index-format.ts';
 import { NUMBER_INDEX_DIR, shardOf, type NumberEntry } from '../lib/search/number-index.ts';
 import { normalizeQuery, parseNumberQuery, type NormalizedQuery } from '../lib/search/query.ts';
-import { COMMON_PAIR_SHARE, correctQuery, queryPairs, queryProblem, rankByPairs, type PairHit, type QueryProblem } from '../lib/search/ranking.ts';
-import { intersectAll, scoreRecords, type Scored } from '../lib/search/score.ts';
+import {
+  COMMON_PAIR_SHARE,
+  correctQuery,
+  pairSplits,
+  pairTiers,
+  queryPairs,
+  queryProblem,
+  rankByPairs,
+  type PairHit,
+  type QueryProblem,
+} from '../lib/search/ranking.ts';
+import { intersectAll, scoreRecords, undecided, UNKNOWN_SCORE, type Scored } from '../lib/search/score.ts';
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -89,6 +105,18 @@ interface Index {
   shards: ReadonlySet<string>;
 }
 
+/** A query's matching records and what they were found with. */
+interface Matched {
+  found: Scored[];
+  shards: Map<string, Shard>;
+  /** The query's words (queryTerms), the indexed words each stands for, and their postings. */
+  words: string[];
+  forms: string[][];
+  lists: Postings[][];
+  /** Records with every exact spelling, when the query's diacritics count. */
+  exact: ReadonlySet<number> | null;
+}
+
 interface FilterLists {
   values: string[];
   lists: number[][];
@@ -123,14 +151,32 @@ export function createEngine(base: string): SearchEngine {
 
   const shard = async (index: Index, key: string): Promise<Shard | null> =>
     index.shards.has(key) ? load(index.dir + indexPath.shard(key), json<Shard>) : null;
-  const postings = (index: Index, path: string): Promise<Postings> => load(index.dir + path, text).then(decodePostings);
+  /** A pair's postings (field bits inline). */
+  const postings = (index: Index, path: string): Promise<Postings> => load(index.dir + path, text).then((t) => decodePostings(t));
+  /** The records of a posting file, field bits unread. */
+  const ordinals = (index: Index, path: string): Promise<number[]> => load(index.dir + path, text).then(decodeOrdinals);
+  /**
+   * A word's postings, a fresh copy (rank fills in fields it can tell). Its documents' field
+   * bits are in a file of their own when its list is in a set form: loaded when `full` (or
+   * once loaded before), else those records carry FIELD_UNKNOWN.
+   */
+  const fieldFiles = new Set<string>();
+  const wordPostings = async (index: Index, word: string, full: boolean): Promise<Postings> => {
+    const list = await load(index.dir + indexPath.word(word), text);
+    if (!fieldsApart(list)) return decodePostings(list);
+    const path = index.dir + indexPath.wordFields(word);
+    if (!full && !fieldFiles.has(path)) return decodePresence(list);
+    const bits = await load(path, text);
+    fieldFiles.add(path);
+    return decodePostings(list, bits);
+  };
   const fragment = (index: Index, ordinal: number): Promise<Fragment> => load(index.dir + indexPath.fragment(ordinal), json<Fragment>);
   const foundation = (index: Index): Promise<Map<number, number>> =>
     load(index.dir + indexPath.foundation(), json<Array<[number, number]>>).then((pairs) => new Map(pairs));
   const filterLists = (index: Index, key: string): Promise<FilterLists> =>
     load(index.dir + indexPath.filter(key), async (r) => {
       const file = await json<FilterFile>(r);
-      const lists = file.lists.map((l) => decodePostings(l).ordinals);
+      const lists = file.lists.map(decodeOrdinals);
       return { values: file.values, lists, byValue: new Map(file.values.map((v, i) => [v, lists[i]!])) };
     });
   /** Filter keys whose lists were asked for: their counts are shown. */
@@ -167,40 +213,86 @@ export function createEngine(base: string): SearchEngine {
       .slice(0, COMPLETIONS);
   };
 
-  /** Records matching a folded query, scored, with the exact-spelling records first when the query has diacritics. */
-  const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean): Promise<{ found: Scored[]; shards: Map<string, Shard> }> => {
+  /**
+   * Records matching a folded query, scored, with the exact-spelling records first when the
+   * query has diacritics. A common word's field bits stay in their own file (FIELD_UNKNOWN,
+   * score UNKNOWN_SCORE) unless the word is in `full` or they were loaded before: which records
+   * match, and so counts and filters, never need them, and the order shown often does not.
+   */
+  const match = async (index: Index, q: NormalizedQuery, exactFirst: boolean, full: ReadonlySet<string> = new Set()): Promise<Matched> => {
     const words = queryTerms(q.folded);
     // Exact spellings are listed in the shard of their folded word, which the query loads anyway.
     const spelled = exactFirst ? new Map(textWords(q.exact).flatMap(([word, code]) => (code ? [[code, word] as const] : []))) : new Map<string, string>();
     const codes = [...spelled.keys()];
     const shards = await shardsFor(index, words.map(shardKey));
     const forms = words.map((w, i) => wordsFor(w, i === words.length - 1, shards));
-    if (!words.length || forms.some((f) => !f.length)) return { found: [], shards };
+    if (!words.length || forms.some((f) => !f.length)) return { found: [], shards, words, forms, lists: [], exact: null };
     const knownCodes = codes.filter((c) => c in (shards.get(shardKey(spelled.get(c)!))?.x ?? {}));
     const [lists, exactLists] = await Promise.all([
-      Promise.all(forms.map((f) => Promise.all(f.map((w) => postings(index, indexPath.word(w)))))),
-      Promise.all(knownCodes.map((c) => postings(index, indexPath.exact(c)))),
+      Promise.all(forms.map((f) => Promise.all(f.map((w) => wordPostings(index, w, full.has(w)))))),
+      Promise.all(knownCodes.map((c) => ordinals(index, indexPath.exact(c)))),
     ]);
     // Only a query whose every spelled word is known as typed puts those records first.
-    const exact = codes.length && knownCodes.length === codes.length ? new Set(intersectAll(exactLists.map((l) => l.ordinals))) : null;
-    return { found: scoreRecords(lists.map((l) => ({ lists: l })), index.manifest.records, exact), shards };
+    const exact = codes.length && knownCodes.length === codes.length ? new Set(intersectAll(exactLists)) : null;
+    return { found: score(index, lists, exact), shards, words, forms, lists, exact };
   };
+  const score = (index: Index, lists: Postings[][], exact: ReadonlySet<number> | null) =>
+    scoreRecords(
+      lists.map((l) => ({ lists: l })),
+      index.manifest.records,
+      exact,
+    );
 
-  /** Re-orders results by the query's uncommon word pairs in names, topics and places, the foundation first among equals (ranking.ts). */
-  const rank = async (index: Index, results: Scored[], folded: string, shards: Map<string, Shard>): Promise<Scored[]> => {
-    if (results.length < 2) return results;
+  /**
+   * Orders results by the query's uncommon word pairs in names, topics and places, the
+   * foundation first among equals (ranking.ts), and says by what the order is grouped before
+   * scores count (score.ts undecided). A pair made of two query words always the same way (Shard.s)
+   * carrying both fields in a record tells those words' fields there too, so a record found
+   * with the query's pairs in its name and subject is scored without the words' field-bits files.
+   */
+  const rank = async (index: Index, m: Matched, folded: string): Promise<{ found: Scored[]; group: (id: number) => string }> => {
+    const exactKey = (id: number) => (m.exact?.has(id) ? '1' : '0');
+    if (m.found.length < 2) return { found: m.found, group: exactKey };
     const all = queryPairs(folded);
-    const more = await shardsFor(index, all.map(shardKey).filter((k) => !shards.has(k)));
-    const carried = (p: string) => (shards.get(shardKey(p)) ?? more.get(shardKey(p)))?.p?.[p];
+    const more = await shardsFor(index, all.map(shardKey).filter((k) => !m.shards.has(k)));
+    const shardOfPair = (p: string) => m.shards.get(shardKey(p)) ?? more.get(shardKey(p));
+    const carried = (p: string) => shardOfPair(p)?.p?.[p];
     const common = new Set(all.filter((p) => (carried(p) ?? 0) > index.manifest.records * COMMON_PAIR_SHARE));
     const pairs = queryPairs(folded, common).filter((p) => carried(p) !== undefined);
-    if (!pairs.length) return results;
+    if (!pairs.length) return { found: m.found, group: exactKey };
     const [lists, weights] = await Promise.all([
       Promise.all(pairs.map((p) => postings(index, indexPath.pair(p)))),
       foundation(index).catch(() => new Map<number, number>()),
     ]);
     const hits: PairHit[][] = lists.map((l) => l.ordinals.map((id, i) => ({ id, fields: l.fields[i]! })));
-    return rankByPairs(results, hits, weights);
+    let found = m.found;
+    if (found.some((r) => r.score === UNKNOWN_SCORE)) {
+      // The query's own split of each pair (a query making one pair two ways tells nothing).
+      const split = new Map<string, number>();
+      for (const [p, first] of pairSplits(folded)) split.set(p, split.has(p) && split.get(p) !== first ? -1 : first);
+      let implied = false;
+      pairs.forEach((p, i) => {
+        const first = split.get(p);
+        if (first === undefined || first < 0 || shardOfPair(p)?.s?.[p] !== first) return;
+        const full = new Set(hits[i]!.filter((h) => h.fields === (FIELD_NAME | FIELD_SUBJECT)).map((h) => h.id));
+        for (const word of [p.slice(0, first), p.slice(first)]) {
+          const at = m.words.indexOf(word);
+          // Only a word searched as itself, not as the completions of a word being typed.
+          if (at < 0 || m.forms[at]!.length !== 1 || m.forms[at]![0] !== word) continue;
+          const list = m.lists[at]![0]!;
+          list.ordinals.forEach((o, k) => {
+            if (list.fields[k] === FIELD_UNKNOWN && full.has(o)) {
+              list.fields[k] = FIELD_NAME | FIELD_SUBJECT;
+              implied = true;
+            }
+          });
+        }
+      });
+      if (implied) found = score(index, m.lists, m.exact);
+    }
+    const tier = pairTiers(found.length, hits);
+    const group = tier ? (id: number) => `${tier(id)} ${weights.get(id) ?? 0} ${exactKey(id)}` : exactKey;
+    return { found: rankByPairs(found, hits, weights), group };
   };
 
   const toPage = (f: Fragment, terms: string[]): ResultPage => {
@@ -234,10 +326,10 @@ export function createEngine(base: string): SearchEngine {
 
     let searched = query;
     let corrected: string | null = null;
-    let found: Scored[];
+    const exactFirst = query.hasDiacritics && request.sort === 'relevance';
+    let matched: Matched | null = null;
     if (query.folded) {
-      const exactFirst = query.hasDiacritics && request.sort === 'relevance';
-      let matched = await match(index, query, exactFirst);
+      matched = await match(index, query, exactFirst);
       if (matched.found.filter((r) => isDocument(r.id)).length < FEW_RESULTS && !filters.length) {
         const fixed = await correction(index, query.folded, matched.shards);
         if (fixed) {
@@ -250,38 +342,82 @@ export function createEngine(base: string): SearchEngine {
           }
         }
       }
-      found = matched.found;
-      if (request.sort === 'relevance') found = await rank(index, found, searched.folded, matched.shards);
-    } else {
-      // Filters alone: every document carrying them, newest first.
-      found = [];
-      for (let id = documents - 1; id >= 0; id--) found.push({ id, score: 0 });
     }
-    if (filters.length) {
-      const allowed = new Set(intersectAll(await filterPromise));
-      found = found.filter((r) => allowed.has(r.id));
-    }
-    let results = found.filter((r) => isDocument(r.id));
-    // Ordinals follow the date of issue: sorting by date needs no table.
-    if (request.sort !== 'relevance') results = [...results].sort((a, b) => (request.sort === 'newest' ? b.id - a.id : a.id - b.id));
+    const allowed = filters.length ? new Set(intersectAll(await filterPromise)) : null;
+
+    /** The results in order, browsing pages included, and the documents of them. */
+    const order = async (m: Matched | null) => {
+      let found: Scored[];
+      let group = (_id: number) => '';
+      if (m) {
+        found = m.found;
+        if (request.sort === 'relevance') ({ found, group } = await rank(index, m, searched.folded));
+      } else {
+        // Filters alone: every document carrying them, newest first.
+        found = [];
+        for (let id = documents - 1; id >= 0; id--) found.push({ id, score: 0 });
+      }
+      if (allowed) found = found.filter((r) => allowed.has(r.id));
+      let results = found.filter((r) => isDocument(r.id));
+      // Ordinals follow the date of issue: sorting by date needs no table, nor any score.
+      if (request.sort !== 'relevance') {
+        results = [...results].sort((a, b) => (request.sort === 'newest' ? b.id - a.id : a.id - b.id));
+        group = (id) => String(id);
+      }
+      return { found, results, group };
+    };
+    let ordered = await order(matched);
+    /**
+     * The first `end` results in their final order: while unknown scores decide it, the field
+     * bits of the words unknown in those records are loaded and the order computed again (each
+     * round loads at least one word's, so it ends).
+     */
+    const ensure = async (end: number) => {
+      for (;;) {
+        const m = matched;
+        const ids = m ? new Set(undecided(ordered.results, end, ordered.group)) : new Set<number>();
+        if (!m || !ids.size) return;
+        const words = new Set<string>();
+        m.lists.forEach((lists, i) =>
+          lists.forEach((list, j) => {
+            if (list.ordinals.some((o, k) => list.fields[k]! & FIELD_UNKNOWN && ids.has(o))) words.add(m.forms[i]![j]!);
+          }),
+        );
+        // Unknown scores with every field known cannot be; load everything rather than loop.
+        matched = await match(index, searched, exactFirst, words.size ? words : new Set(m.forms.flat()));
+        ordered = await order(matched);
+        if (!words.size) return;
+      }
+    };
 
     const terms = queryTerms(searched.folded);
     const toPages = async (list: Scored[]) => (await Promise.all(list.map((r) => fragment(index, r.id)))).map((f) => toPage(f, terms));
-    const pagesPromise = toPages(found.filter((r) => !isDocument(r.id)).slice(0, PAGE_HITS));
-    const counts = countsFor(index, results);
+    // Browsing pages' field bits are always loaded (index-format.ts), so their order is known.
+    const pagesPromise = toPages(ordered.found.filter((r) => !isDocument(r.id)).slice(0, PAGE_HITS));
+    const counts = countsFor(index, ordered.results);
 
     // A document reached directly by its number is not listed again among the full-text results.
     const direct = await directPromise;
-    const total = results.length;
-    if (direct.length && request.sort === 'relevance') {
-      const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => h.path));
+    const directUrls = new Set(direct.filter((h) => !h.missing).map((h) => h.path));
+    const dedup = direct.length > 0 && request.sort === 'relevance';
+    const total = ordered.results.length;
+    const listOf = async (results: Scored[]) => {
+      if (!dedup) return results;
       // The first page's fragments are fetched for display anyway.
       const head = results.slice(0, DIRECT_DEDUP_WINDOW);
       const heads = await Promise.all(head.map((r) => fragment(index, r.id)));
-      results = [...head.filter((_, i) => !directUrls.has(heads[i]!.u)), ...results.slice(DIRECT_DEDUP_WINDOW)];
-    }
-    const page = (from: number, count: number) => toPages(results.slice(from, from + count));
-    return { query, problem, corrected, direct, pages: await pagesPromise, counts: await counts, total, listed: results.length, page };
+      return [...head.filter((_, i) => !directUrls.has(heads[i]!.u)), ...results.slice(DIRECT_DEDUP_WINDOW)];
+    };
+    if (dedup) await ensure(DIRECT_DEDUP_WINDOW);
+    let listed = await listOf(ordered.results);
+    const page = async (from: number, count: number) => {
+      // The list may have lost up to one result per direct hit from its head.
+      const before = ordered;
+      await ensure(Math.max(from + count + (dedup ? directUrls.size : 0), dedup ? DIRECT_DEDUP_WINDOW : 0));
+      if (ordered !== before) listed = await listOf(ordered.results);
+      return toPages(listed.slice(from, from + count));
+    };
+    return { query, problem, corrected, direct, pages: await pagesPromise, counts: await counts, total, listed: listed.length, page };
   };
 
   /** Results per value of each counted filter key. */

@@ -8,12 +8,21 @@ import fc from 'fast-check';
 import { buildSearchIndex } from '../../src/lib/search/build-index.ts';
 import { buildExcerpt, queryTerms } from '../../src/lib/search/excerpt.ts';
 import { htmlText } from '../../src/lib/search/html-text.ts';
+import { gzipSync } from 'node:zlib';
 import {
+  decodeOrdinals,
   decodePostings,
+  decodePresence,
+  encodePackedFiles,
   encodePostings,
+  fieldsApart,
+  postingsForm,
+  type FieldsPlace,
+  type PostingsForm,
   exactCode,
   FIELD_NAME,
   FIELD_SUBJECT,
+  FIELD_UNKNOWN,
   indexPath,
   textWords,
   type FilterFile,
@@ -25,26 +34,110 @@ import { fieldWeight, scoreRecords } from '../../src/lib/search/score.ts';
 import { node } from '../course/graph-fixture.ts';
 
 describe('postings', () => {
-  it('decode to what was encoded (ascending ordinals, 2 field bits)', () => {
+  /** Encodes as the builder does for `place` and decodes as the browser does. */
+  const roundTrip = (ordinals: number[], fields: number[], place: FieldsPlace, pagesFrom = Infinity) => {
+    const { text, fields: apart } = encodePackedFiles(
+      ordinals.map((o, i) => o * 4 + fields[i]!),
+      place,
+      undefined,
+      pagesFrom,
+    );
+    expect(decodeOrdinals(text)).toEqual(ordinals);
+    // Without the bits file, the pages' bits are known and the others unknown.
+    if (place === 'apart' && fieldsApart(text)) {
+      const presence = decodePresence(text);
+      expect(presence.ordinals).toEqual(ordinals);
+      expect(presence.fields).toEqual(ordinals.map((o, i) => (o >= pagesFrom ? fields[i] : FIELD_UNKNOWN)));
+    }
+    if (place === 'none' && fieldsApart(text)) return null;
+    if (place === 'apart') expect(fieldsApart(text)).toBe(apart !== null);
+    return decodePostings(text, apart ?? undefined);
+  };
+  const lists = fc.oneof(
+    fc.uniqueArray(fc.nat(1_000_000)), // sparse over a wide range
+    fc.uniqueArray(fc.nat(200), { minLength: 64 }), // a bitmap
+    fc.uniqueArray(fc.nat(300), { minLength: 290 }), // a complement
+  );
+
+  it('decode to what was encoded, in every form and wherever the field bits go', () => {
     fc.assert(
-      // Sparse lists over a wide range, and lists dense enough for one character per record.
-      fc.property(fc.oneof(fc.uniqueArray(fc.nat(1_000_000)), fc.uniqueArray(fc.nat(60), { minLength: 30 })), fc.array(fc.integer({ min: 0, max: 3 })), (raw, bits) => {
+      fc.property(lists, fc.array(fc.integer({ min: 0, max: 3 })), fc.constantFrom<FieldsPlace>('inline', 'apart', 'none'), fc.nat(300), (raw, bits, place, pagesFrom) => {
         const ordinals = [...raw].sort((a, b) => a - b);
-        const fields = ordinals.map((_, i) => bits[i] ?? 0);
-        expect(decodePostings(encodePostings(ordinals, fields))).toEqual({ ordinals, fields });
+        const fields = ordinals.map((_, i) => bits[i % Math.max(1, bits.length)] ?? 0);
+        const decoded = roundTrip(ordinals, fields, place, pagesFrom);
+        if (decoded) expect(decoded).toEqual({ ordinals, fields });
       }),
     );
+  });
+
+  it('covers the edges: empty, every record, every record but one, the bits of each field', () => {
+    const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+    for (const place of ['inline', 'apart'] as const) {
+      expect(roundTrip([], [], place)).toEqual({ ordinals: [], fields: [] });
+      for (const n of [1, 63, 64, 65, 100, 1000, 1001, 1002]) {
+        const all = range(n);
+        const fields = all.map((i) => (i * 7) % 4);
+        expect(roundTrip(all, fields, place)).toEqual({ ordinals: all, fields });
+        for (const gone of [0, n >> 1, n - 2]) {
+          if (gone < 0 || n < 2) continue;
+          const but = all.filter((i) => i !== gone);
+          const f = but.map(() => FIELD_NAME | FIELD_SUBJECT);
+          expect(roundTrip(but, f, place)).toEqual({ ordinals: but, fields: f });
+        }
+      }
+    }
+    // Whole lists of one field, and the last record alone carrying a field.
+    const ordinals = Array.from({ length: 500 }, (_, i) => i * 2);
+    for (const f of [0, FIELD_SUBJECT, FIELD_NAME, FIELD_NAME | FIELD_SUBJECT]) {
+      const fields = ordinals.map((_, i) => (i === ordinals.length - 1 ? 3 - f : f));
+      expect(roundTrip(ordinals, fields, 'apart')).toEqual({ ordinals, fields });
+    }
+  });
+
+  it('writes each form as documented', () => {
     expect(encodePostings([0, 3, 12, 20], [0, 2, 1, 3])).toBe('0,14,37,35');
-    // A list covering at least half of its span is written one character per record.
-    expect(encodePostings([0, 1, 3], [2, 0, 1])).toBe('=20.1');
-    expect(decodePostings('=20.1')).toEqual({ ordinals: [0, 1, 3], fields: [2, 0, 1] });
     expect(decodePostings('')).toEqual({ ordinals: [], fields: [] });
+    // 64 of ordinals 0–99: a bitmap, six ordinals per digit; bits three records per digit.
+    const even = Array.from({ length: 64 }, (_, i) => i * 2);
+    const bitmap = encodePackedFiles(even.map((o) => o * 4 + 2), 'apart');
+    expect(bitmap.text).toBe(`*${'V'.repeat(21)}B`);
+    expect(bitmap.fields).toBe('q'.repeat(21) + 'C');
+    // Every ordinal of 0–99 but 4 and 7: the complement.
+    const but = Array.from({ length: 100 }, (_, i) => i).filter((i) => i !== 4 && i !== 7);
+    expect(encodePostings(but, [], 'none')).toBe('!100:4,3');
+    expect(encodePostings(but, but.map(() => 1)).startsWith('!100:4,3;VVV')).toBe(true);
+  });
+
+  it('chooses the form that is smallest after gzip where the rule says so', () => {
+    // Random lists at a given share of 100,000 records with random field bits (mulberry32): the
+    // form the rule picks is the smallest of the three, gzip as a host would send them.
+    const random = (seed: number) => () => {
+      let t = (seed = (seed + 0x6d2b79f5) | 0);
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    for (const [share, expected] of [[0.01, 'sparse'], [0.2, 'bitmap'], [0.7, 'bitmap'], [0.995, 'complement']] as const) {
+      const next = random(Math.round(share * 1000));
+      const packed: number[] = [];
+      for (let o = 0; o < 100_000; o++) if (next() < share) packed.push(o * 4 + Math.floor(next() * 4));
+      const span = (packed.at(-1)! >> 2) + 1;
+      const size = (form: PostingsForm) => gzipSync(encodePackedFiles(packed, 'inline', form).text).length;
+      const sizes = { sparse: size('sparse'), bitmap: size('bitmap'), complement: size('complement') };
+      expect(postingsForm(packed.length, span)).toBe(expected);
+      expect(sizes[expected]).toBe(Math.min(...Object.values(sizes)));
+    }
   });
 
   it('refuses unsorted ordinals and garbage', () => {
     expect(() => encodePostings([3, 3])).toThrow();
     expect(() => decodePostings('1,x')).toThrow();
-    expect(() => decodePostings('=0x')).toThrow();
+    expect(() => decodePostings('*A$')).toThrow();
+    expect(() => decodePostings('!10:12')).toThrow();
+    // Field bits for the wrong number of records, or none at all where they are needed.
+    expect(() => decodePostings('*P;A')).toThrow();
+    expect(() => decodePostings('*P')).toThrow();
+    expect(decodeOrdinals('*P')).toEqual([0, 1, 2, 3]);
   });
 });
 
@@ -88,7 +181,10 @@ const records = (): SearchRecord[] => [
 describe('the built index', () => {
   const built = buildSearchIndex(records(), new Map([[law.id, 2]]));
   const file = (path: string) => built.files.get(path)?.toString();
-  const postings = (word: string) => decodePostings(file(indexPath.word(word)) ?? '');
+  const postings = (word: string) => {
+    const text = file(indexPath.word(word)) ?? '';
+    return decodePostings(text, fieldsApart(text) ? file(indexPath.wordFields(word)) : undefined);
+  };
 
   it('routes each word to its own posting file, listing the records that carry it with the field', () => {
     // Ordinals: the three documents oldest first, then the page.
@@ -108,7 +204,7 @@ describe('the built index', () => {
     // Pairs carry their field: the law's own name and its topic.
     expect(decodePostings(file(indexPath.pair('coso'))!)).toEqual({ ordinals: [0, 1, 3], fields: [FIELD_NAME, FIELD_NAME | FIELD_SUBJECT, FIELD_NAME] });
     // Exact spellings: "Đảng" (body of the directive; issuer name "Bộ Chính trị" has none).
-    expect(decodePostings(file(indexPath.exact('d9a3ng'))!).ordinals).toEqual([0]);
+    expect(decodeOrdinals(file(indexPath.exact('d9a3ng'))!)).toEqual([0]);
   });
 
   it('lists every word, spelling and pair in the shard of its first two letters, with its record count, and writes nothing else', () => {
@@ -127,7 +223,7 @@ describe('the built index', () => {
   it('keeps filter lists per key and foundation weights by ordinal', () => {
     const types = JSON.parse(file(indexPath.filter('loai'))!) as FilterFile;
     expect(types.values).toEqual(['Chỉ thị', 'Kế hoạch', 'Luật']);
-    expect(types.lists.map((l) => decodePostings(l).ordinals)).toEqual([[0], [2], [1]]);
+    expect(types.lists.map(decodeOrdinals)).toEqual([[0], [2], [1]]);
     const places = JSON.parse(file(indexPath.filter('dia_phuong'))!) as FilterFile;
     expect(places.values).toEqual(['Hà Tĩnh']);
     expect(JSON.parse(file(indexPath.foundation())!)).toEqual([[1, 2]]);

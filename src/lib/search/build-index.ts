@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { FILTERS } from './constants.ts';
 import {
-  encodePacked,
+  encodePackedFiles,
   encodePostings,
+  type FieldsPlace,
   indexPath,
   MAX_WORD,
   shardKey,
@@ -16,7 +17,7 @@ import {
   type Shard,
 } from './index-format.ts';
 import { foundationFile } from './foundation.ts';
-import { pairTokens } from './ranking.ts';
+import { pairSplits } from './ranking.ts';
 import type { SearchRecord } from './record.ts';
 import { NO_SPELLING, WordScanner } from './word-scan.ts';
 
@@ -34,7 +35,7 @@ export interface BuiltIndex {
 
 /**
  * The postings of one kind of key (folded words, spellings, pairs), keys by number: for
- * each key, its records as ordinal × 4 + field bits (encodePacked). A record's keys are
+ * each key, its records as ordinal × 4 + field bits (encodePackedFiles). A record's keys are
  * gathered in typed arrays (which record last saw a key, with which bits) and appended when
  * the record ends: no map of strings and no object per record.
  */
@@ -58,6 +59,11 @@ class Postings {
     this.seenBy[id] = this.ordinal;
     this.bits[id] = fields;
     this.touched.push(id);
+  }
+
+  /** The field bits noted for a key in the current record, or -1 when it has none there. */
+  current(id: number): number {
+    return id < this.seenBy.length && this.seenBy[id] === this.ordinal ? this.bits[id]! : -1;
   }
 
   end(): void {
@@ -95,7 +101,15 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
   const pairIds = new Map<string, number>();
   // Topic and place names recur across records: their pairs are made once each. Titles do
   // not recur, so the memo is emptied when it grows past what the registries could fill.
-  const pairsOfText = new Map<string, number[]>();
+  const pairsOfText = new Map<string, Array<readonly [number, number]>>();
+  // For each pair, the length of its first word while every occurrence splits the same way
+  // and its words carry its bits in the record (Shard.s), else -1.
+  const splitOf: number[] = [];
+  const wordIds = new Map<string, number>();
+  const wordId = (word: string) => {
+    for (let id = wordIds.size; id < scanner.words.length; id++) wordIds.set(scanner.words[id]!, id);
+    return wordIds.get(word);
+  };
   const files = new Map<string, Buffer>();
   const put = (path: string, text: string) => files.set(path, Buffer.from(text, 'utf8'));
   const filterValues = new Map<string, Map<string, number[]>>(FILTERS.map(([key]) => [key, new Map()]));
@@ -134,19 +148,27 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
       let ids = pairsOfText.get(text);
       if (!ids) {
         ids = [];
-        for (const pair of pairTokens(text)) {
+        for (const [pair, first] of pairSplits(text)) {
           if (pair.length > MAX_WORD) continue;
           let id = pairIds.get(pair);
           if (id === undefined) {
             pairIds.set(pair, (id = pairKeys.length));
             pairKeys.push(pair);
           }
-          ids.push(id);
+          ids.push([id, first]);
         }
         if (pairsOfText.size >= PAIR_MEMO_MAX) pairsOfText.clear();
         pairsOfText.set(text, ids);
       }
-      for (const id of ids) pairs.note(id, fields);
+      for (const [id, first] of ids) {
+        pairs.note(id, fields);
+        if (splitOf[id] === -1) continue;
+        const pair = pairKeys[id]!;
+        const a = wordId(pair.slice(0, first));
+        const b = wordId(pair.slice(first));
+        const carried = (w: number | undefined) => w !== undefined && (words.current(w) & fields) === fields;
+        splitOf[id] = (splitOf[id] ?? first) === first && carried(a) && carried(b) ? first : -1;
+      }
     }
     words.end();
     exact.end();
@@ -156,29 +178,45 @@ export function buildSearchIndex(records: Iterable<SearchRecord>, foundation: Re
 
   const shards = new Map<string, Shard>();
   /** Writes each key's postings and lists the key in its shard: keys in byte order, slot after slot. */
-  const table = (keys: readonly string[], postings: Postings, path: (key: string) => string, slot: 'w' | 'x' | 'p', shardWord: (id: number) => string) => {
+  const table = (
+    keys: readonly string[],
+    postings: Postings,
+    path: (key: string) => string,
+    slot: 'w' | 'x' | 'p',
+    shardWord: (id: number) => string,
+    place: FieldsPlace,
+  ) => {
     const ids = keys.map((_, id) => id).sort((a, b) => byKey(keys[a]!, keys[b]!));
     for (const id of ids) {
       const list = postings.lists[id];
       if (!list) continue;
       const key = keys[id]!;
-      put(path(key), encodePacked(list));
+      const { text, fields } = encodePackedFiles(list, place, undefined, documents);
+      put(path(key), text);
+      if (fields !== null) put(indexPath.wordFields(key), fields);
       const k = shardKey(shardWord(id));
       let shard = shards.get(k);
       if (!shard) shards.set(k, (shard = { w: {} }));
       (shard[slot] ??= {})[key] = list.length;
     }
   };
-  table(scanner.words, words, indexPath.word, 'w', (id) => scanner.words[id]!);
+  // A common word's field bits go in a file of their own, read only when the order of the
+  // results shown depends on them; a spelling's bits are never read (it only puts records
+  // first); a pair's are always read with it.
+  table(scanner.words, words, indexPath.word, 'w', (id) => scanner.words[id]!, 'apart');
   // An exact spelling goes in its folded word's shard (the browser has that shard already).
-  table(scanner.spellings, exact, indexPath.exact, 'x', (id) => scanner.words[scanner.spellingWord[id]!]!);
-  table(pairKeys, pairs, indexPath.pair, 'p', (id) => pairKeys[id]!);
+  table(scanner.spellings, exact, indexPath.exact, 'x', (id) => scanner.words[scanner.spellingWord[id]!]!, 'none');
+  table(pairKeys, pairs, indexPath.pair, 'p', (id) => pairKeys[id]!, 'inline');
+  for (const id of pairKeys.map((_, id) => id).sort((a, b) => byKey(pairKeys[a]!, pairKeys[b]!))) {
+    const pair = pairKeys[id]!;
+    if (splitOf[id]! > 0 && pairs.lists[id]) (shards.get(shardKey(pair))!.s ??= {})[pair] = splitOf[id]!;
+  }
   const shardKeys = [...shards.keys()].sort(byKey);
   for (const key of shardKeys) put(indexPath.shard(key), JSON.stringify(shards.get(key)));
 
   for (const [key, values] of filterValues) {
     const names = [...values.keys()].sort(byKey);
-    const file: FilterFile = { values: names, lists: names.map((v) => encodePostings(values.get(v)!)) };
+    const file: FilterFile = { values: names, lists: names.map((v) => encodePostings(values.get(v)!, [], 'none')) };
     put(indexPath.filter(key), JSON.stringify(file));
   }
 

@@ -30,13 +30,18 @@ export function foldedWords(text: string): string[] {
 
 /** Adjacent pairs of a text as single tokens ("dân chủ ở cơ sở" → danchu, chuo, oco, coso). */
 export function pairTokens(text: string): string[] {
+  return [...new Set(pairSplits(text).map(([pair]) => pair))];
+}
+
+/** Each adjacent pair of a text (pairTokens) with the length of its first word, in text order, repeats included. */
+export function pairSplits(text: string): Array<readonly [string, number]> {
   const words = foldedWords(text).filter((w) => !/^\d+$/.test(w));
-  const out = new Set<string>();
+  const out: Array<readonly [string, number]> = [];
   for (let i = 0; i + 1 < words.length; i++) {
     const pair = words[i]! + words[i + 1]!;
-    if (pair.length >= MIN_PAIR) out.add(pair);
+    if (pair.length >= MIN_PAIR) out.push([pair, words[i]!.length]);
   }
-  return [...out];
+  return out;
 }
 
 /**
@@ -82,6 +87,25 @@ export function pairStrength(hit: PairHit): number {
 }
 
 /**
+ * The pair tier of each record among `results` results (rankByPairs, rule 1), or null when no
+ * pair is found: then rankByPairs keeps the order given.
+ */
+export function pairTiers(results: number, pairResults: ReadonlyArray<readonly PairHit[]>): ((id: number) => number) | null {
+  if (!results || !pairResults.some((p) => p.length)) return null;
+  const carried = new Map<number, number>();
+  for (const list of pairResults) {
+    if (!list.length) continue;
+    const rarity = Math.log(1 + results / list.length);
+    for (const hit of list) {
+      const strength = pairStrength(hit);
+      if (strength) carried.set(hit.id, (carried.get(hit.id) ?? 0) + rarity * strength);
+    }
+  }
+  // Sums of the same terms in the same order are equal floats; rounding guards other orders.
+  return (id) => Math.round((carried.get(id) ?? 0) * 1e6);
+}
+
+/**
  * Orders the results of a query:
  *  1. by the query pairs they carry: each pair adds its rarity among the results (log of
  *     results over pages with the pair) times its strength on the page (pairStrength). Equal
@@ -97,19 +121,8 @@ export function rankByPairs<T extends Ranked>(
   pairResults: ReadonlyArray<readonly PairHit[]>,
   foundation: ReadonlyMap<number, number> = new Map(),
 ): T[] {
-  if (!results.length || !pairResults.some((p) => p.length)) return [...results];
-  const n = results.length;
-  const carried = new Map<number, number>();
-  for (const list of pairResults) {
-    if (!list.length) continue;
-    const rarity = Math.log(1 + n / list.length);
-    for (const hit of list) {
-      const strength = pairStrength(hit);
-      if (strength) carried.set(hit.id, (carried.get(hit.id) ?? 0) + rarity * strength);
-    }
-  }
-  // Sums of the same terms in the same order are equal floats; rounding guards other orders.
-  const tier = (id: number) => Math.round((carried.get(id) ?? 0) * 1e6);
+  const tier = pairTiers(results.length, pairResults);
+  if (!tier) return [...results];
   return results
     .map((r, i) => ({ r, i, tier: tier(r.id), foundation: foundation.get(r.id) ?? 0 }))
     .sort((a, b) => b.tier - a.tier || b.foundation - a.foundation || a.i - b.i)

@@ -6,7 +6,7 @@
  * a word of the record's name counts most, then what it is filed under, then its body.
  * Each word counts once per record: the index keeps which field holds it, not how often.
  */
-import { FIELD_NAME, FIELD_SUBJECT, type Postings } from './index-format.ts';
+import { FIELD_NAME, FIELD_SUBJECT, FIELD_UNKNOWN, type Postings } from './index-format.ts';
 
 /** Weight of a word by the fields it was found in (bits FIELD_NAME | FIELD_SUBJECT; 0 = body only). */
 export function fieldWeight(fields: number): number {
@@ -33,8 +33,12 @@ export function unionFields(lists: readonly Postings[]): Map<number, number> {
 
 export interface Scored {
   id: number;
+  /** UNKNOWN_SCORE while a word's field bits for the record are not loaded (FIELD_UNKNOWN). */
   score: number;
 }
+
+/** The score of a record whose field bits are not all loaded: below every real score (those are > 0). */
+export const UNKNOWN_SCORE = -1;
 
 /**
  * The records carrying every word, best first: records with every exact spelling first
@@ -57,9 +61,9 @@ export function scoreRecords(words: readonly QueryWord[], records: number, exact
         all = false;
         break;
       }
-      score += rarity[i]! * fieldWeight(fields);
+      score += fields & FIELD_UNKNOWN ? Number.NaN : rarity[i]! * fieldWeight(fields);
     }
-    if (all) out.push({ id: ordinal, score });
+    if (all) out.push({ id: ordinal, score: Number.isNaN(score) ? UNKNOWN_SCORE : score });
   }
   const tier = (id: number) => (exact?.has(id) ? 1 : 0);
   return out.sort((a, b) => tier(b.id) - tier(a.id) || b.score - a.score || b.id - a.id);
@@ -76,4 +80,23 @@ export function intersectAll(lists: ReadonlyArray<readonly number[]>): number[] 
     current = next;
   }
   return [...current].sort((a, b) => a - b);
+}
+
+/**
+ * The records whose unknown scores keep the first `end` results from their final order:
+ * results are sorted by a group key first (pair tier, foundation, exact spelling: `group`) and
+ * by score only inside a group, so the order holds where every group reaching into the first
+ * `end` results has one member or only known scores. Empty: the order shown is final.
+ */
+export function undecided(results: readonly Scored[], end: number, group: (id: number) => string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  while (start < results.length && start < end) {
+    const key = group(results[start]!.id);
+    let stop = start + 1;
+    while (stop < results.length && group(results[stop]!.id) === key) stop++;
+    if (stop - start > 1) for (let i = start; i < stop; i++) if (results[i]!.score === UNKNOWN_SCORE) out.push(results[i]!.id);
+    start = stop;
+  }
+  return out;
 }
