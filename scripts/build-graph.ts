@@ -17,8 +17,18 @@
 import { enableCompileCache } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 
 const started = performance.now();
+// V8 starts a full garbage collection whenever the memory held outside its heap (Buffers,
+// typed arrays) has grown by 64 MB since the last one. This build keeps hundreds of MB of
+// such bytes alive (bodies from the workers, graph.json's pieces) beside a heap of 2 GB at
+// 50,000 documents, so it collected the whole heap every 64 MB: 22 full collections and
+// ≈ 30 s of this thread's CPU. Counted in the heap's own limit, which grows with the heap,
+// those bytes trigger collections as the heap does (see benchmarks/README.md, "Issue 19,
+// the build's CPU"). Set before anything large is allocated; V8's flags are per process,
+// so the render workers get it too.
+setFlagsFromString('--external-memory-accounted-in-global-limit');
 // A build after one change takes about a second of work; compiling the ≈ 200 modules it
 // loads would be a fifth of it. Node keeps their compiled code between runs (V8's code
 // cache, checked against each file's content) when asked before they are loaded: hence

@@ -8,6 +8,8 @@ import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileCachePath, loadCorpus, type LoadedFile } from '../../src/lib/content/corpus.ts';
+import { runCheck } from '../../src/lib/check/index.ts';
+import { TEST_TODAY } from '../today.ts';
 import { tempCorpus } from './helpers.ts';
 
 const tmp = tempCorpus();
@@ -61,5 +63,26 @@ describe('the load cache', () => {
     const again: string[] = [];
     expect(load((m) => again.push(m)).documents.every(fromCache)).toBe(true);
     expect(again).toEqual([]);
+  });
+
+  it('says whether a file begins with a byte-order mark, read or from the cache, and the check reports it either way', () => {
+    const path = join(tmp.root, 'content/van-ban/quyet-dinh-23-qd-tw-2021.mdx');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, `\uFEFF${text}`);
+    try {
+      const read = load();
+      const cached = load();
+      expect(fromCache(doc(cached, 'quyet-dinh-23-qd-tw-2021'))).toBe(true);
+      for (const c of [read, cached]) {
+        const withBom = doc(c, 'quyet-dinh-23-qd-tw-2021');
+        expect(withBom.raw.startsWith('\uFEFF')).toBe(false);
+        expect(withBom.bom).toBe(true);
+        expect(doc(c, 'chi-thi-16-ct-ttg-2016').bom).toBe(false);
+        const boms = runCheck(tmp.root, { corpus: c, today: TEST_TODAY }).diagnostics.filter((d) => d.code === 'text-bom');
+        expect(boms.map((d) => [d.file, d.line])).toEqual([['content/van-ban/quyet-dinh-23-qd-tw-2021.mdx', 1]]);
+      }
+    } finally {
+      writeFileSync(path, text);
+    }
   });
 });

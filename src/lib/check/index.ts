@@ -8,6 +8,7 @@
  */
 import { basename, join } from 'node:path';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { startsWithBom } from '../files/input.ts';
 import { CONTENT_DIRS, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
 import { parseContentFile, type ParsedContentFile } from '../content/frontmatter.ts';
 import { yamlTooDeep } from '../content/yaml-depth.ts';
@@ -34,12 +35,12 @@ export type { FileFix, LineFix } from './fix.ts';
 export { fixText } from './fix.ts';
 export { resolveRoot } from './files.ts';
 
-function startsWithBom(path: string): boolean {
+function fileStartsWithBom(path: string): boolean {
   try {
     const fd = openSync(path, 'r');
     try {
       const head = Buffer.alloc(3);
-      return readSync(fd, head, 0, 3, 0) === 3 && head.equals(Buffer.from([0xef, 0xbb, 0xbf]));
+      return readSync(fd, head, 0, 3, 0) === 3 && startsWithBom(head);
     } finally {
       closeSync(fd);
     }
@@ -152,8 +153,9 @@ export function checkCorpus(corpus: Corpus, options: CheckOptions = {}): Diagnos
     const key = memo && f.sourceHash ? sourceMemoKey(f.file, f.sourceHash) : null;
     const found =
       (key && memo!.get(key)) ||
-      // loadCorpus decodes with TextDecoder, which drops a leading BOM; look at the bytes.
-      checkSourceFile(f.file, !f.raw.startsWith('\uFEFF') && startsWithBom(join(corpus.root, f.file)) ? `\uFEFF${f.raw}` : f.raw, f.parsed);
+      // loadCorpus hands out the text without a leading BOM and says whether the bytes had
+      // one (f.bom); a file loaded another way is looked at on disk.
+      checkSourceFile(f.file, !f.raw.startsWith('\uFEFF') && (f.bom ?? fileStartsWithBom(join(corpus.root, f.file))) ? `\uFEFF${f.raw}` : f.raw, f.parsed);
     if (key) seen.set(key, found);
     out.push(...found);
   }

@@ -10,7 +10,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { COMPLEX_KEY_MESSAGE, complexKey, parseContentFile, type ParsedContentFile } from './frontmatter.ts';
-import { decodeUtf8 } from '../files/input.ts';
+import { decodeUtf8, startsWithBom } from '../files/input.ts';
 import { checkFieldText } from './field-safety.ts';
 import { yamlTooDeep } from './yaml-depth.ts';
 import { fileErrorMessage } from '../files/errors.ts';
@@ -55,6 +55,11 @@ export interface LoadedFile<T> {
   sourceHash?: string;
   /** JSON.stringify(data), when the file cache has it (frontmatter.json is assembled from it). */
   dataJson?: string;
+  /**
+   * Whether the file's bytes begin with a UTF-8 byte-order mark (raw never does), when the
+   * loader read them: the check reports a BOM, and would otherwise open every file again to look.
+   */
+  bom?: boolean;
 }
 
 export interface Registries {
@@ -275,11 +280,14 @@ function lightParse(lines: FieldLines, full: () => ParsedContentFile): ParsedCon
 /** A loaded file from its cache entry: the text and its parse are read when first asked for. */
 function lazyFile<T>(path: string, file: string, facts: FileFacts): LoadedFile<T> {
   let raw: string | undefined;
+  let bom = false;
   let parsed: ParsedContentFile | undefined;
   const source = () => {
     if (parsed) return;
     // The file is the one the entry was made from (its stamp was checked this run).
-    const decoded = decodeUtf8(readFileSync(path));
+    const bytes = readFileSync(path);
+    bom = startsWithBom(bytes);
+    const decoded = decodeUtf8(bytes);
     raw = (decoded.ok ? decoded.text : '').replace(/^\uFEFF/, '');
     parsed = parseContentFile(raw);
   };
@@ -300,6 +308,10 @@ function lazyFile<T>(path: string, file: string, facts: FileFacts): LoadedFile<T
       source();
       return raw!;
     },
+    get bom() {
+      source();
+      return bom;
+    },
     get parsed() {
       if (light && !parsed) return light;
       source();
@@ -308,7 +320,8 @@ function lazyFile<T>(path: string, file: string, facts: FileFacts): LoadedFile<T
   };
 }
 
-function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostics: Diagnostic[], bytes?: Buffer): LoadedFile<T> | null {
+function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostics: Diagnostic[], given?: Buffer): LoadedFile<T> | null {
+  const bytes = given ?? readFileSync(path);
   const raw = readUtf8(path, file, diagnostics, bytes);
   if (raw === null) return null;
   const parsed = parseContentFile(raw);
@@ -338,7 +351,8 @@ function loadOne<T>(path: string, file: string, schema: z.ZodType<T>, diagnostic
     bodyLine: parsed.bodyLine,
     raw,
     parsed,
-    bodyHash: bytes ? bodyHashOf(parsed.body) : undefined,
+    bodyHash: given ? bodyHashOf(parsed.body) : undefined,
+    bom: startsWithBom(bytes),
   };
 }
 

@@ -92,6 +92,11 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Whether the bytes begin with the UTF-8 byte-order mark (EF BB BF). */
+export function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
 /** The text of UTF-8 bytes, or the 1-based line and column (in bytes) of the first bad byte. */
 export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number; column: number } {
   const bad = firstInvalidUtf8(bytes);

@@ -188,8 +188,10 @@ const underDevServer = Boolean(process.env.DANVAN_DEV);
  * and inode and read again (one stat per call), unless the dev server handed the graph
  * over in memory; a build reads it once.
  */
-export function siteData(root = contentRoot()): SiteData {
+export function siteData(rootArg?: string): SiteData {
   if (cached && !underDevServer) return cached;
+  // Only now: a default parameter would read process.env on every one of these calls.
+  const root = rootArg ?? contentRoot();
   // The dev server hands its graph over in memory (src/lib/dev/handoff.ts).
   const handed = underDevServer ? handedGraph() : null;
   if (handed) {
@@ -217,8 +219,19 @@ export function siteData(root = contentRoot()): SiteData {
 const bundles = new Map<string, BodyBundle>();
 
 /** Rendered, citation-linked body HTML of a document ("" when the graph build wrote none). */
-export function documentBody(id: string, root = contentRoot()): string {
-  const file = join(root, bodyBundleFile('documents'));
-  if (!bundles.has(file)) bundles.set(file, new BodyBundle(file));
-  return bundles.get(file)!.html(id) ?? '';
+export function documentBody(id: string, root?: string): string {
+  return bundleOf(root ?? defaultRoot()).html(id) ?? '';
+}
+
+/** The documents' bundle of a content root, opened once. */
+function bundleOf(root: string): BodyBundle {
+  let bundle = bundles.get(root);
+  if (!bundle) bundles.set(root, (bundle = new BodyBundle(join(root, bodyBundleFile('documents')))));
+  return bundle;
+}
+
+/** contentRoot() of a build, read once (the environment does not change during a build); under the dev server, each time. */
+let buildRoot: string | undefined;
+function defaultRoot(): string {
+  return underDevServer ? contentRoot() : (buildRoot ??= contentRoot());
 }
