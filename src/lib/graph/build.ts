@@ -560,7 +560,14 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       n.effectiveStatus = s.effective;
       n.history = s.history;
     }
-    return assembleGraph({ nodes, documentParts, otherParts: parts.slice(nodes.length), planDiagnostics: diagnostics, lateDiagnostics, implementations });
+    // What each node is made of (see WorkPart.node): its file's validated data, its issuers'
+    // registry entries, and what was computed from other documents and today.
+    const nodeHashes = nodes.map((n, i) => {
+      const f = documents[i]!;
+      const issuerEntries = [n.issuer, ...n.coIssuers].map((id) => issuers.get(id) ?? null);
+      return hash('node 1', options.engineVersion ?? '', f.id, f.file, f.dataJson ?? JSON.stringify(f.data), JSON.stringify(issuerEntries), JSON.stringify([n.effectiveStatus, n.history, n.summaryMentions]));
+    });
+    return assembleGraph({ nodes, documentParts, nodeHashes, otherParts: parts.slice(nodes.length), planDiagnostics: diagnostics, lateDiagnostics, implementations });
   }
 
   return {
