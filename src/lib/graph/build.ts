@@ -228,6 +228,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     const level: Level = issuer?.level ?? (d.province ? 'tinh' : 'trung-uong');
     const year = yearOf(d.issued);
     const line = { type: d.type, number: d.number ?? null, issued: d.issued, issuers: [d.issuer, ...(d.coIssuers ?? [])].map(issuerName), title: d.title };
+    let citation: string | undefined;
     return {
       id: f.id,
       file: f.file,
@@ -257,7 +258,12 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       featured: d.featured ?? false,
       aliases: d.aliases ?? [],
       sources: d.sources,
-      citation: citationLine(line),
+      // Computed when first read (an accessor keeps its place among the keys, so the node's
+      // JSON is the same): a build after one change splices most nodes' JSON from the last
+      // graph.json (parts.ts, nodeText) and never reads their citation line.
+      get citation() {
+        return (citation ??= citationLine(line));
+      },
       key: d.number ? canonicalKey(d.number, year) : null,
     };
   });
