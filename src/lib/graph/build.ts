@@ -9,7 +9,7 @@
  * mentions are links for reading and make no edge. Which declared relations are valid is
  * decided by the check (src/lib/check/relations.ts), whose findings this build reports.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { canonicalKey, comparableKey, documentKeyIndex, yearOf } from '../identity.ts';
@@ -154,10 +154,12 @@ interface DeclaredMissing {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * SHA-256 of the parts, each followed by a NUL. One call, no Hash object: it runs three times
+ * per body on every build (the body's key, its part's digest, its node's digest).
+ */
 function hash(...parts: string[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\u0000');
-  return h.digest('hex');
+  return oneShotHash('sha256', `${parts.join('\u0000')}\u0000`);
 }
 
 
@@ -568,10 +570,16 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     }
     // What each node is made of (see WorkPart.node): its file's validated data, its issuers'
     // registry entries, and what was computed from other documents and today.
+    const issuerJson = new Map<string, string>();
+    const issuerEntry = (id: string) => {
+      let json = issuerJson.get(id);
+      if (json === undefined) issuerJson.set(id, (json = JSON.stringify(issuers.get(id) ?? null)));
+      return json;
+    };
     const nodeHashes = nodes.map((n, i) => {
       const f = documents[i]!;
-      const issuerEntries = [n.issuer, ...n.coIssuers].map((id) => issuers.get(id) ?? null);
-      return hash('node 1', options.engineVersion ?? '', f.id, f.file, f.dataJson ?? JSON.stringify(f.data), JSON.stringify(issuerEntries), JSON.stringify([n.effectiveStatus, n.history, n.summaryMentions]));
+      const issuerEntries = [n.issuer, ...n.coIssuers].map(issuerEntry).join(',');
+      return hash('node 1', options.engineVersion ?? '', f.id, f.file, f.dataJson ?? JSON.stringify(f.data), issuerEntries, JSON.stringify([n.effectiveStatus, n.history, n.summaryMentions]));
     });
     return assembleGraph({ nodes, documentParts, nodeHashes, otherParts: parts.slice(nodes.length), planDiagnostics: diagnostics, lateDiagnostics, implementations });
   }
