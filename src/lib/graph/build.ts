@@ -28,7 +28,7 @@ import { citationLine, shortCitation } from './citation-line.ts';
 import { effectiveStatuses, type StatusFacts } from './status.ts';
 import { citationFinder, renderBody, type BodyInput, type BodyOutput, type MentionRef } from './render-body.ts';
 import { assembleGraph, explicitEdges, graphObject, type AssembledGraph, type UnresolvedItem, type WorkPart } from './parts.ts';
-import { bodyHashOf } from '../content/file-cache.ts';
+import { bodyHashOf, loaderCodeVersion } from '../content/file-cache.ts';
 import type {
   Ambiguity,
   BodyCollection,
@@ -569,7 +569,10 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       n.history = s.history;
     }
     // What each node is made of (see WorkPart.node): its file's validated data, its issuers'
-    // registry entries, and what was computed from other documents and today.
+    // registry entries, and what was computed from other documents and today. The data is
+    // named by the file's hash and the loader's code, the file cache's own rule for reusing
+    // it (content/file-cache.ts), instead of hashing 13 MB of data JSON again.
+    const loader = loaderCodeVersion();
     const issuerJson = new Map<string, string>();
     const issuerEntry = (id: string) => {
       let json = issuerJson.get(id);
@@ -579,7 +582,8 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     const nodeHashes = nodes.map((n, i) => {
       const f = documents[i]!;
       const issuerEntries = [n.issuer, ...n.coIssuers].map(issuerEntry).join(',');
-      return hash('node 1', options.engineVersion ?? '', f.id, f.file, f.dataJson ?? JSON.stringify(f.data), issuerEntries, JSON.stringify([n.effectiveStatus, n.history, n.summaryMentions]));
+      const data = f.sourceHash ? `file ${loader} ${f.sourceHash}` : (f.dataJson ?? JSON.stringify(f.data));
+      return hash('node 2', options.engineVersion ?? '', f.id, f.file, data, issuerEntries, JSON.stringify([n.effectiveStatus, n.history, n.summaryMentions]));
     });
     return assembleGraph({ nodes, documentParts, nodeHashes, otherParts: parts.slice(nodes.length), planDiagnostics: diagnostics, lateDiagnostics, implementations });
   }
