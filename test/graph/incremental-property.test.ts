@@ -121,11 +121,12 @@ function expectFullCheck(root: string, r: Awaited<ReturnType<typeof build>>): vo
   expect(r.checkReport).toEqual(checkReportLines(full));
 }
 
-async function fromScratch(root: string): Promise<Record<string, string>> {
+async function fromScratch(root: string, today = TEST_TODAY): Promise<Record<string, string>> {
   const fresh = mkdtempSync(join(tmpdir(), 'danvan-scratch-'));
   dirs.push(fresh);
   cpSync(join(root, 'content'), join(fresh, 'content'), { recursive: true });
-  await build(fresh);
+  const r = await updateGraph({ root: fresh, projectRoot: PROJECT, threads: 1, keepGoing: true, today, say: () => {} });
+  expect(r.written, r.failure ?? '').toBe(true);
   return outputs(fresh);
 }
 
@@ -175,6 +176,49 @@ describe('graph build after any sequence of edits', () => {
       expect(outputs(root)).toEqual(await fromScratch(root));
     }
   }, 60_000);
+
+  it("a reused part's node is serialised again when what it is made of changes elsewhere: an issuer's name, another document's relations, today", async () => {
+    for (const inMemory of [false, true]) {
+      const root = tree();
+      const memory = inMemory ? graphMemory() : undefined;
+      const at = async (today: string) => {
+        const r = await updateGraph({ root, projectRoot: PROJECT, threads: 1, keepGoing: true, today, memory, say: () => {} });
+        expect(r.written, r.failure ?? '').toBe(true);
+        return r;
+      };
+      const nodeOf = (id: string) => (JSON.parse(readFileSync(join(root, '.generated/graph.json'), 'utf8')) as { nodes: { id: string; citation: string; effectiveStatus: { status: string }; history: unknown[] }[] }).nodes.find((n) => n.id === id)!;
+      const path = (id: string) => join(root, 'content/van-ban', `${id}.mdx`);
+      const old = 'huong-dan-12-hd-bdvtu-2006-cao-bang';
+      const later = 'huong-dan-07-hd-bdvtu-2024-thanh-hoa';
+      await at(TEST_TODAY);
+      const before = nodeOf(old);
+
+      // The issuer registry: the node's citation line names the issuer; its body and file are as they were.
+      const issuers = join(root, 'content/registries/issuers.yaml');
+      writeFileSync(issuers, readFileSync(issuers, 'utf8').replace('name: "Ban Dân vận Tỉnh ủy Cao Bằng"', 'name: "Ban Dân vận Tỉnh ủy tỉnh Cao Bằng"'));
+      let r = await at(TEST_TODAY);
+      expect(r.result!.extracted).toBe(0);
+      expect(nodeOf(old).citation).not.toBe(before.citation);
+      expect(nodeOf(old).citation).toContain('Ban Dân vận Tỉnh ủy tỉnh Cao Bằng');
+      expect(outputs(root)).toEqual(await fromScratch(root));
+
+      // Another document now declares that it replaces this one: only that document's file changed.
+      writeFileSync(path(later), readFileSync(path(later), 'utf8').replace(/^relations: \{\}$/m, `relations:\n  replaces: [${old}]`));
+      r = await at(TEST_TODAY);
+      expect(r.result!.extracted).toBe(0);
+      expect(nodeOf(old).effectiveStatus.status).toBe('superseded');
+      expect(outputs(root)).toEqual(await fromScratch(root));
+
+      // Today: a document that ceases on a given day, built before and after it with no file changed in between.
+      writeFileSync(path(later), readFileSync(path(later), 'utf8').replace(/^(issued: .*)$/m, '$1\neffectiveTo: "2027-03-01"'));
+      await at(TEST_TODAY);
+      expect(nodeOf(later).effectiveStatus.status).not.toBe('not-in-force');
+      r = await at('2027-06-01');
+      expect(r.result!.extracted).toBe(0);
+      expect(nodeOf(later).effectiveStatus.status).toBe('not-in-force');
+      expect(outputs(root)).toEqual(await fromScratch(root, '2027-06-01'));
+    }
+  }, 120_000);
 
   it("a part's digest covers the issue dates of the documents it names (an edge to a later document is dropped)", () => {
     const corpus = loadCorpus(GOOD_CORPUS);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,26 @@ describe('background writer', () => {
     await writer.close();
     expect(readFileSync(join(dir, 'pooled.json'), 'utf8')).toBe('{"nodes":[]}');
     expect(pooled.toString()).toBe('{"nodes":[]}'); // copied, still usable here
+  });
+
+  it('copies ranges of another file into the new one, and refuses a source that is no longer the file the ranges were read from', async () => {
+    const source = join(dir, 'old.bundle');
+    writeFileSync(source, 'đầu|giữa|cuối');
+    const st = statSync(source);
+    const range = (start: number, end: number) => ({ file: source, size: st.size, ino: st.ino, start, end });
+    const at = (text: string) => Buffer.byteLength(text);
+    const writer = startBackgroundWriter();
+    // The same file replaced by pieces of itself, as a bundle after one change is.
+    writer.write(source, [range(at('đầu|'), at('đầu|giữa')), Buffer.from('+mới+'), range(0, at('đầu'))]);
+    await writer.close();
+    expect(readFileSync(source, 'utf8')).toBe('giữa+mới+đầu');
+
+    const stale = startBackgroundWriter();
+    writeFileSync(join(dir, 'target.txt'), 'trước');
+    stale.write(join(dir, 'target.txt'), [range(0, 3)]);
+    await expect(stale.close()).rejects.toThrow(/changed while it was being copied/);
+    expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe('trước');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
   it('reports a file it could not write, naming it, after writing the others', async () => {

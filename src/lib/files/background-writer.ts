@@ -5,10 +5,12 @@
  * thread, which meanwhile serialises the next file.
  */
 import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
+import type { FileRange } from './atomic.ts';
 
 export interface WriteRequest {
   path: string;
-  content: string | Uint8Array;
+  /** As writeFileAtomic takes it: pieces may be ranges of existing files, copied by the writer thread. */
+  content: string | Uint8Array | readonly (Uint8Array | FileRange)[];
 }
 
 export interface BackgroundWriter {
@@ -16,7 +18,7 @@ export interface BackgroundWriter {
    * Queues a file. With `transfer`, the bytes' buffer moves to the writer thread instead of
    * being copied (it must be a buffer of their own, and is unusable here afterwards).
    */
-  write(path: string, content: string | Uint8Array, options?: { transfer?: boolean }): void;
+  write(path: string, content: WriteRequest['content'], options?: { transfer?: boolean }): void;
   /** Resolves once every file is written and renamed; rejects with the first failure. */
   close(): Promise<void>;
 }
@@ -38,8 +40,8 @@ export function startBackgroundWriter(): BackgroundWriter {
   return {
     write(path, content, options = {}) {
       // A pooled buffer (small Buffers share Node's pool) cannot move: it is copied instead.
-      const movable = options.transfer && typeof content !== 'string' && !isMarkedAsUntransferable(content.buffer);
-      const transfer = movable ? [content.buffer as ArrayBuffer] : [];
+      const movable = options.transfer && content instanceof Uint8Array && !isMarkedAsUntransferable(content.buffer);
+      const transfer = movable && content instanceof Uint8Array ? [content.buffer as ArrayBuffer] : [];
       // Counted only once posted: a write that throws here must not leave close() waiting for its reply.
       worker.postMessage({ path, content } satisfies WriteRequest, transfer);
       pending++;

@@ -9,7 +9,7 @@
  * mentions are links for reading and make no edge. Which declared relations are valid is
  * decided by the check (src/lib/check/relations.ts), whose findings this build reports.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import type { Corpus, LoadedFile } from '../content/corpus.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { canonicalKey, comparableKey, documentKeyIndex, yearOf } from '../identity.ts';
@@ -28,7 +28,7 @@ import { citationLine, shortCitation } from './citation-line.ts';
 import { effectiveStatuses, type StatusFacts } from './status.ts';
 import { citationFinder, renderBody, type BodyInput, type BodyOutput, type MentionRef } from './render-body.ts';
 import { assembleGraph, explicitEdges, graphObject, type AssembledGraph, type UnresolvedItem, type WorkPart } from './parts.ts';
-import { bodyHashOf } from '../content/file-cache.ts';
+import { bodyHashOf, loaderCodeVersion } from '../content/file-cache.ts';
 import type {
   Ambiguity,
   BodyCollection,
@@ -154,10 +154,12 @@ interface DeclaredMissing {
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * SHA-256 of the parts, each followed by a NUL. One call, no Hash object: it runs three times
+ * per body on every build (the body's key, its part's digest, its node's digest).
+ */
 function hash(...parts: string[]): string {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p).update('\u0000');
-  return h.digest('hex');
+  return oneShotHash('sha256', `${parts.join('\u0000')}\u0000`);
 }
 
 
@@ -228,6 +230,7 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
     const level: Level = issuer?.level ?? (d.province ? 'tinh' : 'trung-uong');
     const year = yearOf(d.issued);
     const line = { type: d.type, number: d.number ?? null, issued: d.issued, issuers: [d.issuer, ...(d.coIssuers ?? [])].map(issuerName), title: d.title };
+    let citation: string | undefined;
     return {
       id: f.id,
       file: f.file,
@@ -257,7 +260,12 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       featured: d.featured ?? false,
       aliases: d.aliases ?? [],
       sources: d.sources,
-      citation: citationLine(line),
+      // Computed when first read (an accessor keeps its place among the keys, so the node's
+      // JSON is the same): a build after one change splices most nodes' JSON from the last
+      // graph.json (parts.ts, nodeText) and never reads their citation line.
+      get citation() {
+        return (citation ??= citationLine(line));
+      },
       key: d.number ? canonicalKey(d.number, year) : null,
     };
   });
@@ -560,7 +568,24 @@ export function planGraph(corpus: Corpus, options: BuildOptions = {}): GraphPlan
       n.effectiveStatus = s.effective;
       n.history = s.history;
     }
-    return assembleGraph({ nodes, documentParts, otherParts: parts.slice(nodes.length), planDiagnostics: diagnostics, lateDiagnostics, implementations });
+    // What each node is made of (see WorkPart.node): its file's validated data, its issuers'
+    // registry entries, and what was computed from other documents and today. The data is
+    // named by the file's hash and the loader's code, the file cache's own rule for reusing
+    // it (content/file-cache.ts), instead of hashing 13 MB of data JSON again.
+    const loader = loaderCodeVersion();
+    const issuerJson = new Map<string, string>();
+    const issuerEntry = (id: string) => {
+      let json = issuerJson.get(id);
+      if (json === undefined) issuerJson.set(id, (json = JSON.stringify(issuers.get(id) ?? null)));
+      return json;
+    };
+    const nodeHashes = nodes.map((n, i) => {
+      const f = documents[i]!;
+      const issuerEntries = [n.issuer, ...n.coIssuers].map(issuerEntry).join(',');
+      const data = f.sourceHash ? `file ${loader} ${f.sourceHash}` : (f.dataJson ?? JSON.stringify(f.data));
+      return hash('node 2', options.engineVersion ?? '', f.id, f.file, data, issuerEntries, JSON.stringify([n.effectiveStatus, n.history, n.summaryMentions]));
+    });
+    return assembleGraph({ nodes, documentParts, nodeHashes, otherParts: parts.slice(nodes.length), planDiagnostics: diagnostics, lateDiagnostics, implementations });
   }
 
   return {

@@ -19,7 +19,7 @@ import type { EdgeMeta, PartRanges, Range, UnresolvedHead, UnresolvedItem, WorkP
 import { GENERATED_DIR, GRAPH_FILE } from './types.ts';
 
 export const GRAPH_PARTS_FILE = `${GENERATED_DIR}/cache/graph-parts.txt`;
-const VERSION = 'danvan-graph-parts 2';
+const VERSION = 'danvan-graph-parts 3';
 
 /**
  * Layout: a header line (JSON: version, code, graph.json's stamp), then one line per body,
@@ -39,8 +39,11 @@ type StoredFacts = [
   unresolved: StoredItem[],
   declared: StoredItem[],
 ];
-/** Byte ranges in graph.json: edges, ambiguities, then the unresolved and declared items. */
-type StoredRanges = [edges: Range, ambiguities: Range, unresolved: Range[], declared: Range[]];
+/**
+ * Byte ranges in graph.json: edges, ambiguities, the unresolved and declared items, then a
+ * document's node with the digest it was made from (null for other bodies).
+ */
+type StoredRanges = [edges: Range, ambiguities: Range, unresolved: Range[], declared: Range[], node: [hash: string, start: number, end: number] | null];
 
 interface Header {
   version: string;
@@ -102,11 +105,12 @@ export function readGraphParts(root: string, code: string, say: (message: string
       if (t1 < 0 || t2 < 0 || t2 > end) throw new Error('line');
       const factsJson = text.slice(t1 + 1, t2);
       const [hash, deps, diagnostics, edgeMeta, ambiguityCount, counts, summaryMentions, unresolved, declared] = JSON.parse(factsJson) as StoredFacts;
-      const [edges, ambiguities, unresolvedAt, declaredAt] = JSON.parse(text.slice(t2 + 1, end)) as StoredRanges;
+      const [edges, ambiguities, unresolvedAt, declaredAt, node] = JSON.parse(text.slice(t2 + 1, end)) as StoredRanges;
       const item = (at: Range[]) => ([group, head, issuer, id, line]: StoredItem, k: number): UnresolvedItem => ({ group, head, issuer, id, line, text: slice(at[k]!) });
       out.set(text.slice(start, t1), {
         hash, deps, diagnostics, edgeMeta, edgesText: slice(edges), ambiguityCount, ambiguitiesText: slice(ambiguities), counts, summaryMentions,
         unresolved: unresolved.map(item(unresolvedAt)), declared: declared.map(item(declaredAt)), stored: factsJson,
+        ...(node ? { node: { hash: String(node[0]), text: slice([node[1], node[2]]) } } : {}),
       });
       start = end + 1;
     }
@@ -130,11 +134,13 @@ function factsJson(p: WorkPart): string {
 export function writeGraphParts(root: string, code: string, works: readonly string[], parts: readonly WorkPart[], ranges: readonly PartRanges[]): void {
   const stamp = graphStamp(root);
   if (!stamp) return;
-  const none: PartRanges = { edges: [0, 0], ambiguities: [0, 0], unresolved: [], declared: [] };
+  const none: PartRanges = { node: [0, 0], edges: [0, 0], ambiguities: [0, 0], unresolved: [], declared: [] };
   const lines: string[] = [`${JSON.stringify({ version: VERSION, code, graph: stamp } satisfies Header)}\n`];
   parts.forEach((p, i) => {
     const r = ranges[i] ?? none;
-    lines.push(`${works[i]}\t${factsJson(p)}\t${JSON.stringify([r.edges, r.ambiguities, r.unresolved, r.declared] satisfies StoredRanges)}\n`);
+    // A node's bytes are recorded only where serialiseGraph placed them (documents' parts).
+    const node = ranges[i] && p.node ? ([p.node.hash, r.node[0], r.node[1]] as [string, number, number]) : null;
+    lines.push(`${works[i]}\t${factsJson(p)}\t${JSON.stringify([r.edges, r.ambiguities, r.unresolved, r.declared, node] satisfies StoredRanges)}\n`);
   });
   try {
     const path = join(root, GRAPH_PARTS_FILE);

@@ -70,6 +70,19 @@ export interface WorkPart {
   summaryMentions: string[];
   /** The JSON of the facts above as graph-parts.ts stores them, once serialised or read. */
   stored?: string;
+  /**
+   * For corpus documents: their node's JSON (UTF-8) as last written, with the digest of what
+   * it was made of (GraphFrame.nodeHashes). A node is a function of its own file, its
+   * issuers' registry entries, its effective status and history (which read other
+   * documents' relations and today) and the part's summary mentions; a part reused while
+   * any of those changed keeps its other facts but gets its node serialised again.
+   */
+  node?: StoredNode;
+}
+
+export interface StoredNode {
+  hash: string;
+  text: Uint8Array;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -79,6 +92,8 @@ export interface GraphFrame {
   nodes: GraphNode[];
   /** documentParts[i] is the part of nodes[i]. */
   documentParts: WorkPart[];
+  /** nodeHashes[i]: the digest of everything nodes[i] is made of (see WorkPart.node). */
+  nodeHashes: string[];
   /** Parts of bodies that are not corpus documents (records, course modules): diagnostics only. */
   otherParts: WorkPart[];
   /** Diagnostics found before the bodies (loading, identities, declared relations). */
@@ -208,6 +223,7 @@ export type Range = [start: number, end: number];
 
 /** Where each document part's serialised pieces are in graph.json (byte offsets). */
 export interface PartRanges {
+  node: Range;
   edges: Range;
   ambiguities: Range;
   unresolved: Range[];
@@ -225,6 +241,16 @@ export function ambiguitiesText(p: WorkPart): Uint8Array {
 
 export function itemText(it: UnresolvedItem): Uint8Array {
   return (it.text ??= Buffer.from(JSON.stringify(it.entry)));
+}
+
+/**
+ * The bytes of a document's node: the part's stored ones while their digest is this node's
+ * (13 MB of nodes at 10,000 documents are not serialised again after one change), else
+ * serialised now and kept on the part for the next build.
+ */
+export function nodeText(node: GraphNode, hash: string, p: WorkPart): Uint8Array {
+  if (p.node?.hash !== hash) p.node = { hash, text: Buffer.from(JSON.stringify(node)) };
+  return p.node.text;
 }
 
 const SEPARATORS = new Map([',', '[', ']', ']}'].map((s) => [s, Buffer.from(s)] as const));
@@ -245,7 +271,7 @@ export function serialiseGraph(a: AssembledGraph): { pieces: Uint8Array[]; size:
     return [start, size];
   };
   const { frame } = a;
-  const ranges: PartRanges[] = frame.documentParts.map(() => ({ edges: [0, 0], ambiguities: [0, 0], unresolved: [], declared: [] }));
+  const ranges: PartRanges[] = frame.documentParts.map(() => ({ node: [0, 0], edges: [0, 0], ambiguities: [0, 0], unresolved: [], declared: [] }));
   /** A list of runs: comma-joined runs, empty runs skipped (as JSON.stringify of the whole list). */
   const list = (runs: readonly Uint8Array[], placed: (i: number, r: Range) => void) => {
     add('[');
@@ -258,7 +284,10 @@ export function serialiseGraph(a: AssembledGraph): { pieces: Uint8Array[]; size:
     });
     add(']');
   };
-  add(`{"version":1,"nodes":${JSON.stringify(frame.nodes)},"edges":`);
+  // JSON.stringify of an array of objects is their JSON joined by commas: the nodes one by one.
+  add('{"version":1,"nodes":');
+  list(frame.nodes.map((n, i) => nodeText(n, frame.nodeHashes[i]!, frame.documentParts[i]!)), (i, r) => (ranges[i]!.node = r));
+  add(',"edges":');
   list(frame.documentParts.map(edgesText), (i, r) => (ranges[i]!.edges = r));
   add(`,"incoming":${JSON.stringify(a.incoming)},"outgoing":${JSON.stringify(a.outgoing)},"unresolved":[`);
   const owner = new Map<UnresolvedItem, [part: number, phase: 'unresolved' | 'declared', index: number]>();

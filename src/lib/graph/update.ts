@@ -18,7 +18,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { writeFileAtomic } from '../files/atomic.ts';
 import { startBackgroundWriter, type BackgroundWriter } from '../files/background-writer.ts';
 import { today as todayFromEnv } from '../today.ts';
-import { BodyBundle, writeBodyBundle } from './body-bundle.ts';
+import { BodyBundle, bundlePieces, writeBodyBundle } from './body-bundle.ts';
 import { BodyCache, bodyDataJson, changedBuckets, mentionBuckets, parseBodyData, shardOf, touches, writeBodyCache, type BodyData, type CacheCorpus } from './body-cache.ts';
 import { bodyVersion, planGraph, type BodyOutput, type BuildResult, type GraphPlan } from './build.ts';
 import { readGraphParts, writeGraphParts } from './graph-parts.ts';
@@ -30,6 +30,9 @@ import { BODIES_DIR, BODY_COLLECTIONS, FRONTMATTER_FILE, GENERATED_DIR, GRAPH_FI
 
 /** Below this many bodies to render, starting workers costs more than it saves. */
 const MIN_BODIES_PER_WORKER = 100;
+
+/** Up to this many re-rendered bodies, a bundle is written by the writer thread (see the bundles below). */
+const MAX_NEW_BODIES_FOR_WRITER = 100;
 
 export interface GraphUpdateOptions {
   /** The folder holding content/; .generated/ is written beside it. */
@@ -422,6 +425,11 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
 
   // ---------- bodies: one bundle per collection, rewritten only when one of its bodies changed ----------
   mkdirSync(join(root, BODIES_DIR), { recursive: true });
+  // Leftovers of older layouts (one file per body, in a folder per collection) and of killed
+  // builds go, before this build's own temporary files appear there.
+  const bundleNames = new Set(BODY_COLLECTIONS.map((c) => bodyBundleFile(c).slice(BODIES_DIR.length + 1)));
+  for (const name of readdirSync(join(root, BODIES_DIR))) if (!bundleNames.has(name)) rmSync(join(root, BODIES_DIR, name), { recursive: true, force: true });
+  rmSync(join(cacheDir, 'references'), { recursive: true, force: true });
   for (const collection of BODY_COLLECTIONS) {
     const jobs = plan.jobs.map((job, i) => ({ job, i })).filter(({ job }) => job.collection === collection);
     const bundle = bundles[collection];
@@ -431,18 +439,16 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
       jobs.every(({ job, i }) => rendered[i] === undefined && index.get(job.id)?.key === bodyVersion(job.key, resolutions[i]!)) &&
       existsSync(join(root, bodyBundleFile(collection)));
     if (!unchanged) {
-      writeBodyBundle(
-        join(root, bodyBundleFile(collection)),
-        jobs.map(({ job, i }) => ({ id: job.id, key: bodyVersion(job.key, resolutions[i]!), html: rendered[i] ?? null })),
-        bundle,
-      );
+      const path = join(root, bodyBundleFile(collection));
+      const bodies = jobs.map(({ job, i }) => ({ id: job.id, key: bodyVersion(job.key, resolutions[i]!), html: rendered[i] ?? null }));
+      // After a few changes the new bundle is mostly ranges of the old one: the writer thread
+      // copies them (≈ 60 MB at 10,000 documents) while this thread assembles graph.json.
+      // Many new bodies are written here: handing their HTML to the thread would copy it.
+      if (jobs.reduce((n, { i }) => n + (rendered[i] === undefined ? 0 : 1), 0) <= MAX_NEW_BODIES_FOR_WRITER) writer.write(path, bundlePieces(bodies, bundle));
+      else writeBodyBundle(path, bodies, bundle);
     }
     bundle.close();
   }
-  // Leftovers of older layouts (one file per body, in a folder per collection) go.
-  const bundleNames = new Set(BODY_COLLECTIONS.map((c) => bodyBundleFile(c).slice(BODIES_DIR.length + 1)));
-  for (const name of readdirSync(join(root, BODIES_DIR))) if (!bundleNames.has(name)) rmSync(join(root, BODIES_DIR, name), { recursive: true, force: true });
-  rmSync(join(cacheDir, 'references'), { recursive: true, force: true });
   timing('write body bundles');
   if (options.memory) {
     const { memory } = options;
@@ -501,6 +507,13 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
       later.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
       return writeCacheAndGraph(later, () => later.close());
     };
+    // The bundles (and the file cache) must be on disk when the pages read them.
+    try {
+      await closeWriter();
+    } catch (e) {
+      out.failure = `Không ghi được tệp kết quả: ${e instanceof Error ? e.message : String(e)}`;
+      return out;
+    }
     out.written = true;
     return out;
   }
