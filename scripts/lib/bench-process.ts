@@ -88,7 +88,6 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
   child.stderr.on('data', (b: Buffer) => log.write(b));
   const proc = existsSync('/proc/self/stat');
   const peaks: TreePeaks = { total: proc ? 0 : null, byChild: new Map(), cpu: proc ? 0 : null, cpuByChild: new Map() };
-  const names = new Map<number, string>();
   /** Last CPU reading of every process seen in the tree, and the direct child it runs under. */
   const cpuOf = new Map<number, { ticks: number; under: string | null }>();
   const sample = () => {
@@ -107,8 +106,12 @@ export function runMeasured(args: string[], options: { cwd: string; env: NodeJS.
     };
     cpuOf.set(child.pid, { ticks: procs.get(child.pid)?.cpu ?? 0, under: null });
     for (const c of children.get(child.pid) ?? []) {
-      if (!names.has(c)) names.set(c, cmdline(c));
-      const key = names.get(c)!;
+      // Read again at every sample, not once per process: between fork and exec a child
+      // still shows its parent's command line (a window this sandbox makes long enough to
+      // be sampled), and a shell that execs changes it; a name kept from the first sample
+      // left whole build steps without a peak or CPU figure ("–" in the report).
+      const key = cmdline(c);
+      if (!key) continue;
       peaks.byChild.set(key, Math.max(peaks.byChild.get(key) ?? 0, treeRss(c)));
       noteCpu(c, key);
     }

@@ -5,11 +5,11 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reuseOf } from '../../scripts/lib/bench-report.ts';
-import { childCpu, runMeasured } from '../../scripts/lib/bench-process.ts';
+import { childCpu, childPeak, runMeasured } from '../../scripts/lib/bench-process.ts';
 import { prepareHugoSite } from '../../scripts/lib/bench-hugo.ts';
 import { listFiles } from '../../src/lib/content/corpus.ts';
 import { tempCorpus } from '../graph/helpers.ts';
@@ -79,5 +79,20 @@ describe('bench helpers', () => {
     expect(childCpu(r.peaks, 'burner')!).toBeGreaterThan(0.3);
     expect(childCpu(r.peaks, 'burner')!).toBeLessThan(r.peaks.cpu!);
     expect(r.steal === null || (r.steal >= 0 && r.steal <= 100)).toBe(true);
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))('names each child by the command it ends up running, not by the first one seen', async () => {
+    // The child is first a shell (sampled during its sleep), then execs Node on a script
+    // whose name the shell's own command line does not contain: only the second name finds
+    // it. A step seen first between fork and exec is the same case.
+    const burnScript = join(work, 'exec-target-burner.mjs');
+    writeFileSync(burnScript, 'const t = process.cpuUsage(); const keep = Buffer.alloc(64 * 2 ** 20, 1); while (process.cpuUsage(t).user < 500_000) {} keep.fill(2);\n');
+    const shell = `sleep 0.5; exec "$NODE" "$DIR/exec-target-$PART.mjs"`;
+    const script = `require('node:child_process').spawnSync('sh', ['-c', ${JSON.stringify(shell)}], { stdio: 'inherit' });`;
+    const env = { ...process.env, NODE: process.execPath, DIR: work, PART: 'burner' };
+    const r = await runMeasured(['-e', script], { cwd: work, env, logFile: join(work, 'exec.log') });
+    expect(r.code).toBe(0);
+    expect(childCpu(r.peaks, 'exec-target-burner.mjs')!).toBeGreaterThan(0.3);
+    expect(childPeak(r.peaks, 'exec-target-burner.mjs')!).toBeGreaterThan(64 * 2 ** 20);
   });
 });
