@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The first of the README's two commands: installs everything `npm test` needs, then builds.
-#   1. System packages the browser tests need: Debian's chromium (driven by playwright-core)
-#      and poppler-utils (pdftotext reads the printed handout back). Installed with apt-get
+#   1. System packages the tests need: Debian's chromium (driven by playwright-core)
+#      and poppler-utils (pdftotext reads the printed handout back), and hugo (the bench's
+#      reference build, whose template a unit test builds once). Installed with apt-get
 #      when we are root; otherwise we stop at once and print the one command to run.
 #   2. Node dependencies from the lockfile. `npm ci` can reject a lockfile written on another
 #      OS when this registry lacks that OS's optional binaries (e.g. esbuild's per-OS packages);
@@ -20,13 +21,14 @@ missing_packages() {
   local missing=()
   have_chromium || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v hugo >/dev/null 2>&1 || missing+=(hugo)
   echo "${missing[*]:-}"
 }
 
 missing="$(missing_packages)"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Cài gói hệ thống cho kiểm thử trình duyệt (installing system packages): $missing"
+    echo "Cài gói hệ thống mà kiểm thử cần (installing system packages): $missing"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     # shellcheck disable=SC2086 # one word per package
@@ -37,8 +39,8 @@ if [ -n "$missing" ]; then
       exit 1
     fi
   else
-    echo "Thiếu gói hệ thống cho kiểm thử trình duyệt: $missing" >&2
-    echo "Missing system packages for the browser tests: $missing. Run this, then run setup again:" >&2
+    echo "Thiếu gói hệ thống mà kiểm thử cần: $missing" >&2
+    echo "Missing system packages the tests need: $missing. Run this, then run setup again:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y $missing" >&2
     exit 1
   fi
