@@ -40,8 +40,7 @@ export function startBackgroundWriter(): BackgroundWriter {
   return {
     write(path, content, options = {}) {
       // A pooled buffer (small Buffers share Node's pool) cannot move: it is copied instead.
-      const movable = options.transfer && content instanceof Uint8Array && !isMarkedAsUntransferable(content.buffer);
-      const transfer = movable && content instanceof Uint8Array ? [content.buffer as ArrayBuffer] : [];
+      const transfer = options.transfer && content instanceof Uint8Array && !isMarkedAsUntransferable(content.buffer) ? [content.buffer as ArrayBuffer] : [];
       // Counted only once posted: a write that throws here must not leave close() waiting for its reply.
       worker.postMessage({ path, content } satisfies WriteRequest, transfer);
       pending++;
