@@ -24,6 +24,7 @@ import {
   reuseOf,
   judgeTargets,
   loadString,
+  keptPagesOf,
   machine,
   markdownTable,
   stealBetween,
@@ -240,7 +241,9 @@ async function benchSize(count: number): Promise<SizeResult> {
     searchIndex: stepOf(/Lập chỉ mục tìm kiếm/, 'scripts/index-search.ts'),
     dataFiles: stepOf(/Ghi nguồn tin theo dõi/, 'scripts/write-data-files.ts'),
     build: { seconds: build.seconds, peak: build.peaks.total, steal: build.steal, cpu: build.peaks.cpu },
-    buildAfterChange: afterChange ? { seconds: afterChange.seconds, peak: afterChange.peaks.total, steal: afterChange.steal, cpu: afterChange.peaks.cpu } : undefined,
+    buildAfterChange: afterChange
+      ? { seconds: afterChange.seconds, peak: afterChange.peaks.total, steal: afterChange.steal, cpu: afterChange.peaks.cpu, keptPages: keptPagesOf(afterChange.stdout) }
+      : undefined,
     baseline: baseline
       ? { seconds: baseline.seconds, peak: baseline.peaks.total, steal: baseline.steal, cpu: baseline.peaks.cpu, ok: baseline.code === 0 }
       : { seconds: null, peak: null, ok: false, skipped: true },

@@ -16,19 +16,28 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { formatShard, SHARD_ENV } from '../src/lib/site/build-shard.ts';
 import { mergeShardOutputs, partsMayRunInParallel, sharedOutputs } from '../src/lib/site/shard-merge.ts';
 import { commandLine, orUsage, usageError, wholeNumber } from './lib/cli.ts';
+import { codeVersion } from '../src/lib/site/code-version.ts';
+import { CODE_VERSION_ENV, keptListFile, linkKeptDocuments, REUSE_FROM_ENV } from '../src/lib/site/page-reuse.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const USAGE = 'Cách dùng: node scripts/build-pages.ts THƯ_MỤC_RA [--processes N] [--timings]';
+const USAGE = 'Cách dùng: node scripts/build-pages.ts THƯ_MỤC_RA [--processes N] [--timings] [--reuse-from TRANG_TRƯỚC]';
 const { values, positionals } = commandLine({
   usage: USAGE,
-  options: { processes: { type: 'string' }, timings: { type: 'boolean' } },
+  options: { processes: { type: 'string' }, timings: { type: 'boolean' }, 'reuse-from': { type: 'string' } },
   positionals: { min: 1, max: 1 },
 });
 const out = resolve(positionals[0]!);
+/**
+ * --reuse-from SITE: the previous build's site; document pages whose inputs did not change
+ * are linked from it instead of rendered (src/lib/site/page-reuse.ts). Absent or missing:
+ * every page is rendered.
+ */
+const previousSite = values['reuse-from'] !== undefined && existsSync(join(resolve(values['reuse-from']), 'index.html')) ? resolve(values['reuse-from']) : null;
+const pagesCode = codeVersion(root);
 /** --timings: phases of each process and the rendering time per kind of page (overlapping: see below), on stderr. */
 const showTimings = values.timings ?? false;
 
@@ -70,7 +79,10 @@ interface Part {
 const running: Part[] = [];
 
 function removeParts(): void {
-  for (const p of parts) rmSync(p, { recursive: true, force: true });
+  for (const p of parts) {
+    rmSync(p, { recursive: true, force: true });
+    rmSync(keptListFile(p), { force: true });
+  }
 }
 
 async function stopAll(): Promise<void> {
@@ -104,7 +116,14 @@ function pageKind(path: string): string {
 function startPart(i: number, onSynced: () => void): Part {
   const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: root,
-    env: { ...process.env, DANVAN_OUT_DIR: parts[i], [SHARD_ENV]: formatShard({ index: i, count }), DANVAN_CACHE_DIR: cacheOf(i) },
+    env: {
+      ...process.env,
+      DANVAN_OUT_DIR: parts[i],
+      [SHARD_ENV]: formatShard({ index: i, count }),
+      DANVAN_CACHE_DIR: cacheOf(i),
+      [CODE_VERSION_ENV]: pagesCode,
+      [REUSE_FROM_ENV]: previousSite ?? '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const part: Part = {
@@ -164,6 +183,19 @@ function startPart(i: number, onSynced: () => void): Part {
   return part;
 }
 
+/** The documents a part kept (written by its process whether it kept any or not: a missing list is an error). */
+function readKeptList(part: string): string[] {
+  const file = keptListFile(part);
+  let list: unknown;
+  try {
+    list = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`Không đọc được danh sách trang giữ lại ${file}: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new Error(`Danh sách trang giữ lại ${file} hỏng.`);
+  return list;
+}
+
 removeParts();
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
@@ -203,7 +235,12 @@ if (failed !== null) {
 
 const mergeStart = performance.now();
 try {
+  const kept = previousSite ? parts.flatMap((p) => readKeptList(p)) : [];
   const merged = mergeShardOutputs(out, parts, sharedOutputs(join(root, 'src/pages'), join(root, 'public')));
+  if (previousSite) {
+    const files = linkKeptDocuments(previousSite, out, kept);
+    console.log(`Giữ lại trang của ${kept.length} văn bản không đổi từ lần dựng trước (${files} tệp).`);
+  }
   const each = running.map((p, i) => `phần ${i + 1}: ${p.pages}`).join(', ');
   console.log(
     count > 1
@@ -215,6 +252,7 @@ try {
   console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 }
+removeParts();
 
 if (showTimings) {
   const sec = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? '?' : ((b - a) / 1000).toFixed(1));

@@ -86,7 +86,8 @@ const steps = [
     for (const dir of besideDirs) rmSync(dir, { recursive: true, force: true });
     const running = [
       // Astro in one or two processes, each rendering part of the pages (scripts/build-pages.ts).
-      runStep('Dựng trang (Astro)', ['scripts/build-pages.ts', tmpDir, ...pagesOptions], { cwd: root, env }),
+      // Document pages whose inputs did not change are kept from the current site (src/lib/site/page-reuse.ts).
+      runStep('Dựng trang (Astro)', ['scripts/build-pages.ts', tmpDir, ...pagesOptions, '--reuse-from', outDir], { cwd: root, env }),
       runStep('Lập chỉ mục tìm kiếm', ['scripts/index-search.ts', searchDir], { cwd: root }),
       runStep('Ghi nguồn tin theo dõi và dữ liệu mở', ['scripts/write-data-files.ts', dataDir], { cwd: root }),
     ];

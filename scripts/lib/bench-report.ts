@@ -33,7 +33,7 @@ export interface SizeResult {
   dataFiles?: Step;
   build: Step;
   /** `npm run build` again after one document was edited, with the caches the full build left (older results have none). */
-  buildAfterChange?: Step;
+  buildAfterChange?: Step & { keptPages?: number | null };
   baseline: Step & { ok: boolean; skipped?: boolean };
   /** The same files built by Hugo with a minimal template (older results have none). */
   hugo?: Step & { ok: boolean; skipped?: boolean; version?: string; note?: string };
@@ -152,7 +152,10 @@ export function tableRows(results: SizeResult[]): string[][] {
     ['search index (runs beside Astro): time / peak', (r) => (r.searchIndex ? step(r.searchIndex) : '–')],
     ['feeds and open-data files (beside Astro): time / peak', (r) => (r.dataFiles ? step(r.dataFiles) : '–')],
     ['**full build** (check+graph, then Astro beside the search index and the feeds): time / peak', (r) => `**${step(r.build)}**`],
-    ['`npm run build` after editing one document (caches of the full build): time / peak', (r) => (r.buildAfterChange ? step(r.buildAfterChange) : '–')],
+    [
+      '`npm run build` after editing one document (caches of the full build): time / peak (document pages kept from the full build)',
+      (r) => (r.buildAfterChange ? `${step(r.buildAfterChange)}${typeof r.buildAfterChange.keptPages === 'number' ? ` (${r.buildAfterChange.keptPages.toLocaleString('en')} kept)` : ''}` : '–'),
+    ],
     [
       'CPU time (user+sys): full build (check+graph / Astro / search / feeds+data) · baseline',
       (r) =>
@@ -249,4 +252,10 @@ export function writeReadme(file: string, section: string): void {
   const j = previous.indexOf(END);
   const next = i >= 0 && j > i ? previous.slice(0, i) + block + previous.slice(j + END.length) : `${previous.trimEnd()}\n\n${block}\n`;
   writeFileAtomic(file, next);
+}
+
+/** Document pages the build kept from the previous site, as scripts/build-pages.ts reports them (null: no such line). */
+export function keptPagesOf(buildOutput: string): number | null {
+  const m = /Giữ lại trang của (\d+) văn bản/.exec(buildOutput);
+  return m ? Number(m[1]) : null;
 }

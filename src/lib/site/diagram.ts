@@ -71,20 +71,54 @@ export function diagramGraph(data: SiteData, limit = DIAGRAM_EDGES_PER_DOCUMENT)
 }
 
 /** Distinct documents directly related to this one (any relation, either direction). */
-function directNeighbours(data: SiteData, id: string): number {
+export function directNeighbours(data: SiteData, id: string): number {
   const ids = new Set<string>();
   for (const g of data.relationGroups(id)) for (const e of g.entries) ids.add(e.other.id);
   return ids.size;
 }
 
-export function documentDiagram(data: SiteData, id: string, urls: SiteUrls, maxNodes = 14): DocumentDiagram | null {
-  const hood = collectNeighbourhood(diagramGraph(data), id, { hops: 2, maxNodes, issued: (x) => data.node(x)?.issued });
+/**
+ * What a document's diagram draws, before any drawing: the documents picked around it (with
+ * what each box says), the links between them, the count of direct neighbours left out.
+ * It is a function of the neighbourhood and of the records of the documents in it, and the
+ * drawing a function of it alone (what src/lib/site/page-inputs.ts relies on).
+ */
+export interface DiagramSelection {
+  id: string;
+  title: string;
+  desc: string;
+  nodes: DiagramNodeInput[];
+  edges: ReturnType<typeof collectNeighbourhood>['edges'];
+  links: DiagramLink[];
+  omitted: number;
+}
+
+/** The documents a diagram draws (with their hop) and the relations between them. */
+export type DiagramNeighbourhood = ReturnType<typeof collectNeighbourhood>;
+
+const neighbourhoods = new WeakMap<SiteData, Map<string, DiagramNeighbourhood>>();
+
+/**
+ * The documents and relations a document's diagram draws, found once per document and build:
+ * the page's digest (src/lib/site/page-inputs.ts) and its diagram both ask.
+ */
+export function diagramNeighbourhood(data: SiteData, id: string, maxNodes = 14): DiagramNeighbourhood {
+  let byId = neighbourhoods.get(data);
+  if (!byId) neighbourhoods.set(data, (byId = new Map()));
+  const key = `${maxNodes}:${id}`;
+  let hood = byId.get(key);
+  if (!hood) byId.set(key, (hood = collectNeighbourhood(diagramGraph(data), id, { hops: 2, maxNodes, issued: (x) => data.node(x)?.issued })));
+  return hood;
+}
+
+export function selectDiagram(data: SiteData, id: string, urls: SiteUrls, maxNodes = 14): DiagramSelection | null {
+  const hood = diagramNeighbourhood(data, id, maxNodes);
   if (hood.nodes.length < 2) return null;
-  const inputs: DiagramNodeInput[] = [];
+  const nodes: DiagramNodeInput[] = [];
   for (const { id: nid, hop } of hood.nodes) {
     const n = data.node(nid);
     if (!n) continue;
-    inputs.push({
+    nodes.push({
       id: nid,
       date: n.issued,
       hop,
@@ -94,7 +128,6 @@ export function documentDiagram(data: SiteData, id: string, urls: SiteUrls, maxN
       classes: n.effectiveStatus.status === 'superseded' ? ['dg-superseded'] : [],
     });
   }
-  const layout = layoutDiagram(id, inputs, hood.edges);
   const center = data.node(id)!;
   const name = (x: string) => {
     const n = data.node(x)!;
@@ -107,12 +140,27 @@ export function documentDiagram(data: SiteData, id: string, urls: SiteUrls, maxN
     label: RELATION_LABELS[e.type].forward.toLowerCase(),
     inferred: e.inferred,
   }));
-  const svg = renderDiagramSvg(layout, {
-    idPrefix: 'lan-can',
+  const drawnDirect = hood.nodes.filter((n) => n.hop === 1).length;
+  return {
+    id,
     title: `Lược đồ văn bản liên quan đến ${shortName(center)}`,
     desc: `${hood.nodes.length - 1} văn bản trong phạm vi hai bước quan hệ, xếp theo ngày ban hành từ trái sang phải; mũi tên đi từ văn bản dẫn chiếu đến văn bản được dẫn chiếu. Danh sách bằng chữ ở ngay dưới hình.`,
-  });
-  const types = [...new Set(hood.edges.map((e) => e.type))];
-  const drawnDirect = hood.nodes.filter((n) => n.hop === 1).length;
-  return { svg, links, omitted: Math.max(0, directNeighbours(data, id) - drawnDirect), types };
+    nodes,
+    edges: hood.edges,
+    links,
+    omitted: Math.max(0, directNeighbours(data, id) - drawnDirect),
+  };
+}
+
+/** Lays out and draws a selection (the costly part: layout and edge routing). */
+export function drawDiagram(selection: DiagramSelection): DocumentDiagram {
+  const layout = layoutDiagram(selection.id, selection.nodes, selection.edges);
+  const svg = renderDiagramSvg(layout, { idPrefix: 'lan-can', title: selection.title, desc: selection.desc });
+  const types = [...new Set(selection.edges.map((e) => e.type))];
+  return { svg, links: selection.links, omitted: selection.omitted, types };
+}
+
+export function documentDiagram(data: SiteData, id: string, urls: SiteUrls, maxNodes = 14): DocumentDiagram | null {
+  const selection = selectDiagram(data, id, urls, maxNodes);
+  return selection && drawDiagram(selection);
 }

@@ -1,0 +1,146 @@
+/**
+ * Everything a document's page (van-ban/<id>/index.html, and its overflow pages under
+ * lien-quan/) draws from, gathered as one value, and the digest of it.
+ *
+ * `npm run build` keeps a document's pages from the previous build when this digest is
+ * the one written in the old page (src/lib/site/page-reuse.ts): a page is a function of
+ * these inputs and of the code that draws them, so equal digests mean equal pages, and
+ * one edited document re-renders only the pages that show something of it.
+ *
+ * The inputs are taken with the very functions the page's components call (same module,
+ * same arguments), not re-derived; a component that starts reading something new must
+ * add it here. test/build/page-reuse.test.ts builds a site, edits it in the ways a page
+ * can depend on another document, rebuilds keeping pages, and compares the result byte
+ * for byte with a build from nothing.
+ */
+import { createHash } from 'node:crypto';
+import { lineageView } from '../course/lineage-view.ts';
+import { documentAnswers } from './answers.ts';
+import { documentBody, type SiteData } from './data.ts';
+import { diagramNeighbourhood, directNeighbours } from './diagram.ts';
+import { legislationJsonLd } from './jsonld.ts';
+import { missingPageOf } from './missing.ts';
+import { declaredMissing, relatedListing, relationPanel, shownImplementations } from './related.ts';
+import type { SiteUrls } from './urls.ts';
+import type { GraphEdge, GraphNode } from '../graph/types.ts';
+
+export function documentPageInputs(data: SiteData, id: string, urls: SiteUrls, site: string | null): Record<string, unknown> {
+  const node = data.node(id);
+  if (!node) throw new Error(`documentPageInputs: không có văn bản "${id}" trong đồ thị`);
+  return {
+    node,
+    answers: documentAnswers(data, id),
+    relations: relationPanel(data, id),
+    listing: relatedListing(data, id),
+    missing: declaredMissing(data.graph, id).map((m) => ({ m, page: missingPageOf(data.graph, m.reference.key) })),
+    lineage: lineageView(data.graph, id),
+    implementations: shownImplementations(data, id),
+    // What the diagram draws follows from these and the drawn documents' records (named).
+    diagram: { hood: diagramNeighbourhood(data, id), direct: directNeighbours(data, id) },
+    jsonLd: legislationJsonLd(data, node, urls, site),
+  };
+}
+
+/**
+ * The digest of a document's pages: the code that draws them (codeVersion: the build's
+ * sources, src/lib/site/code-version.ts), the base and address of the site, the registries
+ * (whole: pages name issuers, provinces and topics, and what became of them, from them),
+ * the document's body and inputs, and the record of every document the inputs name.
+ */
+export function documentPageDigest(data: SiteData, id: string, urls: SiteUrls, site: string | null, codeVersion: string): string {
+  const shared = sharedOf(data);
+  const inputs = documentPageInputs(data, id, urls, site);
+  const named = namedDocuments(data, shared, inputs.node as GraphNode, inputs);
+  return createHash('sha256')
+    .update(`${codeVersion}\0${shared.registries}\0${urls.home()}\0${site ?? ''}\0`)
+    .update(documentBody(id))
+    .update('\0')
+    .update(inputsJson(inputs, shared))
+    .update('\0')
+    .update(named.map((n) => `${n.id}:${recordDigest(shared.nodeDigests, n)}`).join('\n'))
+    .digest('hex');
+}
+
+/**
+ * What every page's digest shares, made once per process: the registries' JSON, and the
+ * documents' and relations' records, which the inputs of many pages hold (a hub's record in
+ * thousands of relation lists): each is digested once and stands in the inputs as its digest.
+ */
+interface Shared {
+  registries: string;
+  nodes: WeakSet<object>;
+  edges: WeakSet<object>;
+  nodeDigests: WeakMap<object, string>;
+  edgeDigests: WeakMap<object, string>;
+}
+
+const sharedByData = new WeakMap<SiteData, Shared>();
+function sharedOf(data: SiteData): Shared {
+  let shared = sharedByData.get(data);
+  if (!shared) {
+    shared = {
+      registries: inputsJson(data.registries),
+      nodes: new WeakSet(data.nodes),
+      edges: new WeakSet(data.graph.edges),
+      nodeDigests: new WeakMap(),
+      edgeDigests: new WeakMap(),
+    };
+    sharedByData.set(data, shared);
+  }
+  return shared;
+}
+
+function recordDigest(cache: WeakMap<object, string>, record: object): string {
+  let digest = cache.get(record);
+  if (digest === undefined) cache.set(record, (digest = createHash('sha256').update(inputsJson(record)).digest('base64')));
+  return digest;
+}
+
+/**
+ * Components look documents up by the ids the inputs hold (a status chain, the other
+ * documents an implementation reports on, a lineage line): every document named in them
+ * counts with its whole record, so a new title shows wherever it is named. The page's own
+ * record is read through (its status chain, its summary's mentions are looked up); another
+ * document's record or a relation counts as what it names directly, not what it names in turn.
+ */
+function namedDocuments(data: SiteData, shared: Shared, own: GraphNode, inputs: unknown): GraphNode[] {
+  const ids = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (data.node(v)) ids.add(v);
+    } else if (Array.isArray(v)) {
+      for (const x of v) walk(x);
+    } else if (v instanceof Map || v instanceof Set) {
+      for (const x of v) walk(x);
+    } else if (v && typeof v === 'object') {
+      if (v !== own && shared.nodes.has(v)) ids.add((v as GraphNode).id);
+      else if (shared.edges.has(v)) {
+        walk((v as GraphEdge).from);
+        walk((v as GraphEdge).to);
+      } else for (const x of Object.values(v)) walk(x);
+    }
+  };
+  walk(inputs);
+  return [...ids].sort().map((i) => data.node(i)!);
+}
+
+/**
+ * JSON of the inputs, with Maps and Sets as their entries (a digest must not read a Map as
+ * "{}" and call two different pages equal), and, given the shared records, each document
+ * as its id (its record counts among the named ones) and each relation as its digest.
+ * Anything JSON cannot say throws.
+ */
+export function inputsJson(value: unknown, shared?: Shared): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Map) return { map: [...v] };
+    if (v instanceof Set) return { set: [...v] };
+    if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') {
+      throw new Error(`inputsJson: giá trị kiểu ${typeof v} không ghi được vào dấu vân tay trang`);
+    }
+    if (shared && v && typeof v === 'object') {
+      if (shared.nodes.has(v)) return `văn bản ${(v as GraphNode).id}`;
+      if (shared.edges.has(v)) return `quan hệ ${recordDigest(shared.edgeDigests, v)}`;
+    }
+    return v;
+  });
+}
