@@ -12,7 +12,7 @@
  * table, with our full build as a multiple of plain Astro's and Hugo's times from the
  * same run, and rewrites the generated section of benchmarks/README.md.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { listFiles } from '../src/lib/content/corpus.ts';
@@ -91,7 +91,9 @@ async function benchSize(count: number): Promise<SizeResult> {
   // Cold build: no graph cache, no Astro cache, no previous dist.
   const dist = `bench-out/dist-${count}`;
   const astroCache = join(out, `astro-cache-${count}`);
-  for (const p of [join(corpus, '.generated'), astroCache, join(root, dist)]) rmSync(p, { recursive: true, force: true });
+  // scripts/build-pages.ts gives each further Astro process its own cache beside the first (`-part-i`).
+  const astroCaches = [astroCache, ...readdirSync(out).filter((n) => n.startsWith(`${basename(astroCache)}-part-`)).map((n) => join(out, n))];
+  for (const p of [join(corpus, '.generated'), ...astroCaches, join(root, dist)]) rmSync(p, { recursive: true, force: true });
   say(`${count}: full build (scripts/build.ts)`);
   const env = { DANVAN_CONTENT_ROOT: corpus, DANVAN_DIST: dist, DANVAN_CACHE_DIR: astroCache };
   const build = await node(['scripts/build.ts'], env, `build-${count}.log`);
