@@ -223,6 +223,11 @@ export function documentBody(id: string, root?: string): string {
   return bundleOf(root ?? defaultRoot()).html(id) ?? '';
 }
 
+/** The same body as UTF-8 bytes, undecoded (what a page's digest hashes); null when there is none. */
+export function documentBodyBytes(id: string, root?: string): Buffer | null {
+  return bundleOf(root ?? defaultRoot()).bytes(id);
+}
+
 /** The documents' bundle of a content root, opened once. */
 function bundleOf(root: string): BodyBundle {
   let bundle = bundles.get(root);

@@ -71,7 +71,7 @@ export function diagramGraph(data: SiteData, limit = DIAGRAM_EDGES_PER_DOCUMENT)
 }
 
 /** Distinct documents directly related to this one (any relation, either direction). */
-export function directNeighbours(data: SiteData, id: string): number {
+function directNeighbours(data: SiteData, id: string): number {
   const ids = new Set<string>();
   for (const g of data.relationGroups(id)) for (const e of g.entries) ids.add(e.other.id);
   return ids.size;

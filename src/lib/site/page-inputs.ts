@@ -7,37 +7,37 @@
  * these inputs and of the code that draws them, so equal digests mean equal pages, and
  * one edited document re-renders only the pages that show something of it.
  *
- * The inputs are taken with the very functions the page's components call (same module,
- * same arguments), not re-derived; a component that starts reading something new must
- * add it here. test/build/page-reuse.test.ts builds a site, edits it in the ways a page
- * can depend on another document, rebuilds keeping pages, and compares the result byte
- * for byte with a build from nothing.
+ * The inputs are the records the page is drawn from and the results of the very functions
+ * its components call (same module, same arguments) where those follow the graph further
+ * than the document's own relations (lineage, diagram, listings); a component that starts
+ * reading something new must add it here. test/browser/page-reuse.test.ts builds a
+ * site, edits it in the ways a page can depend on another document, rebuilds keeping
+ * pages, and compares the result byte for byte with a build from nothing.
  */
 import { createHash } from 'node:crypto';
 import { lineageView } from '../course/lineage-view.ts';
-import { documentAnswers } from './answers.ts';
-import { documentBody, type SiteData } from './data.ts';
-import { diagramNeighbourhood, directNeighbours } from './diagram.ts';
-import { legislationJsonLd } from './jsonld.ts';
+import { documentBodyBytes, type SiteData } from './data.ts';
+import { diagramNeighbourhood } from './diagram.ts';
 import { missingPageOf } from './missing.ts';
-import { declaredMissing, relatedListing, relationPanel, shownImplementations } from './related.ts';
+import { declaredMissing, relatedListing, shownImplementations } from './related.ts';
 import type { SiteUrls } from './urls.ts';
 import type { GraphEdge, GraphNode } from '../graph/types.ts';
 
-export function documentPageInputs(data: SiteData, id: string, urls: SiteUrls, site: string | null): Record<string, unknown> {
+export function documentPageInputs(data: SiteData, id: string): Record<string, unknown> {
   const node = data.node(id);
   if (!node) throw new Error(`documentPageInputs: không có văn bản "${id}" trong đồ thị`);
+  const { graph } = data;
   return {
     node,
-    answers: documentAnswers(data, id),
-    relations: relationPanel(data, id),
-    listing: relatedListing(data, id),
-    missing: declaredMissing(data.graph, id).map((m) => ({ m, page: missingPageOf(data.graph, m.reference.key) })),
-    lineage: lineageView(data.graph, id),
+    // With the document's record and the records of the documents at their other ends (all
+    // named), its relations make the answers at the top, the relations panel, the JSON-LD
+    // and the diagram's count of direct neighbours: those are not digested again.
+    relations: [...(graph.outgoing[id] ?? []), ...(graph.incoming[id] ?? [])].map((i) => graph.edges[i]),
+    lineage: lineageView(graph, id),
     implementations: shownImplementations(data, id),
-    // What the diagram draws follows from these and the drawn documents' records (named).
-    diagram: { hood: diagramNeighbourhood(data, id), direct: directNeighbours(data, id) },
-    jsonLd: legislationJsonLd(data, node, urls, site),
+    listing: relatedListing(data, id),
+    missing: declaredMissing(graph, id).map((m) => ({ m, page: missingPageOf(graph, m.reference.key) })),
+    diagram: diagramNeighbourhood(data, id),
   };
 }
 
@@ -49,11 +49,11 @@ export function documentPageInputs(data: SiteData, id: string, urls: SiteUrls, s
  */
 export function documentPageDigest(data: SiteData, id: string, urls: SiteUrls, site: string | null, codeVersion: string): string {
   const shared = sharedOf(data);
-  const inputs = documentPageInputs(data, id, urls, site);
+  const inputs = documentPageInputs(data, id);
   const named = namedDocuments(data, shared, inputs.node as GraphNode, inputs);
   return createHash('sha256')
     .update(`${codeVersion}\0${shared.registries}\0${urls.home()}\0${site ?? ''}\0`)
-    .update(documentBody(id))
+    .update(documentBodyBytes(id) ?? '')
     .update('\0')
     .update(inputsJson(inputs, shared))
     .update('\0')
@@ -62,7 +62,7 @@ export function documentPageDigest(data: SiteData, id: string, urls: SiteUrls, s
 }
 
 /**
- * What every page's digest shares, made once per process: the registries' JSON, and the
+ * What every page's digest shares, made once per process: the registries' digest, and the
  * documents' and relations' records, which the inputs of many pages hold (a hub's record in
  * thousands of relation lists): each is digested once and stands in the inputs as its digest.
  */
@@ -79,7 +79,7 @@ function sharedOf(data: SiteData): Shared {
   let shared = sharedByData.get(data);
   if (!shared) {
     shared = {
-      registries: inputsJson(data.registries),
+      registries: createHash('sha256').update(inputsJson(data.registries)).digest('base64'),
       nodes: new WeakSet(data.nodes),
       edges: new WeakSet(data.graph.edges),
       nodeDigests: new WeakMap(),
@@ -90,9 +90,10 @@ function sharedOf(data: SiteData): Shared {
   return shared;
 }
 
+/** A document's or a relation's record as read from graph.json: plain JSON, so JSON.stringify says all of it. */
 function recordDigest(cache: WeakMap<object, string>, record: object): string {
   let digest = cache.get(record);
-  if (digest === undefined) cache.set(record, (digest = createHash('sha256').update(inputsJson(record)).digest('base64')));
+  if (digest === undefined) cache.set(record, (digest = createHash('sha256').update(JSON.stringify(record)).digest('base64')));
   return digest;
 }
 
