@@ -1,6 +1,6 @@
 /** The neighbourhood diagram of a document page: SVG markup plus the same content as a text list. */
 import type { Graph } from '../graph/types.ts';
-import { collectNeighbourhood } from '../graph/neighbourhood.ts';
+import { collectNeighbourhood, type Neighbourhood } from '../graph/neighbourhood.ts';
 import { RELATION_ORDER } from '../schema/document.ts';
 import { layoutDiagram, type DiagramNodeInput } from '../diagram/layout.ts';
 import { renderDiagramSvg } from '../diagram/svg.ts';
@@ -88,21 +88,18 @@ export interface DiagramSelection {
   title: string;
   desc: string;
   nodes: DiagramNodeInput[];
-  edges: ReturnType<typeof collectNeighbourhood>['edges'];
+  edges: Neighbourhood['edges'];
   links: DiagramLink[];
   omitted: number;
 }
 
-/** The documents a diagram draws (with their hop) and the relations between them. */
-export type DiagramNeighbourhood = ReturnType<typeof collectNeighbourhood>;
-
-const neighbourhoods = new WeakMap<SiteData, Map<string, DiagramNeighbourhood>>();
+const neighbourhoods = new WeakMap<SiteData, Map<string, Neighbourhood>>();
 
 /**
  * The documents and relations a document's diagram draws, found once per document and build:
  * the page's digest (src/lib/site/page-inputs.ts) and its diagram both ask.
  */
-export function diagramNeighbourhood(data: SiteData, id: string, maxNodes = 14): DiagramNeighbourhood {
+export function diagramNeighbourhood(data: SiteData, id: string, maxNodes = 14): Neighbourhood {
   let byId = neighbourhoods.get(data);
   if (!byId) neighbourhoods.set(data, (byId = new Map()));
   const key = `${maxNodes}:${id}`;
