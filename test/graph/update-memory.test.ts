@@ -4,8 +4,9 @@
  * update gives.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileCachePath, type LoadedFile } from '../../src/lib/content/corpus.ts';
 import { graphMemory, updateGraph } from '../../src/lib/graph/update.ts';
 import { generatedSnapshot, tempCorpus } from './helpers.ts';
 
@@ -31,6 +32,28 @@ describe('updateGraph with memory', () => {
     const cold = await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1 });
     expect(cold.result!.extracted).toBe(first.bodies);
     expect(generatedSnapshot(tmp.root)).toEqual(warm);
+  });
+
+  it('keeps what loading each file gave in memory: the next update neither reads the cache file nor parses unchanged files', async () => {
+    const memory = graphMemory();
+    expect((await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1, memory })).written).toBe(true);
+    // A damaged cache file would be said and ignored if it were read.
+    writeFileSync(fileCachePath(tmp.root), 'danvan-file-cache 2\tkhác\nhỏng\n');
+    tmp.edit('van-ban', 'chi-thi-16-ct-ttg-2016', 'title: "', 'title: "Sửa: ');
+    const said: string[] = [];
+    const second = await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1, memory, deferGraphFiles: true, say: (m) => said.push(m) });
+    expect(second.written).toBe(true);
+    expect(said).toEqual([]);
+    /** A file taken from the cache has its text behind a getter (corpus.ts, lazyFile). */
+    const fromCache = (f: LoadedFile<unknown>) => typeof Object.getOwnPropertyDescriptor(f, 'raw')?.get === 'function';
+    const read = [...second.corpus.documents, ...second.corpus.implementations, ...second.corpus.courses].filter((f) => !fromCache(f)).map((f) => f.id);
+    expect(read).toEqual(['chi-thi-16-ct-ttg-2016']);
+    expect(second.corpus.documents.find((d) => d.id === 'chi-thi-16-ct-ttg-2016')!.data.title.startsWith('Sửa: ')).toBe(true);
+    // The deferred writes put a whole cache file back: a fresh process reads every file from it.
+    await second.pendingWrites!();
+    const plain = await updateGraph({ root: tmp.root, projectRoot: PROJECT, threads: 1 });
+    expect(plain.corpus.documents.every(fromCache)).toBe(true);
+    expect(plain.result!.cached).toBe(plain.bodies);
   });
 
   it('with deferGraphFiles, leaves graph.json and the cache file to pendingWrites, which write what a plain update writes', async () => {

@@ -472,6 +472,11 @@ export interface LoadOptions {
   say?: (message: string) => void;
   /** Writes the cache file (atomically); default: at once, in this thread. */
   writeCache?: (path: string, content: string) => void;
+  /**
+   * A file cache the caller keeps between loads (`npm run dev`), used instead of reading
+   * cacheFile; the caller writes it when it chooses (FileCache.writer).
+   */
+  fileCache?: FileCache;
 }
 
 /** Where the graph build keeps the file cache of a content root. */
@@ -482,7 +487,7 @@ export function fileCachePath(root: string): string {
 /** Loads every content file under root/content. Never throws on bad content. */
 export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   const diagnostics: Diagnostic[] = [];
-  const cache = options.cacheFile ? FileCache.read(options.cacheFile, loaderCodeVersion(), options.say) : null;
+  const cache = options.fileCache?.startLoad() ?? (options.cacheFile ? FileCache.read(options.cacheFile, loaderCodeVersion(), options.say) : null);
   const registries = loadRegistries(root, diagnostics, cache);
   const corpus: Corpus = {
     root,
@@ -494,7 +499,7 @@ export function loadCorpus(root: string, options: LoadOptions = {}): Corpus {
   };
   if (cache) {
     corpus.sources = cache.sources;
-    cache.write(options.writeCache);
+    if (!options.fileCache) cache.write(options.writeCache);
   }
   return corpus;
 }

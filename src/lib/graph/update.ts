@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CONTENT_DIRS, fileCachePath, listFiles, loadCorpus, type Corpus, type LoadedFile } from '../content/corpus.ts';
+import { FileCache, loaderCodeVersion } from '../content/file-cache.ts';
 import { contentSources } from '../content/sources.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { writeFileAtomic } from '../files/atomic.ts';
@@ -96,11 +97,13 @@ export interface GraphMemory {
   parts: Map<string, WorkPart>;
   /** The check's per-file findings, by file and content (see runCheck's sourceMemo). */
   sourceChecks: Map<string, Diagnostic[]>;
+  /** What loading each content file gave, parsed (see FileCache.startLoad); null until the first update reads it. */
+  files: FileCache | null;
 }
 
 /** Creates an empty GraphMemory: the first update fills it from the cache file. */
 export function graphMemory(): GraphMemory {
-  return { corpus: null, entries: new Map(), parts: new Map(), sourceChecks: new Map() };
+  return { corpus: null, entries: new Map(), parts: new Map(), sourceChecks: new Map(), files: null };
 }
 
 /** What an update reads of the body cache: the file's (BodyCache) or the memory's. */
@@ -215,7 +218,13 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   const hasCache = existsSync(cachePath) || !!options.memory?.entries.size;
   const contentFiles = hasCache ? 0 : Object.values(CONTENT_DIRS).reduce((n, dir) => n + listFiles(join(root, dir), '.mdx').length, 0);
   const prestarted = threads >= 2 && (options.threadsExplicit || contentFiles >= 2 * MIN_BODIES_PER_WORKER) ? startRenderWorkers(threads) : [];
-  const corpus = loadCorpus(root, { cacheFile: fileCachePath(root), say, writeCache: (path, content) => writer.write(path, content) });
+  const fileCacheFile = fileCachePath(root);
+  if (options.memory) options.memory.files ??= FileCache.read(fileCacheFile, loaderCodeVersion(), say);
+  const fileCache = options.memory?.files ?? undefined;
+  const corpus = loadCorpus(root, { cacheFile: fileCacheFile, say, writeCache: (path, content) => writer.write(path, content), fileCache });
+  /** With a file cache kept in memory: its file, written with the graph's files (deferred, or now). */
+  const writeFileCache = fileCache?.writer() ?? null;
+  if (writeFileCache && !options.deferGraphFiles) writeFileCache((path, content) => writer.write(path, content));
   timing('load corpus');
 
   const out: GraphUpdateResult = {
@@ -504,10 +513,11 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
   if (options.deferGraphFiles) {
     out.pendingWrites = () => {
       const later = startBackgroundWriter();
+      writeFileCache?.((path, content) => later.write(path, content));
       later.write(join(root, FRONTMATTER_FILE), frontmatterJson ?? frontmatterText());
       return writeCacheAndGraph(later, () => later.close());
     };
-    // The bundles (and the file cache) must be on disk when the pages read them.
+    // The bundles must be on disk when the pages read them (the file cache waits with graph.json).
     try {
       await closeWriter();
     } catch (e) {
