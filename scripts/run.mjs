@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withHugePages } from './lib/huge-pages.mjs';
 
 const REQUIRED_MAJOR = 24;
 const major = Number(process.versions.node.split('.')[0]);
@@ -31,19 +32,6 @@ const tools = {
 // npm gives in INIT_CWD and a direct `node scripts/run.mjs` in the current folder. It is
 // passed with this process's id, so only the script started here takes it (callerCwd in src/lib/command-line.ts).
 const callerCwd = process.cwd() !== root ? process.cwd() : (process.env.INIT_CWD ?? process.cwd());
-
-// Memory from glibc's malloc (Buffers, strings read from files) is backed by huge pages
-// where the kernel allows them on request (transparent huge pages in "madvise" mode, as on
-// this project's machine). Touching fresh memory costs there ≈ 4 ms per MB in 4 KB pages:
-// a graph build after one change at 10,000 documents touches ≈ 700 MB, and spent a fifth
-// of its time in those faults (benchmarks/README.md). The setting is inherited by every
-// process a script starts; other C libraries and systems ignore it, and a value already
-// given for it is kept.
-function withHugePages(env) {
-  const current = env.GLIBC_TUNABLES ?? '';
-  if (current.includes('glibc.malloc.hugetlb')) return env;
-  return { ...env, GLIBC_TUNABLES: current ? `${current}:glibc.malloc.hugetlb=1` : 'glibc.malloc.hugetlb=1' };
-}
 
 function runNode(file, argv) {
   const env = withHugePages({ ...process.env, DANVAN_CALLER_CWD: `${process.pid}:${callerCwd}` });
