@@ -84,8 +84,10 @@ export function bundlePieces(bodies: readonly BundleBody[], source?: BodyBundle)
 }
 
 /**
- * Reads bodies from a bundle by id. Opened lazily and kept open; a bundle replaced on
- * disk since (a rebuild under `astro dev`) is noticed by its size and time and reopened.
+ * Reads bodies from a bundle by id. Opened lazily and kept open; with `watch`, a bundle
+ * replaced on disk since (a rebuild under `astro dev`) is noticed by its size and time
+ * and reopened (one stat per read). A build's pages read a bundle that does not change
+ * while they are made: without `watch`, it is looked at once.
  */
 export class BodyBundle {
   private readonly path: string;
@@ -96,8 +98,12 @@ export class BodyBundle {
   private size = 0;
   private ino = 0;
 
-  constructor(path: string) {
+  private readonly watch: boolean;
+  private opened = false;
+
+  constructor(path: string, options: { watch?: boolean } = {}) {
     this.path = path;
+    this.watch = options.watch ?? true;
   }
 
   /** Index of the bundle: id → key, offset, length (empty when there is no readable bundle). */
@@ -116,9 +122,10 @@ export class BodyBundle {
     this.open();
     const e = this.entries.get(id);
     if (!e || this.fd === null) return null;
-    const buffer = Buffer.alloc(e.length);
-    readSync(this.fd, buffer, 0, e.length, this.bodyStart + e.offset);
-    return buffer;
+    const buffer = Buffer.allocUnsafe(e.length);
+    const got = readSync(this.fd, buffer, 0, e.length, this.bodyStart + e.offset);
+    // A bundle cut short (a full disk): the bytes it has, never uninitialised memory.
+    return got === e.length ? buffer : buffer.subarray(0, got);
   }
 
   /**
@@ -149,11 +156,14 @@ export class BodyBundle {
   close(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.opened = false;
     this.stamp = '';
     this.entries = new Map();
   }
 
   private open(): void {
+    if (this.opened && !this.watch) return;
+    this.opened = true;
     const st = statSync(this.path, { throwIfNoEntry: false });
     if (!st) {
       this.close();

@@ -223,15 +223,20 @@ export function documentBody(id: string, root?: string): string {
   return bundleOf(root ?? defaultRoot()).html(id) ?? '';
 }
 
-/** The same body as UTF-8 bytes, undecoded (what a page's digest hashes); null when there is none. */
-export function documentBodyBytes(id: string, root?: string): Buffer | null {
-  return bundleOf(root ?? defaultRoot()).bytes(id);
+/**
+ * The key the graph build stored the body under (body-bundle.ts): a digest of the body and
+ * of what its citations resolved to, under this engine. The bundle holds one HTML per key,
+ * so equal keys mean equal HTML, and a page's digest takes the key instead of reading the
+ * body. null when there is no body.
+ */
+export function documentBodyKey(id: string, root?: string): string | null {
+  return bundleOf(root ?? defaultRoot()).index().get(id)?.key ?? null;
 }
 
-/** The documents' bundle of a content root, opened once. */
+/** The documents' bundle of a content root, opened once (looked at again on each read under the dev server). */
 function bundleOf(root: string): BodyBundle {
   let bundle = bundles.get(root);
-  if (!bundle) bundles.set(root, (bundle = new BodyBundle(join(root, bodyBundleFile('documents')))));
+  if (!bundle) bundles.set(root, (bundle = new BodyBundle(join(root, bodyBundleFile('documents')), { watch: underDevServer })));
   return bundle;
 }
 

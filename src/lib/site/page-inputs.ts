@@ -14,9 +14,9 @@
  * site, edits it in the ways a page can depend on another document, rebuilds keeping
  * pages, and compares the result byte for byte with a build from nothing.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { lineageView } from '../course/lineage-view.ts';
-import { documentBodyBytes, type SiteData } from './data.ts';
+import { documentBodyKey, type SiteData } from './data.ts';
 import { diagramNeighbourhood } from './diagram.ts';
 import { missingPageOf } from './missing.ts';
 import { declaredMissing, relatedListing, shownImplementations } from './related.ts';
@@ -45,28 +45,30 @@ export function documentPageInputs(data: SiteData, id: string): Record<string, u
  * The digest of a document's pages: the code that draws them (codeVersion: the build's
  * sources, src/lib/site/code-version.ts), the base and address of the site, the registries
  * (whole: pages name issuers, provinces and topics, and what became of them, from them),
- * the document's body and inputs, and the record of every document the inputs name.
+ * the document's body (by the key the graph build stored its HTML under) and inputs, and the
+ * record of every document the inputs name.
  */
 export function documentPageDigest(data: SiteData, id: string, urls: SiteUrls, site: string | null, codeVersion: string): string {
   const shared = sharedOf(data);
   const inputs = documentPageInputs(data, id);
-  const named = namedDocuments(data, shared, inputs.node as GraphNode, inputs);
+  const own = inputs.node as GraphNode;
+  // The documents the inputs name, found while they are serialised; and those the
+  // document's own record names (it is serialised as its id only).
+  const named = new Set<string>();
+  const json = inputsJson(inputs, shared, named);
+  namedIn(data, own, named);
   return createHash('sha256')
     .update(`${codeVersion}\0${shared.registries}\0${urls.home()}\0${site ?? ''}\0`)
-    .update(documentBodyBytes(id) ?? '')
+    .update(documentBodyKey(id) ?? '')
     .update('\0')
-    .update(inputsJson(inputs, shared))
+    .update(json)
     .update('\0')
-    .update(named.map((n) => `${n.id}:${recordDigest(shared.nodeDigests, n)}`).join('\n'))
+    .update([...named].sort().map((n) => `${n}:${recordDigest(shared.nodeDigests, data.node(n)!)}`).join('\n'))
     .digest('hex');
 }
 
-/**
- * What every page's digest shares, made once per process: the registries' digest, and the
- * documents' and relations' records, which the inputs of many pages hold (a hub's record in
- * thousands of relation lists): each is digested once and stands in the inputs as its digest.
- */
 interface Shared {
+  data: SiteData;
   registries: string;
   nodes: WeakSet<object>;
   edges: WeakSet<object>;
@@ -79,6 +81,7 @@ function sharedOf(data: SiteData): Shared {
   let shared = sharedByData.get(data);
   if (!shared) {
     shared = {
+      data,
       registries: createHash('sha256').update(inputsJson(data.registries)).digest('base64'),
       nodes: new WeakSet(data.nodes),
       edges: new WeakSet(data.graph.edges),
@@ -90,57 +93,46 @@ function sharedOf(data: SiteData): Shared {
   return shared;
 }
 
-/** A document's or a relation's record as read from graph.json: plain JSON, so JSON.stringify says all of it. */
+/** A record's digest, once per record and process (one-shot: tens of thousands of small records per build). */
 function recordDigest(cache: WeakMap<object, string>, record: object): string {
   let digest = cache.get(record);
-  if (digest === undefined) cache.set(record, (digest = createHash('sha256').update(JSON.stringify(record)).digest('base64')));
+  if (digest === undefined) cache.set(record, (digest = oneShotHash('sha256', JSON.stringify(record), 'base64')));
   return digest;
 }
 
-/**
- * Components look documents up by the ids the inputs hold (a status chain, the other
- * documents an implementation reports on, a lineage line): every document named in them
- * counts with its whole record, so a new title shows wherever it is named. The page's own
- * record is read through (its status chain, its summary's mentions are looked up); another
- * document's record or a relation counts as what it names directly, not what it names in turn.
- */
-function namedDocuments(data: SiteData, shared: Shared, own: GraphNode, inputs: unknown): GraphNode[] {
-  const ids = new Set<string>();
+/** The ids of documents in the corpus that `record` names, anywhere in it (added to `named`). */
+function namedIn(data: SiteData, record: unknown, named: Set<string>): void {
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
-      if (data.node(v)) ids.add(v);
+      if (data.node(v)) named.add(v);
     } else if (Array.isArray(v)) {
       for (const x of v) walk(x);
-    } else if (v instanceof Map || v instanceof Set) {
-      for (const x of v) walk(x);
     } else if (v && typeof v === 'object') {
-      if (v !== own && shared.nodes.has(v)) ids.add((v as GraphNode).id);
-      else if (shared.edges.has(v)) {
-        walk((v as GraphEdge).from);
-        walk((v as GraphEdge).to);
-      } else for (const x of Object.values(v)) walk(x);
+      for (const x of Object.values(v)) walk(x);
     }
   };
-  walk(inputs);
-  return [...ids].sort().map((i) => data.node(i)!);
+  walk(record);
 }
 
-/**
- * JSON of the inputs, with Maps and Sets as their entries (a digest must not read a Map as
- * "{}" and call two different pages equal), and, given the shared records, each document
- * as its id (its record counts among the named ones) and each relation as its digest.
- * Anything JSON cannot say throws.
- */
-export function inputsJson(value: unknown, shared?: Shared): string {
+export function inputsJson(value: unknown, shared?: Shared, named?: Set<string>): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v instanceof Map) return { map: [...v] };
     if (v instanceof Set) return { set: [...v] };
     if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') {
       throw new Error(`inputsJson: giá trị kiểu ${typeof v} không ghi được vào dấu vân tay trang`);
     }
+    if (shared && named && typeof v === 'string' && shared.data.node(v)) named.add(v);
     if (shared && v && typeof v === 'object') {
-      if (shared.nodes.has(v)) return `văn bản ${(v as GraphNode).id}`;
-      if (shared.edges.has(v)) return `quan hệ ${recordDigest(shared.edgeDigests, v)}`;
+      // A document or a relation stands for its record, which is digested on its own.
+      if (shared.nodes.has(v)) {
+        named?.add((v as GraphNode).id);
+        return `văn bản ${(v as GraphNode).id}`;
+      }
+      if (shared.edges.has(v)) {
+        const edge = v as GraphEdge;
+        for (const end of [edge.from, edge.to]) if (named && shared.data.node(end)) named.add(end);
+        return `quan hệ ${recordDigest(shared.edgeDigests, v)}`;
+      }
     }
     return v;
   });
