@@ -208,7 +208,7 @@ export function judgeTargets(results: SizeResult[]): Target[] {
     add('10k: full build ≤ 50 s', atMost(t10.build.seconds, 50), s(t10.build.seconds));
     add('10k: full build peak ≤ 3 GB', atMost(t10.build.peak, 3 * 2 ** 30), gb(t10.build.peak));
     add('10k: full build ≥ 2× faster than plain Astro (same run)', t10.baseline.ok && t10.build.seconds !== null && t10.baseline.seconds !== null ? t10.build.seconds * 2 <= t10.baseline.seconds : null,
-      `${s(t10.build.seconds)} vs ${t10.baseline.ok ? s(t10.baseline.seconds) : 'baseline not run'} = ${t10.baseline.ok ? ratio(t10.build.seconds, t10.baseline.seconds) : '–'}`);
+      `${s(t10.build.seconds)} vs ${t10.baseline.ok ? s(t10.baseline.seconds) : 'baseline not run'}: plain Astro ÷ ours = ${t10.baseline.ok ? ratio(t10.baseline.seconds, t10.build.seconds) : '–'}`);
     add('10k: full build as a multiple of Hugo (same run; no target, the limit)', t10.hugo?.ok ? 'info' : null, t10.hugo?.ok ? `${ratio(t10.build.seconds, t10.hugo.seconds)} (Hugo ${s(t10.hugo.seconds)})` : 'Hugo not run');
     add('10k: editing one document → graph rebuilt ≤ 2 s, only it extracted', rebuildHolds(t10.graphRebuild), rebuild(t10.graphRebuild));
     add('10k: adding one document → graph rebuilt ≤ 2 s, only it extracted', rebuildHolds(t10.graphAdd), t10.graphAdd ? rebuild(t10.graphAdd) : 'not measured');
