@@ -154,24 +154,29 @@ export class BodyBundle {
   }
 
   close(): void {
+    this.release();
+    this.opened = false;
+  }
+
+  private release(): void {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
-    this.opened = false;
     this.stamp = '';
     this.entries = new Map();
   }
 
   private open(): void {
     if (this.opened && !this.watch) return;
+    // Without `watch`, what this first look finds (even no bundle) is what the reader has.
     this.opened = true;
     const st = statSync(this.path, { throwIfNoEntry: false });
     if (!st) {
-      this.close();
+      this.release();
       return;
     }
     const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
     if (stamp === this.stamp) return;
-    this.close();
+    this.release();
     const fd = openSync(this.path, 'r');
     try {
       const head = Buffer.alloc(HEAD_BYTES);

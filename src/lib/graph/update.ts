@@ -270,7 +270,8 @@ async function update(options: GraphUpdateOptions, writer: BackgroundWriter, clo
     if (!runContentCheck()) return out;
     throw e;
   }
-  const bundles = Object.fromEntries(BODY_COLLECTIONS.map((c) => [c, new BodyBundle(join(root, bodyBundleFile(c)))])) as Record<BodyCollection, BodyBundle>;
+  // Only this update writes the bundles, and only after reading them: each is looked at once (not a stat per body).
+  const bundles = Object.fromEntries(BODY_COLLECTIONS.map((c) => [c, new BodyBundle(join(root, bodyBundleFile(c)), { watch: false })])) as Record<BodyCollection, BodyBundle>;
   const closeBundles = () => {
     for (const b of Object.values(bundles)) b.close();
   };
