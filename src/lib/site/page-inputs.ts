@@ -67,6 +67,12 @@ export function documentPageDigest(data: SiteData, id: string, urls: SiteUrls, s
     .digest('hex');
 }
 
+/**
+ * What every page's digest shares, made once per process: the registries' digest, and the
+ * documents' and relations' records, which the inputs of many pages hold (a hub's record in
+ * thousands of relation lists): each is digested once and stands in the inputs as its id or
+ * digest.
+ */
 interface Shared {
   data: SiteData;
   registries: string;
@@ -100,7 +106,12 @@ function recordDigest(cache: WeakMap<object, string>, record: object): string {
   return digest;
 }
 
-/** The ids of documents in the corpus that `record` names, anywhere in it (added to `named`). */
+/**
+ * The ids of documents in the corpus that `record` names, anywhere in it (added to `named`).
+ * Components look documents up by the ids a record holds (the page's own status chain, its
+ * summary's mentions): each such document counts with its whole record, so a new title shows
+ * wherever it is named.
+ */
 function namedIn(data: SiteData, record: unknown, named: Set<string>): void {
   const walk = (v: unknown): void => {
     if (typeof v === 'string') {
@@ -114,6 +125,14 @@ function namedIn(data: SiteData, record: unknown, named: Set<string>): void {
   walk(record);
 }
 
+/**
+ * JSON of the inputs, with Maps and Sets as their entries (a digest must not read a Map as
+ * "{}" and call two different pages equal), and, given the shared records, each document as
+ * its id and each relation as its digest. With `named`, the documents the inputs name are
+ * collected on the way: ids written as strings, documents, and the two ends of each relation
+ * (a relation counts as what it names directly, not what those name in turn). Anything JSON
+ * cannot say throws.
+ */
 export function inputsJson(value: unknown, shared?: Shared, named?: Set<string>): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v instanceof Map) return { map: [...v] };
