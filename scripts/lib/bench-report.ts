@@ -21,8 +21,12 @@ export interface SizeResult {
   graphRebuild: Rebuild;
   /** One document added (older results have none). */
   graphAdd?: Rebuild;
-  /** One save under `npm run dev`: the update in a process that keeps its cache in memory (older results have none). */
+  /** The first save under `npm run dev` after its start: the update in a process that keeps its cache in memory (older results have none). */
   devUpdate?: Rebuild;
+  /** The saves after it in the same process, seconds (older results have none). */
+  devUpdateLater?: number[];
+  /** One document added under `npm run dev`, after those saves (older results have none). */
+  devAdd?: Rebuild;
   /** One save under `npm run dev` with Astro and Chromium: seconds until the open page shows it; startSeconds: until the page first opened (older results have none). */
   devPage?: { seconds: number; startSeconds: number };
   /** The Astro step; `processes`: how many Astro processes rendered the pages (older results: one). */
@@ -146,7 +150,9 @@ export function tableRows(results: SizeResult[]): string[][] {
     ],
     ['graph rebuild, 1 document changed', (r) => rebuild(r.graphRebuild)],
     ['graph rebuild, 1 document added', (r) => (r.graphAdd ? rebuild(r.graphAdd) : '–')],
-    ['npm run dev, 1 save: check + graph update in the running process', (r) => (r.devUpdate ? rebuild(r.devUpdate) : '–')],
+    ['npm run dev, first save after the start: check + graph update in the running process', (r) => (r.devUpdate ? rebuild(r.devUpdate) : '–')],
+    ['npm run dev, the three saves after it', (r) => (r.devUpdateLater ? r.devUpdateLater.map((x) => s(x)).join(', ') : '–')],
+    ['npm run dev, 1 document added: check + graph update', (r) => (r.devAdd ? rebuild(r.devAdd) : '–')],
     ['npm run dev, 1 save → the open page shows it (Chromium) · server start to first page', (r) => (r.devPage ? `${s(r.devPage.seconds)} · ${s(r.devPage.startSeconds)}` : '–')],
     ['Astro build: time / peak (processes)', (r) => `${step(r.astro)} (${r.astro.processes ?? 1})`],
     ['search index (runs beside Astro): time / peak', (r) => (r.searchIndex ? step(r.searchIndex) : '–')],
@@ -210,8 +216,14 @@ export function judgeTargets(results: SizeResult[]): Target[] {
     add('10k: full build ≥ 2× faster than plain Astro (same run)', t10.baseline.ok && t10.build.seconds !== null && t10.baseline.seconds !== null ? t10.build.seconds * 2 <= t10.baseline.seconds : null,
       `${s(t10.build.seconds)} vs ${t10.baseline.ok ? s(t10.baseline.seconds) : 'baseline not run'}: plain Astro ÷ ours = ${t10.baseline.ok ? ratio(t10.baseline.seconds, t10.build.seconds) : '–'}`);
     add('10k: full build as a multiple of Hugo (same run; no target, the limit)', t10.hugo?.ok ? 'info' : null, t10.hugo?.ok ? `${ratio(t10.build.seconds, t10.hugo.seconds)} (Hugo ${s(t10.hugo.seconds)})` : 'Hugo not run');
-    add('10k: editing one document → graph rebuilt ≤ 2 s, only it extracted', rebuildHolds(t10.graphRebuild), rebuild(t10.graphRebuild));
-    add('10k: adding one document → graph rebuilt ≤ 2 s, only it extracted', rebuildHolds(t10.graphAdd), t10.graphAdd ? rebuild(t10.graphAdd) : 'not measured');
+    add('10k: editing one document → graph rebuilt ≤ 2 s, only it extracted (a fresh `npm run build:graph`)', rebuildHolds(t10.graphRebuild), rebuild(t10.graphRebuild));
+    add('10k: adding one document → graph rebuilt ≤ 2 s, only it extracted (a fresh `npm run build:graph`)', rebuildHolds(t10.graphAdd), t10.graphAdd ? rebuild(t10.graphAdd) : 'not measured');
+    // The editor's loop: the running dev server rebuilds the graph on each save, check included.
+    const laterSlowest = t10.devUpdateLater?.length ? Math.max(...t10.devUpdateLater) : undefined;
+    add('10k: editing one document under `npm run dev` → graph rebuilt ≤ 2 s (first save and every later one), only it extracted',
+      rebuildHolds(t10.devUpdate) === null || laterSlowest === undefined ? null : rebuildHolds(t10.devUpdate)! && laterSlowest <= 2,
+      t10.devUpdate ? `${rebuild(t10.devUpdate)}; later saves ${t10.devUpdateLater?.map((x) => s(x)).join(', ') ?? 'not measured'}` : 'not measured');
+    add('10k: adding one document under `npm run dev` → graph rebuilt ≤ 2 s, only it extracted', rebuildHolds(t10.devAdd), t10.devAdd ? rebuild(t10.devAdd) : 'not measured');
     add('10k: `npm run build` after one change ≤ 40 s', atMost(t10.buildAfterChange?.seconds, 40), t10.buildAfterChange ? s(t10.buildAfterChange.seconds) : 'not measured');
     add('10k: npm run dev, one save → graph updated ≤ 5 s (the page reload comes on top)', t10.devUpdate?.seconds === undefined || t10.devUpdate.seconds === null ? null : t10.devUpdate.seconds <= 5,
       t10.devUpdate ? rebuild(t10.devUpdate) : 'not measured');

@@ -15,6 +15,7 @@ import { listFiles } from '../../src/lib/content/corpus.ts';
 import { tempCorpus } from '../graph/helpers.ts';
 
 const SCRIPT = join(import.meta.dirname, '../../scripts/build-graph.ts');
+const DEV_UPDATE_SCRIPT = join(import.meta.dirname, '../../scripts/lib/bench-dev-update.ts');
 const tmp = tempCorpus();
 const work = mkdtempSync(join(tmpdir(), 'danvan-bench-'));
 afterAll(() => {
@@ -39,6 +40,25 @@ describe('bench helpers', () => {
     tmp.appendBody('van-ban', 'chi-thi-16-ct-ttg-2016', 'Một câu viết thêm.');
     expect(reuseOf(run())).toEqual({ reextracted: 1, relinked: 0, cached: 8 });
     expect(reuseOf('no summary')).toEqual({ reextracted: null, relinked: null, cached: null });
+  });
+
+  it("times the editor's loop as the dev server runs it (saves, then an addition) and puts the content back", () => {
+    const edited = join(tmp.root, 'content/van-ban/chi-thi-16-ct-ttg-2016.mdx');
+    const before = readFileSync(edited, 'utf8');
+    const filesBefore = listFiles(join(tmp.root, 'content'), '.mdx');
+    const r = spawnSync(process.execPath, [DEV_UPDATE_SCRIPT, tmp.root, edited], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+    // Each save extracts the edited body only; the addition extracts the new one only.
+    expect(out).toMatchObject({ extracted: 1, relinked: 0, cached: filesBefore.length - 1, add: { extracted: 1, cached: filesBefore.length } });
+    expect(out.laterSeconds).toHaveLength(3);
+    for (const x of [out.seconds, ...out.laterSeconds, out.add.seconds]) expect(x).toBeGreaterThan(0);
+    // The edited file is as it was, the added one gone, and the graph is the content's again.
+    expect(readFileSync(edited, 'utf8')).toBe(before);
+    expect(listFiles(join(tmp.root, 'content'), '.mdx')).toEqual(filesBefore);
+    const graph = JSON.parse(readFileSync(join(tmp.root, '.generated/graph.json'), 'utf8'));
+    expect(graph.nodes.map((n: { id: string }) => n.id)).not.toContain('chi-thi-816-ct-ttg-2016');
+    expect(graph.nodes.map((n: { file: string }) => n.file).sort()).toEqual(filesBefore.filter((f) => f.includes('/van-ban/')).map((f) => f.slice(tmp.root.length + 1)).sort());
   });
 
   it('writes a Hugo site whose content files are the corpus files themselves', () => {
