@@ -12,11 +12,10 @@
  * saves after it) and `add` ({ seconds, extracted, relinked, cached } of the addition).
  */
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../../src/lib/files/atomic.ts';
 import { engineVersion, graphMemory, updateGraph, type GraphUpdateResult } from '../../src/lib/graph/update.ts';
 import { documentId, yearOf } from '../../src/lib/identity.ts';
-import type { DocumentTypeId } from '../../src/lib/document-types.ts';
 
 const [root, file] = process.argv.slice(2);
 if (!root || !file) {
@@ -45,16 +44,13 @@ const counts = (run: GraphUpdateResult) => ({ extracted: run.result!.extracted, 
 const original = readFileSync(file, 'utf8');
 /**
  * The added document: the edited one under another number ("8" before its serial), in the
- * file its new id names (the check requires it). Generated documents write these fields plainly.
+ * file its new id names (the check requires it), from the frontmatter the start update loaded.
  */
-const field = (name: string) => new RegExp(`^${name}: "?([^"\n]+)"?$`, 'm').exec(original)?.[1];
-const number = field('number');
-const issued = field('issued');
-const type = field('type');
-const issuer = field('issuer');
-if (!number || !issued || !type || !issuer) throw new Error(`${file}: needs type, number, issued and issuer to be copied under another number`);
+const source = start.corpus.documents.find((f) => f.file === relative(root, resolve(file)).split(sep).join('/'));
+if (!source?.data.number) throw new Error(`${file}: not a loaded document with a number, which the added copy changes`);
+const { type, number, issued, province, issuer } = source.data;
 const addedNumber = `8${number}`;
-const added = join(dirname(file), `${documentId({ type: type as DocumentTypeId, number: addedNumber, year: yearOf(issued), province: field('province') ?? null, issuer })}.mdx`);
+const added = join(dirname(file), `${documentId({ type, number: addedNumber, year: yearOf(issued), province, issuer })}.mdx`);
 try {
   const first = await save(() => appendFileSync(file, '\nĐoạn viết thêm khi xem trước: các cơ quan báo cáo kết quả trước ngày 15 tháng 12.\n'));
   const later: number[] = [];
